@@ -1,0 +1,37 @@
+// Error codes are `area/reason`. Every refusal the server sends carries one of these codes plus a message a
+// person can act on; clients may show the message as is.
+
+export const ERROR_MESSAGES = {
+  'intent/invalid': 'That request was malformed.',
+  'intent/unknown': 'The server does not know that request.',
+  'auth/forbidden': 'Your role may not do that.',
+  'auth/invalid-token': 'This browser no longer holds a valid seat for that game. Join again from the home page.',
+  'auth/kicked': 'The host removed you from this game.',
+  'auth/handshake': 'The connection request was malformed.',
+  'protocol/version': 'This page is out of date. Reload it to continue.',
+  'game/unknown': 'There is no game with that code. Check the code on the screen.',
+  'game/room-locked': 'The host has locked this game: no new players can join.',
+  'game/full': 'This game is full.',
+  'game/capacity': 'The server is running as many games as it can. Ask the host to try again later.',
+  'nickname/taken': 'That nickname is already taken in this game. Pick another one.',
+  'nickname/invalid': 'A nickname needs 1 to 24 characters.',
+  'nickname/inappropriate': 'Please pick a different nickname.',
+  'team/unknown': 'There is no such team.',
+  'team/name-invalid': 'A team name needs 1 to 24 characters.',
+  'team/name-inappropriate': 'Please pick a different team name.',
+  'player/unknown': 'There is no such player.',
+  'player/kicked': 'That player was removed from the game.',
+  'phase/closed': 'That is not possible in the current phase of the game.',
+  'rate/limited': 'Too many requests: slow down a little.',
+  'store/failed': 'The server could not save that. Try again.',
+  'server/error': 'Something went wrong on the server. Try again.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+/** The human-readable message for an error code. */
+export function messageFor(code: ErrorCode): string {
+  return ERROR_MESSAGES[code];
+}

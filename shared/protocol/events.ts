@@ -1,0 +1,59 @@
+// Socket.IO's typed events, derived from the intent table and the view schemas so that they cannot drift.
+import { z } from 'zod';
+import type { Ack, IntentName, IntentPayload, IntentResult, Role } from './intents.js';
+import { GAME_CODE_LENGTH } from './limits.js';
+import type { View } from './views.js';
+import { ERROR_CODES } from './errors.js';
+
+/** What a client sends in the Socket.IO handshake (`auth`); the role is fixed from it for the connection. */
+export const HandshakeSchema = z.discriminatedUnion('role', [
+  z.strictObject({ role: z.literal('guest'), protocol: z.int() }),
+  z.strictObject({
+    role: z.literal('host'),
+    protocol: z.int(),
+    code: z.string().length(GAME_CODE_LENGTH),
+    token: z.string().min(1).max(128),
+  }),
+  z.strictObject({
+    role: z.literal('player'),
+    protocol: z.int(),
+    code: z.string().length(GAME_CODE_LENGTH),
+    token: z.string().min(1).max(128),
+  }),
+  z.strictObject({ role: z.literal('screen'), protocol: z.int(), code: z.string().length(GAME_CODE_LENGTH) }),
+]);
+export type Handshake = z.infer<typeof HandshakeSchema>;
+
+/** Sent once after the handshake succeeds. */
+export const HelloSchema = z.object({
+  protocol: z.int(),
+  role: z.enum(['guest', 'host', 'player', 'screen']),
+  code: z.string().nullable(),
+  playerId: z.string().nullable(),
+  /** The link players open to join this game (or the server's home page for a guest). */
+  joinUrl: z.string(),
+});
+export type Hello = z.infer<typeof HelloSchema>;
+
+/** Sent before the server closes a connection for good (e.g. the host kicked this player). */
+export const ClosedSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+export type Closed = z.infer<typeof ClosedSchema>;
+
+/** The data of a refused handshake, readable from the client's `connect_error`. */
+export type HandshakeRefusal = Closed;
+
+export type ClientToServerEvents = {
+  [K in IntentName]: (payload: IntentPayload<K>, ack: (result: Ack<IntentResult<K>>) => void) => void;
+};
+
+export interface ServerToClientEvents {
+  hello: (hello: Hello) => void;
+  view: (view: View) => void;
+  closed: (closed: Closed) => void;
+}
+
+export interface SocketData {
+  role: Role;
+  code: string | null;
+  playerId: string | null;
+}

@@ -1,0 +1,105 @@
+// Every client→server intent: its zod schema, the roles that may send it, and the shape of a successful ack.
+// The server validates every payload against its schema before anything else looks at it.
+import { z } from 'zod';
+import { TRACK_IDS } from '../sim/tracks.js';
+import {
+  GAME_CODE_ALPHABET,
+  GAME_CODE_LENGTH,
+  REQUEST_ID_MAX,
+  STUDENT_ID_MAX,
+  TEAM_COUNT_MAX,
+  TEAM_COUNT_MIN,
+} from './limits.js';
+import type { ErrorCode } from './errors.js';
+import { ViewSchema } from './views.js';
+
+export type Role = 'guest' | 'host' | 'player' | 'screen';
+
+/** A client-chosen id that makes a retried intent count once (the idempotency key). */
+const rid = z.string().min(1).max(REQUEST_ID_MAX).optional();
+const Id = z.string().min(1).max(16);
+/** Raw names are checked after normalization; this bound only stops absurd payloads early. */
+const RawName = z.string().max(200);
+
+export const GameCodeSchema = z
+  .string()
+  .length(GAME_CODE_LENGTH)
+  .regex(new RegExp(`^[${GAME_CODE_ALPHABET}]+$`));
+
+/**
+ * The seat token is drawn by the browser (32 random bytes, base64url) and sent with the join; the server keeps
+ * only its hash. A join retried after a lost ack carries the same token, so it lands on the same seat.
+ */
+export const SeatTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export const INTENTS = {
+  'game:create': {
+    roles: ['guest'],
+    schema: z.strictObject({
+      teamCount: z.int().min(TEAM_COUNT_MIN).max(TEAM_COUNT_MAX).optional(),
+      askStudentId: z.boolean().optional(),
+    }),
+  },
+  'game:join': {
+    roles: ['guest'],
+    schema: z.strictObject({
+      code: GameCodeSchema,
+      nickname: RawName,
+      studentId: z.string().max(STUDENT_ID_MAX).optional(),
+      seatToken: SeatTokenSchema,
+    }),
+  },
+  'sync:snapshot': { roles: ['host', 'player', 'screen'], schema: z.strictObject({}) },
+  'host:set-team-count': {
+    roles: ['host'],
+    schema: z.strictObject({ count: z.int().min(TEAM_COUNT_MIN).max(TEAM_COUNT_MAX), rid }),
+  },
+  'host:set-ask-student-id': { roles: ['host'], schema: z.strictObject({ ask: z.boolean(), rid }) },
+  'host:move-player': { roles: ['host'], schema: z.strictObject({ playerId: Id, teamId: Id, rid }) },
+  'host:rename-team': { roles: ['host'], schema: z.strictObject({ teamId: Id, name: RawName, rid }) },
+  'host:set-track': {
+    roles: ['host'],
+    schema: z.strictObject({ teamId: Id, track: z.enum(TRACK_IDS), rid }),
+  },
+  'host:lock-room': { roles: ['host'], schema: z.strictObject({ locked: z.boolean(), rid }) },
+  'host:kick': { roles: ['host'], schema: z.strictObject({ playerId: Id, rid }) },
+  'host:balance-teams': { roles: ['host'], schema: z.strictObject({ rid }) },
+} as const satisfies Record<string, { roles: readonly Role[]; schema: z.ZodType }>;
+
+export type IntentName = keyof typeof INTENTS;
+export type IntentPayload<K extends IntentName> = z.input<(typeof INTENTS)[K]['schema']>;
+export type IntentInput<K extends IntentName> = z.infer<(typeof INTENTS)[K]['schema']>;
+
+export const INTENT_NAMES = Object.keys(INTENTS) as IntentName[];
+
+export function isIntentName(name: string): name is IntentName {
+  return Object.hasOwn(INTENTS, name);
+}
+
+/** The ack of an intent that returns nothing but success. */
+const Done = z.looseObject({});
+
+/** What a successful ack carries, per intent. */
+export const IntentResultSchemas = {
+  'game:create': z.object({ code: GameCodeSchema, hostToken: z.string() }),
+  'game:join': z.object({ code: GameCodeSchema, playerId: z.string() }),
+  'sync:snapshot': z.object({ view: ViewSchema }),
+  'host:set-team-count': Done,
+  'host:set-ask-student-id': Done,
+  'host:move-player': Done,
+  'host:rename-team': Done,
+  'host:set-track': Done,
+  'host:lock-room': Done,
+  'host:kick': Done,
+  'host:balance-teams': Done,
+} as const satisfies Record<IntentName, z.ZodType>;
+
+export type IntentResult<K extends IntentName> = z.infer<(typeof IntentResultSchemas)[K]>;
+
+export interface Refusal {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+}
+
+export type Ack<T> = ({ ok: true } & T) | Refusal;

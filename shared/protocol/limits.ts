@@ -1,0 +1,45 @@
+// Limits shared by the server (which enforces them) and the pages (which check them early for a friendly
+// message). Changing one here changes both.
+
+/** Game codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
+export const GAME_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const GAME_CODE_LENGTH = 6;
+export const GAME_CODE_PATTERN = new RegExp(`^[${GAME_CODE_ALPHABET}]{${GAME_CODE_LENGTH}}$`);
+
+export const NICKNAME_MAX = 24;
+export const TEAM_NAME_MAX = 24;
+export const STUDENT_ID_MAX = 32;
+
+export const TEAM_COUNT_MIN = 1;
+export const TEAM_COUNT_MAX = 40;
+export const TEAM_COUNT_DEFAULT = 4;
+
+/** A room beyond this many seats refuses joins: it bounds memory, far above a lecture hall. */
+export const MAX_PLAYERS_PER_GAME = 5000;
+
+/** A request id (idempotency key) chosen by the client. */
+export const REQUEST_ID_MAX = 64;
+
+/** Canonical form of a game code typed by a person: upper case, spaces and dashes removed. */
+export function normalizeGameCode(raw: string): string {
+  return raw.replace(/[\s-]/g, '').toUpperCase();
+}
+
+/** Canonical form of a display name: Unicode NFKC, control characters removed, white space collapsed. */
+export function normalizeDisplayName(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Length in characters as a person counts them (code points, not UTF-16 units). */
+export function displayLength(text: string): number {
+  return [...text].length;
+}
+
+/** The key under which two display names count as the same (case-insensitive). */
+export function nameKey(name: string): string {
+  return normalizeDisplayName(name).toLocaleLowerCase('en');
+}

@@ -1,0 +1,41 @@
+// The actions of the game log. An action is what the server accepted from an intent, completed with what only
+// the server may decide (a token hash, a checked nickname). The log is replayed through the reducer on start,
+// so every action is validated again when it is read back.
+import { z } from 'zod';
+import { TRACK_IDS } from './tracks.js';
+import { STUDENT_ID_MAX, TEAM_COUNT_MAX, TEAM_COUNT_MIN } from '../protocol/limits.js';
+
+const Id = z.string().min(1).max(16);
+const DisplayName = z.string().min(1).max(64);
+
+export const ActorSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('host') }),
+  z.object({ role: z.literal('player'), playerId: Id }),
+  /** Someone who is not in the game yet: only joining is possible. */
+  z.object({ role: z.literal('guest') }),
+]);
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const ActionSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('player/join'),
+    by: ActorSchema,
+    nickname: DisplayName,
+    tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+    studentId: z.string().max(STUDENT_ID_MAX).nullable(),
+  }),
+  z.object({
+    type: z.literal('host/set-team-count'),
+    by: ActorSchema,
+    count: z.int().min(TEAM_COUNT_MIN).max(TEAM_COUNT_MAX),
+  }),
+  z.object({ type: z.literal('host/set-ask-student-id'), by: ActorSchema, ask: z.boolean() }),
+  z.object({ type: z.literal('host/move-player'), by: ActorSchema, playerId: Id, teamId: Id }),
+  z.object({ type: z.literal('host/rename-team'), by: ActorSchema, teamId: Id, name: DisplayName }),
+  z.object({ type: z.literal('host/set-track'), by: ActorSchema, teamId: Id, track: z.enum(TRACK_IDS) }),
+  z.object({ type: z.literal('host/lock-room'), by: ActorSchema, locked: z.boolean() }),
+  z.object({ type: z.literal('host/kick'), by: ActorSchema, playerId: Id }),
+  z.object({ type: z.literal('host/balance-teams'), by: ActorSchema }),
+]);
+export type Action = z.infer<typeof ActionSchema>;
+export type ActionType = Action['type'];
