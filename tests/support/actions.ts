@@ -17,7 +17,7 @@ export function tokenHashFor(nickname: string): string {
   return createHash('sha256').update(`seat:${nickname}`).digest('hex');
 }
 
-export const join = (nickname: string, studentId: string | null = null): Action => ({
+export const join = (nickname: string, studentId: string | null = null): Extract<Action, { type: 'player/join' }> => ({
   type: 'player/join',
   by: GUEST,
   nickname,

@@ -1,0 +1,52 @@
+// Settings from the environment, with the defaults a classroom needs: one port, SQLite under ./data.
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** What phones open; by default this machine's LAN address. */
+  publicUrl: string | null;
+  logLevel: string;
+  sqliteSync: 'normal' | 'full';
+  maxConnectionsPerAddress: number;
+  allowedOrigins: string[];
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return parsed;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: intFrom(env.PORT, 3000, 'PORT'),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
+    logLevel: env.LOG_LEVEL || 'info',
+    sqliteSync: env.SQLITE_SYNC === 'full' ? 'full' : 'normal',
+    maxConnectionsPerAddress: intFrom(env.MAX_CONNECTIONS_PER_ADDRESS, 1000, 'MAX_CONNECTIONS_PER_ADDRESS'),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  };
+}
+
+/** This machine's first non-internal IPv4 address: the one phones on the same network can reach. */
+export function lanAddress(): string | null {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) {
+      if (address.family === 'IPv4' && !address.internal) return address.address;
+    }
+  }
+  return null;
+}
+
+/** The base URL to print and to put in join links, for a server listening on `port`. */
+export function publicUrlFor(config: ServerConfig, port: number): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? (lanAddress() ?? 'localhost') : config.host;
+  return `http://${host}:${port}`;
+}

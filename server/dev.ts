@@ -1,0 +1,25 @@
+// `npm run dev`: the same realtime server, attached to Vite's http server so that hot reload and the game
+// share one port. Loaded by the plugin in vite.config.ts.
+import type { Server as HttpServer } from 'node:http';
+import type { Http2SecureServer } from 'node:http2';
+import { join } from 'node:path';
+import { configFromEnv, publicUrlFor } from './config.js';
+import { createLogger } from './logger.js';
+import { attachRealtime } from './realtime/attach.js';
+import { SqliteStore } from './store/sqlite.js';
+
+export async function startDevRealtime(httpServer: HttpServer | Http2SecureServer): Promise<void> {
+  const config = configFromEnv();
+  const logger = createLogger(config.logLevel);
+  const store = new SqliteStore(join(config.dataDir, 'fleet-ops-dev.sqlite'));
+  const server = httpServer as HttpServer;
+  const realtime = attachRealtime(server, {
+    store,
+    logger,
+    publicUrl: () => {
+      const address = server.address();
+      return publicUrlFor(config, address && typeof address === 'object' ? address.port : config.port);
+    },
+  });
+  logger.info({ games: realtime.restore() }, 'dev realtime attached');
+}

@@ -1,0 +1,58 @@
+// The one process of Fleet Ops: the pages and Socket.IO on one port, SQLite under DATA_DIR.
+// `npm start` builds the pages and runs this file.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RequestHandler } from 'express';
+import { createApp } from './app.js';
+import { configFromEnv, publicUrlFor } from './config.js';
+import { createLogger } from './logger.js';
+import { SqliteStore } from './store/sqlite.js';
+
+const config = configFromEnv();
+const logger = createLogger(config.logLevel);
+
+async function loadPages(): Promise<RequestHandler> {
+  const file = join(import.meta.dirname, '..', 'build', 'handler.js');
+  if (!existsSync(file)) {
+    throw new Error('The pages are not built: run `npm start` (it builds first) or `npm run build`.');
+  }
+  const module = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
+  return module.handler;
+}
+
+const store = new SqliteStore(join(config.dataDir, 'fleet-ops.sqlite'), { synchronous: config.sqliteSync });
+let port = config.port;
+const app = createApp({
+  store,
+  logger,
+  pages: await loadPages(),
+  publicUrl: () => publicUrlFor(config, port),
+  maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+  allowedOrigins: config.allowedOrigins,
+});
+const restored = app.realtime.restore();
+
+app.httpServer.listen(config.port, config.host, () => {
+  const address = app.httpServer.address();
+  if (address && typeof address === 'object') port = address.port;
+  const base = publicUrlFor(config, port);
+  logger.info({ port, games: restored, dataDir: config.dataDir }, 'Fleet Ops listening');
+  // A plain line for people (and for tests that start this process on port 0).
+  process.stdout.write(
+    `\nFleet Ops is running.\n  Host a game:  http://localhost:${port}/host\n  Players join: ${base}/\n` +
+      `  Listening on ${config.host}:${port} (FLEET_OPS_PORT=${port})\n\n`,
+  );
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  await app.close();
+  store.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

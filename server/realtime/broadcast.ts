@@ -1,0 +1,99 @@
+// Sends each audience its view after a room changes. Changes are coalesced: however many actions a room
+// accepts in one turn of the event loop, each audience gets one message, built once and sent once per
+// Socket.IO room (one per team, one for the host, one for the screens).
+import { messageFor } from '../../shared/protocol/errors.js';
+import type { SocketData } from '../../shared/protocol/events.js';
+import type { View } from '../../shared/protocol/views.js';
+import { projectHost, projectScreen, projectTeam } from '../../shared/sim/project.js';
+import type { GameEvent } from '../../shared/sim/reducer.js';
+import { TEAM_COUNT_MAX } from '../../shared/protocol/limits.js';
+import type { Room } from '../rooms/room.js';
+import { hostRoom, playerRoom, screenRoom, teamRoom } from './rooms-of.js';
+import type { GameServer } from './types.js';
+
+export class Broadcaster {
+  readonly #io: GameServer;
+  readonly #pending = new Set<Room>();
+  #scheduled: NodeJS.Immediate | null = null;
+
+  constructor(io: GameServer) {
+    this.#io = io;
+  }
+
+  /** The room listener: acts on events at once (sockets change rooms before the next view), views later. */
+  readonly onRoomChange = (room: Room, events: GameEvent[]): void => {
+    for (const event of events) this.#applyEvent(room, event);
+    this.#pending.add(room);
+    this.#scheduled ??= setImmediate(() => this.flush());
+  };
+
+  /** Sends the pending views now. */
+  flush(): void {
+    this.#scheduled = null;
+    const rooms = [...this.#pending];
+    this.#pending.clear();
+    for (const room of rooms) this.#sendViews(room);
+  }
+
+  /** The current view for one connection, e.g. as the snapshot after a (re)connect. */
+  viewFor(room: Room, data: SocketData): View | null {
+    switch (data.role) {
+      case 'host':
+        return projectHost(room.state, room.presence());
+      case 'screen':
+        return projectScreen(room.state);
+      case 'player': {
+        const player = room.state.players.find((p) => p.id === data.playerId);
+        return player?.teamId ? projectTeam(room.state, player.teamId, room.presence()) : null;
+      }
+      case 'guest':
+        return null;
+    }
+  }
+
+  /** Stops a pending flush (on shutdown). */
+  stop(): void {
+    if (this.#scheduled) clearImmediate(this.#scheduled);
+    this.#scheduled = null;
+    this.#pending.clear();
+  }
+
+  #sendViews(room: Room): void {
+    const { code, state } = room;
+    const presence = room.presence();
+    const listeners = this.#io.sockets.adapter.rooms;
+    if (listeners.has(hostRoom(code))) this.#io.to(hostRoom(code)).emit('view', projectHost(state, presence));
+    if (listeners.has(screenRoom(code))) this.#io.to(screenRoom(code)).emit('view', projectScreen(state));
+    for (const team of state.teams) {
+      const name = teamRoom(code, team.id);
+      if (!listeners.has(name)) continue;
+      const view = projectTeam(state, team.id, presence);
+      if (view) this.#io.to(name).emit('view', view);
+    }
+  }
+
+  #applyEvent(room: Room, event: GameEvent): void {
+    switch (event.type) {
+      case 'player-joined':
+        return;
+      case 'players-moved':
+        for (const playerId of event.playerIds) this.#seatSockets(room, playerId);
+        return;
+      case 'player-kicked': {
+        const sockets = this.#io.in(playerRoom(room.code, event.playerId));
+        sockets.emit('closed', { code: 'auth/kicked', message: messageFor('auth/kicked') });
+        sockets.disconnectSockets(true);
+        return;
+      }
+    }
+  }
+
+  /** Puts a player's open sockets in the room of the team the player now sits in. */
+  #seatSockets(room: Room, playerId: string): void {
+    const player = room.state.players.find((p) => p.id === playerId);
+    const sockets = this.#io.in(playerRoom(room.code, playerId));
+    const allTeams = Array.from({ length: TEAM_COUNT_MAX }, (_, i) => teamRoom(room.code, `t${i + 1}`));
+    sockets.socketsLeave(allTeams);
+    if (player?.teamId) sockets.socketsJoin(teamRoom(room.code, player.teamId));
+  }
+}

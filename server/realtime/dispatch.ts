@@ -1,0 +1,56 @@
+// The one path every inbound message takes: rate limit → zod → role check → handler, and always an ack.
+// Nothing a client sends can throw past this function: a bad message gets an error ack and changes nothing.
+import type { Logger } from 'pino';
+import { INTENTS, isIntentName, type IntentName } from '../../shared/protocol/intents.js';
+import { StoreError } from '../store/store.js';
+import { HANDLERS, refuse, type IntentContext } from './intents.js';
+import type { TokenBucket } from './rate-limit.js';
+import type { GameSocket } from './types.js';
+
+type AnyAck = (result: unknown) => void;
+
+function splitArgs(args: unknown[]): { payload: unknown; ack: AnyAck } {
+  const last = args.at(-1);
+  // A client may emit without an ack callback: answer into the void rather than crash.
+  if (typeof last === 'function') return { payload: args.length > 1 ? args[0] : undefined, ack: last as AnyAck };
+  return { payload: args[0], ack: () => {} };
+}
+
+function summarize(issues: { path: PropertyKey[]; message: string }[]): string {
+  const first = issues[0];
+  if (!first) return 'That request was malformed.';
+  const where = first.path.length > 0 ? first.path.map(String).join('.') : 'payload';
+  return `That request was malformed (${where}: ${first.message}).`;
+}
+
+function handle(name: IntentName, args: unknown[], ctx: IntentContext, bucket: TokenBucket, logger: Logger) {
+  const { payload, ack } = splitArgs(args);
+  if (!bucket.take(Date.now())) return ack(refuse('rate/limited'));
+  const intent = INTENTS[name];
+  const parsed = intent.schema.safeParse(payload);
+  if (!parsed.success) return ack({ ...refuse('intent/invalid'), message: summarize(parsed.error.issues) });
+  if (!(intent.roles as readonly string[]).includes(ctx.data.role)) return ack(refuse('auth/forbidden'));
+  try {
+    const handler = HANDLERS[name] as (ctx: IntentContext, input: unknown) => unknown;
+    ack(handler(ctx, parsed.data));
+  } catch (error) {
+    logger.error({ err: error, intent: name, code: ctx.data.code }, 'intent failed');
+    ack(refuse(error instanceof StoreError ? 'store/failed' : 'server/error'));
+  }
+}
+
+/** Registers every intent on a socket, plus an answer for events the protocol does not know. */
+export function registerIntents(socket: GameSocket, ctx: IntentContext, bucket: TokenBucket, logger: Logger): void {
+  for (const name of Object.keys(INTENTS) as IntentName[]) {
+    // Socket.IO's typed `on` cannot express "any arguments"; the schema is the real type check.
+    (socket as unknown as { on(event: string, fn: (...args: unknown[]) => void): void }).on(name, (...args) =>
+      handle(name, args, ctx, bucket, logger),
+    );
+  }
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (isIntentName(event)) return;
+    const { ack } = splitArgs(args);
+    if (!bucket.take(Date.now())) return ack(refuse('rate/limited'));
+    ack(refuse('intent/unknown'));
+  });
+}

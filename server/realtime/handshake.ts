@@ -1,0 +1,49 @@
+// Roles are fixed once, at the Socket.IO handshake, from the tokens the client presents: a guest (may create
+// or join a game), the host (host token), a player (seat token) or a screen (read-only). A refusal reaches the
+// client as `connect_error` with `{ code, message }` in `err.data`, and Socket.IO does not retry it.
+import { messageFor, type ErrorCode } from '../../shared/protocol/errors.js';
+import { HandshakeSchema } from '../../shared/protocol/events.js';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
+import type { Rooms } from '../rooms/rooms.js';
+import { hashToken, sameHash } from '../tokens.js';
+import type { GameSocket } from './types.js';
+
+type Next = (err?: Error) => void;
+
+function refusal(code: ErrorCode): Error {
+  const error = new Error(messageFor(code)) as Error & { data: unknown };
+  error.data = { code, message: messageFor(code) };
+  return error;
+}
+
+/** The Socket.IO middleware that authenticates a connection and records its role in `socket.data`. */
+export function handshake(rooms: Rooms) {
+  return (socket: GameSocket, next: Next): void => {
+    const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) return next(refusal('auth/handshake'));
+    const auth = parsed.data;
+    if (auth.protocol !== PROTOCOL_VERSION) return next(refusal('protocol/version'));
+    if (auth.role === 'guest') {
+      socket.data = { role: 'guest', code: null, playerId: null };
+      return next();
+    }
+    const room = rooms.get(auth.code);
+    if (!room) return next(refusal('game/unknown'));
+    switch (auth.role) {
+      case 'host':
+        if (!sameHash(hashToken(auth.token), room.hostTokenHash)) return next(refusal('auth/invalid-token'));
+        socket.data = { role: 'host', code: room.code, playerId: null };
+        return next();
+      case 'player': {
+        const player = room.playerByTokenHash(hashToken(auth.token));
+        if (!player) return next(refusal('auth/invalid-token'));
+        if (player.kicked) return next(refusal('auth/kicked'));
+        socket.data = { role: 'player', code: room.code, playerId: player.id };
+        return next();
+      }
+      case 'screen':
+        socket.data = { role: 'screen', code: room.code, playerId: null };
+        return next();
+    }
+  };
+}

@@ -1,0 +1,110 @@
+// One live game on the server: its state, the durable log behind it, and who is connected. `apply` is
+// synchronous, so actions of a room never interleave; each accepted action is committed before it is acked.
+import type { ErrorCode } from '../../shared/protocol/errors.js';
+import type { Action } from '../../shared/sim/actions.js';
+import type { Presence } from '../../shared/sim/project.js';
+import { reduce, type GameEvent } from '../../shared/sim/reducer.js';
+import type { GameConfig, GameState, Player } from '../../shared/sim/state.js';
+import { StoreError, type GameStore } from '../store/store.js';
+
+/** A snapshot every this many actions keeps a restart's replay short. */
+export const SNAPSHOT_EVERY = 250;
+
+export type ApplyResult =
+  | { ok: true; events: GameEvent[]; duplicate: boolean }
+  | { ok: false; code: ErrorCode };
+
+export type RoomListener = (room: Room, events: GameEvent[]) => void;
+
+export class Room {
+  readonly config: GameConfig;
+  readonly hostTokenHash: string;
+  #state: GameState;
+  readonly #store: GameStore;
+  readonly #idemKeys: Set<string>;
+  readonly #playerByToken = new Map<string, string>();
+  /** Open connections per player id (a player may have two tabs). */
+  readonly #online = new Map<string, number>();
+  #screens = 0;
+  #listener: RoomListener = () => {};
+
+  constructor(store: GameStore, config: GameConfig, hostTokenHash: string, state: GameState, idemKeys: string[]) {
+    this.#store = store;
+    this.config = config;
+    this.hostTokenHash = hostTokenHash;
+    this.#state = state;
+    this.#idemKeys = new Set(idemKeys);
+    for (const player of state.players) this.#playerByToken.set(player.tokenHash, player.id);
+  }
+
+  get code(): string {
+    return this.config.code;
+  }
+
+  get state(): GameState {
+    return this.#state;
+  }
+
+  /** Called after every accepted action and every change of presence. */
+  listen(listener: RoomListener): void {
+    this.#listener = listener;
+  }
+
+  /**
+   * Reduces, logs and commits one action. A duplicate idempotency key is accepted without effect; a failed
+   * write leaves the state as it was and throws, so nothing unlogged is ever acknowledged.
+   */
+  apply(action: Action, idem: string | null = null): ApplyResult {
+    if (idem !== null && this.#idemKeys.has(idem)) return { ok: true, events: [], duplicate: true };
+    const result = reduce(this.#state, action);
+    if (!result.ok) return result;
+    try {
+      this.#store.appendAction(this.code, result.state.version, action, idem);
+    } catch (error) {
+      throw new StoreError(error);
+    }
+    this.#state = result.state;
+    if (idem !== null) this.#idemKeys.add(idem);
+    for (const event of result.events) {
+      if (event.type === 'player-joined' && action.type === 'player/join') {
+        this.#playerByToken.set(action.tokenHash, event.playerId);
+      }
+    }
+    if (this.#state.version % SNAPSHOT_EVERY === 0) this.#saveSnapshot();
+    this.#listener(this, result.events);
+    return { ok: true, events: result.events, duplicate: false };
+  }
+
+  /** A snapshot only shortens the next replay: the action is committed already, so a failure here is not one. */
+  #saveSnapshot(): void {
+    try {
+      this.#store.saveSnapshot(this.code, this.#state.version, this.#state);
+    } catch {
+      // The next snapshot, or a full replay of the log, covers for it.
+    }
+  }
+
+  /** The player holding a seat token (by its hash), kicked or not. */
+  playerByTokenHash(tokenHash: string): Player | undefined {
+    const id = this.#playerByToken.get(tokenHash);
+    return id === undefined ? undefined : this.#state.players.find((p) => p.id === id);
+  }
+
+  presence(): Presence {
+    return { online: new Set(this.#online.keys()), screens: this.#screens };
+  }
+
+  /** Counts a connection of a player (+1) or its end (−1). */
+  playerConnection(playerId: string, delta: 1 | -1): void {
+    const count = (this.#online.get(playerId) ?? 0) + delta;
+    if (count > 0) this.#online.set(playerId, count);
+    else this.#online.delete(playerId);
+    this.#listener(this, []);
+  }
+
+  /** Counts a screen or spectator connection (+1) or its end (−1). */
+  screenConnection(delta: 1 | -1): void {
+    this.#screens = Math.max(0, this.#screens + delta);
+    this.#listener(this, []);
+  }
+}

@@ -1,0 +1,69 @@
+// All live games of this process: created here, rebuilt here from the store on start.
+import { TEAM_COUNT_DEFAULT } from '../../shared/protocol/limits.js';
+import { createGame } from '../../shared/sim/reducer.js';
+import { replayFrom } from '../../shared/sim/replay.js';
+import type { GameConfig, GameState } from '../../shared/sim/state.js';
+import type { GameStore } from '../store/store.js';
+import { hashToken, newGameCode, newSeed, newToken } from '../tokens.js';
+import { Room, type RoomListener } from './room.js';
+
+export interface NewGameOptions {
+  teamCount?: number;
+  askStudentId?: boolean;
+}
+
+export class Rooms {
+  readonly #store: GameStore;
+  readonly #rooms = new Map<string, Room>();
+  readonly #listener: RoomListener;
+  readonly #maxRooms: number;
+
+  constructor(store: GameStore, listener: RoomListener, maxRooms: number) {
+    this.#store = store;
+    this.#listener = listener;
+    this.#maxRooms = maxRooms;
+  }
+
+  get size(): number {
+    return this.#rooms.size;
+  }
+
+  get(code: string): Room | undefined {
+    return this.#rooms.get(code);
+  }
+
+  /** Rebuilds every unfinished game from its latest snapshot and the log after it; returns how many. */
+  restore(): number {
+    for (const stored of this.#store.loadUnfinished()) {
+      const start = (stored.snapshot?.state as GameState | undefined) ?? createGame(stored.config);
+      const state = replayFrom(start, stored.actions.map((entry) => entry.action));
+      this.#add(new Room(this.#store, stored.config, stored.hostTokenHash, state, stored.idemKeys));
+    }
+    return this.#rooms.size;
+  }
+
+  /** A new game in the lobby and its host token (returned once, stored only as a hash); null when full. */
+  create(options: NewGameOptions, now: Date): { room: Room; hostToken: string } | null {
+    if (this.#rooms.size >= this.#maxRooms) return null;
+    const hostToken = newToken();
+    for (;;) {
+      const config: GameConfig = {
+        code: newGameCode(),
+        seed: newSeed(),
+        teamCount: options.teamCount ?? TEAM_COUNT_DEFAULT,
+        askStudentId: options.askStudentId ?? false,
+      };
+      if (this.#rooms.has(config.code)) continue;
+      const hostTokenHash = hashToken(hostToken);
+      if (!this.#store.createGame(config, hostTokenHash, now.toISOString())) continue;
+      const room = new Room(this.#store, config, hostTokenHash, createGame(config), []);
+      this.#add(room);
+      return { room, hostToken };
+    }
+  }
+
+  #add(room: Room): void {
+    room.listen(this.#listener);
+    this.#rooms.set(room.code, room);
+  }
+}

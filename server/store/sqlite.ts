@@ -1,0 +1,112 @@
+// The embedded store: one SQLite file (better-sqlite3, WAL). Writes are synchronous and committed before the
+// caller acknowledges anything, which is what lets a SIGKILLed server come back without losing an ack.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Action } from '../../shared/sim/actions.js';
+import type { GameConfig, GameState } from '../../shared/sim/state.js';
+import type { GameStore, StoredAction, StoredGame } from './store.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS games (
+  code TEXT PRIMARY KEY,
+  config TEXT NOT NULL,
+  host_token_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  finished_at TEXT
+);
+CREATE TABLE IF NOT EXISTS actions (
+  code TEXT NOT NULL REFERENCES games(code),
+  seq INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  idem TEXT,
+  PRIMARY KEY (code, seq)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS actions_idem ON actions (code, idem) WHERE idem IS NOT NULL;
+CREATE TABLE IF NOT EXISTS snapshots (
+  code TEXT NOT NULL REFERENCES games(code),
+  seq INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  PRIMARY KEY (code, seq)
+);
+`;
+
+export interface SqliteOptions {
+  /** 'full' also survives power loss at the price of an fsync per action; 'normal' survives a killed process. */
+  synchronous?: 'normal' | 'full';
+}
+
+export class SqliteStore implements GameStore {
+  readonly #db: Database.Database;
+  readonly #insertGame: Database.Statement<[string, string, string, string]>;
+  readonly #insertAction: Database.Statement<[string, number, string, string | null]>;
+  readonly #insertSnapshot: Database.Statement<[string, number, string]>;
+
+  constructor(file: string, options: SqliteOptions = {}) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.#db = new Database(file);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.#db.pragma('foreign_keys = ON');
+    this.#db.exec(SCHEMA);
+    this.#insertGame = this.#db.prepare(
+      'INSERT OR IGNORE INTO games (code, config, host_token_hash, created_at) VALUES (?, ?, ?, ?)',
+    );
+    this.#insertAction = this.#db.prepare('INSERT INTO actions (code, seq, action, idem) VALUES (?, ?, ?, ?)');
+    this.#insertSnapshot = this.#db.prepare(
+      'INSERT OR REPLACE INTO snapshots (code, seq, state) VALUES (?, ?, ?)',
+    );
+  }
+
+  createGame(config: GameConfig, hostTokenHash: string, createdAt: string): boolean {
+    return this.#insertGame.run(config.code, JSON.stringify(config), hostTokenHash, createdAt).changes === 1;
+  }
+
+  appendAction(code: string, seq: number, action: Action, idem: string | null): void {
+    this.#insertAction.run(code, seq, JSON.stringify(action), idem);
+  }
+
+  saveSnapshot(code: string, seq: number, state: GameState): void {
+    this.#insertSnapshot.run(code, seq, JSON.stringify(state));
+  }
+
+  loadUnfinished(): StoredGame[] {
+    const games = this.#db
+      .prepare('SELECT code, config, host_token_hash, created_at FROM games WHERE finished_at IS NULL')
+      .all() as { code: string; config: string; host_token_hash: string; created_at: string }[];
+    return games.map((row) => {
+      const snapshotRow = this.#db
+        .prepare('SELECT seq, state FROM snapshots WHERE code = ? ORDER BY seq DESC LIMIT 1')
+        .get(row.code) as { seq: number; state: string } | undefined;
+      const snapshot = snapshotRow ? { seq: snapshotRow.seq, state: JSON.parse(snapshotRow.state) } : null;
+      const idemKeys = (
+        this.#db.prepare('SELECT idem FROM actions WHERE code = ? AND idem IS NOT NULL').all(row.code) as {
+          idem: string;
+        }[]
+      ).map((r) => r.idem);
+      return {
+        config: JSON.parse(row.config) as GameConfig,
+        hostTokenHash: row.host_token_hash,
+        createdAt: row.created_at,
+        snapshot,
+        actions: this.#actionsAfter(row.code, snapshot?.seq ?? 0),
+        idemKeys,
+      };
+    });
+  }
+
+  loadLog(code: string): StoredAction[] {
+    return this.#actionsAfter(code, 0);
+  }
+
+  #actionsAfter(code: string, seq: number): StoredAction[] {
+    const rows = this.#db
+      .prepare('SELECT seq, action, idem FROM actions WHERE code = ? AND seq > ? ORDER BY seq')
+      .all(code, seq) as { seq: number; action: string; idem: string | null }[];
+    return rows.map((r) => ({ seq: r.seq, action: JSON.parse(r.action), idem: r.idem }));
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}

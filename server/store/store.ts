@@ -1,0 +1,44 @@
+// What the server needs from durable storage. SQLite (sqlite.ts) is the one implementation; the interface
+// keeps the rooms independent of it and names exactly what "durable" means here.
+import type { Action } from '../../shared/sim/actions.js';
+import type { GameConfig, GameState } from '../../shared/sim/state.js';
+
+export interface StoredAction {
+  seq: number;
+  action: unknown;
+  idem: string | null;
+}
+
+export interface StoredGame {
+  config: GameConfig;
+  hostTokenHash: string;
+  createdAt: string;
+  /** The latest snapshot, if any: the state after action `seq`. */
+  snapshot: { seq: number; state: unknown } | null;
+  /** Actions after the snapshot (or all of them), in order. */
+  actions: StoredAction[];
+  /** Every idempotency key the game has seen, snapshot or not. */
+  idemKeys: string[];
+}
+
+export interface GameStore {
+  /** Records a new game; false when the code is taken. */
+  createGame(config: GameConfig, hostTokenHash: string, createdAt: string): boolean;
+  /** Appends an action durably (committed before it returns). `seq` is the game version after the action. */
+  appendAction(code: string, seq: number, action: Action, idem: string | null): void;
+  /** Saves the state after action `seq`, so that a restart replays only what came later. */
+  saveSnapshot(code: string, seq: number, state: GameState): void;
+  /** Every game not marked finished, ready to replay. */
+  loadUnfinished(): StoredGame[];
+  /** The whole log of one game, for exports and replay checks. */
+  loadLog(code: string): StoredAction[];
+  close(): void;
+}
+
+/** A write that did not reach the store: the action it carried was not applied and must not be acked. */
+export class StoreError extends Error {
+  constructor(cause: unknown) {
+    super(`store write failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'StoreError';
+  }
+}

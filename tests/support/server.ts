@@ -1,0 +1,43 @@
+// A real Fleet Ops server for tests: the production factory, a real SQLite file in a temp folder, port 0.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { createApp, type App } from '../../server/app.js';
+import type { RateLimit } from '../../server/realtime/rate-limit.js';
+import { SqliteStore } from '../../server/store/sqlite.js';
+
+export interface TestServer {
+  url: string;
+  app: App;
+  store: SqliteStore;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { dataDir?: string; rateLimit?: RateLimit } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fleetops-test-'));
+  const store = new SqliteStore(join(dataDir, 'fleet-ops.sqlite'));
+  let url = '';
+  const app = createApp({
+    store,
+    logger: pino({ level: 'silent' }),
+    publicUrl: () => url,
+    rateLimit: options.rateLimit,
+  });
+  app.realtime.restore();
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+  return {
+    url,
+    app,
+    store,
+    dataDir,
+    async close() {
+      await app.close();
+      store.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
