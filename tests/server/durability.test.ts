@@ -55,6 +55,8 @@ describe('durability', () => {
 
     // Then a burst in flight when the process dies: only what was acknowledged is promised.
     const acked: string[] = [];
+    let tenAcked: () => void = () => {};
+    const tenAckedPromise = new Promise<void>((resolve) => (tenAcked = resolve));
     const burst = Array.from({ length: 40 }, (_, i) => {
       const nickname = `late${i}`;
       const token = newSeatToken();
@@ -63,12 +65,13 @@ describe('durability', () => {
           if (ack.ok) {
             acked.push(nickname);
             seats.set(nickname, { token, playerId: ack.playerId });
+            if (acked.length === 10) tenAcked();
           }
         },
         () => {}, // no ack: the process died first
       );
     });
-    await guest.until(() => acked.length >= 10, 'ten acknowledged joins of the burst');
+    await tenAckedPromise;
     const viewAtKill = host.view;
     await server.kill('SIGKILL');
     await Promise.all(burst);
