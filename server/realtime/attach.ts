@@ -113,8 +113,9 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     restore: () => rooms.restore(),
     async close() {
       broadcaster.stop();
-      io.disconnectSockets(true);
-      // io.close() also closes the http server; callers that own it close it themselves.
+      // io.close() drops every connection at the transport level, so clients see "transport close" and
+      // reconnect by themselves once the server is back (a server-side disconnect would stop their retries).
+      // It also closes the http server; callers that own it close it themselves.
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -11,12 +11,19 @@ import { TestClient, newSeatToken } from '../support/client.js';
 import { startServerProcess, type ServerProcess } from '../support/process.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'fleetops-durability-'));
-let server: ServerProcess | null = null;
+const started: ServerProcess[] = [];
 const clients: TestClient[] = [];
+
+/** Starts the real server on the shared data directory; every process started is killed after the tests. */
+async function start(): Promise<ServerProcess> {
+  const process = await startServerProcess({ DATA_DIR: dataDir });
+  started.push(process);
+  return process;
+}
 
 afterAll(async () => {
   for (const client of clients) client.close();
-  await server?.kill('SIGKILL');
+  await Promise.all(started.map((p) => p.kill('SIGKILL')));
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -32,7 +39,7 @@ function withoutPresence(view: HostView) {
 
 describe('durability', () => {
   it('loses nothing acknowledged and keeps every seat across SIGKILL and restart', async () => {
-    server = await startServerProcess({ DATA_DIR: dataDir });
+    let server = await start();
     const guest = await TestClient.connect(server.url, { role: 'guest' });
     clients.push(guest);
     const created = await guest.send('game:create', { teamCount: 4 });
@@ -89,7 +96,7 @@ describe('durability', () => {
     for (const { token } of seats.values()) expect(joinsByToken.get(hashToken(token))).toBe(1);
 
     // Restart on the same data directory.
-    server = await startServerProcess({ DATA_DIR: dataDir });
+    server = await start();
     const host2 = await TestClient.connect<HostView>(server.url, { role: 'host', code, token: hostToken });
     clients.push(host2);
     const after = host2.view;
@@ -130,7 +137,7 @@ describe('durability', () => {
   });
 
   it('rebuilds a quiet game to exactly the state it had', async () => {
-    server = await startServerProcess({ DATA_DIR: dataDir });
+    let server = await start();
     const guest = await TestClient.connect(server.url, { role: 'guest' });
     const created = await guest.send('game:create', { teamCount: 3 });
     if (!created.ok) throw new Error(created.code);
@@ -147,7 +154,7 @@ describe('durability', () => {
     if (!snapshot.ok) throw new Error(snapshot.code);
     await server.kill('SIGKILL');
 
-    server = await startServerProcess({ DATA_DIR: dataDir });
+    server = await start();
     const host2 = await TestClient.connect<HostView>(server.url, { role: 'host', code, token: hostToken });
     clients.push(host2);
     expect(withoutPresence(host2.view)).toEqual(withoutPresence(snapshot.view as HostView));

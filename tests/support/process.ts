@@ -33,7 +33,7 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
           child,
           output: () => output,
           async kill(signal) {
-            child.kill(signal);
+            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
             await exited;
           },
         });

@@ -1,0 +1,3 @@
+// The pages live on a socket, not on server-rendered HTML: render in the browser only.
+export const ssr = false;
+export const prerender = false;
