@@ -70,6 +70,12 @@ export const HANDLERS: { [K in IntentName]: Handler<K> } = {
     return { ok: true, code: room.code, playerId: joined.id };
   },
 
+  'game:peek': (ctx, input) => {
+    const room = ctx.rooms.get(input.code);
+    if (!room) return refuse('game/unknown');
+    return { ok: true, askStudentId: room.state.settings.askStudentId, roomLocked: room.state.roomLocked };
+  },
+
   'sync:snapshot': (ctx) => {
     const room = ctx.data.code === null ? undefined : ctx.rooms.get(ctx.data.code);
     const view = room && ctx.broadcaster.viewFor(room, ctx.data);

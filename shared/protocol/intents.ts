@@ -49,6 +49,8 @@ export const INTENTS = {
       seatToken: SeatTokenSchema,
     }),
   },
+  /** What the join form needs to know before joining: whether to ask for a student id, whether it is open. */
+  'game:peek': { roles: ['guest'], schema: z.strictObject({ code: GameCodeSchema }) },
   'sync:snapshot': { roles: ['host', 'player', 'screen'], schema: z.strictObject({}) },
   'host:set-team-count': {
     roles: ['host'],
@@ -83,6 +85,7 @@ const Done = z.looseObject({});
 export const IntentResultSchemas = {
   'game:create': z.object({ code: GameCodeSchema, hostToken: z.string() }),
   'game:join': z.object({ code: GameCodeSchema, playerId: z.string() }),
+  'game:peek': z.object({ askStudentId: z.boolean(), roomLocked: z.boolean() }),
   'sync:snapshot': z.object({ view: ViewSchema }),
   'host:set-team-count': Done,
   'host:set-ask-student-id': Done,

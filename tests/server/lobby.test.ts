@@ -71,6 +71,16 @@ describe('creating and joining a game', () => {
     expect(await attempt(code, '  Grace   Hopper ')).toMatchObject({ ok: true });
   });
 
+  it('tells the join form whether the game asks for a student id and is open', async () => {
+    const { code, host } = await game({ askStudentId: true });
+    const guest = track(await TestClient.connect(server.url, { role: 'guest' }));
+    expect(await guest.send('game:peek', { code })).toEqual({ ok: true, askStudentId: true, roomLocked: false });
+    await host.send('host:set-ask-student-id', { ask: false });
+    await host.send('host:lock-room', { locked: true });
+    expect(await guest.send('game:peek', { code })).toEqual({ ok: true, askStudentId: false, roomLocked: true });
+    expect(await guest.send('game:peek', { code: 'ZZZZZZ' })).toMatchObject({ ok: false, code: 'game/unknown' });
+  });
+
   it('lets late joiners in unless the room is locked', async () => {
     const { code, host } = await game();
     expect(await host.send('host:lock-room', { locked: true })).toEqual({ ok: true });
