@@ -19,6 +19,7 @@ export default defineConfig({
   plugins: [sveltekit(), fleetOpsRealtime()],
   server: { port: Number(process.env.PORT ?? 5173) },
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         test: {
