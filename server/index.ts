@@ -38,10 +38,10 @@ app.httpServer.listen(config.port, config.host, () => {
   if (address && typeof address === 'object') port = address.port;
   const base = publicUrlFor(config, port);
   logger.info({ port, games: restored, dataDir: config.dataDir }, 'Fleet Ops listening');
-  // A plain line for people (and for tests that start this process on port 0).
+  // Plain lines for people (tests that start this process on port 0 read the port from the last one).
   process.stdout.write(
     `\nFleet Ops is running.\n  Host a game:  http://localhost:${port}/host\n  Players join: ${base}/\n` +
-      `  Listening on ${config.host}:${port} (FLEET_OPS_PORT=${port})\n\n`,
+      `  Listening on ${config.host}:${port}\n\n`,
   );
 });
 

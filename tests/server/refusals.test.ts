@@ -153,6 +153,17 @@ describe('invalid payloads', () => {
   });
 });
 
+describe('a failing store', () => {
+  it('answers store/failed and applies nothing it could not log', async () => {
+    const { host, hashNow } = await setup();
+    const before = hashNow();
+    server.store.close(); // every write fails from here on
+    expect(await host.send('host:lock-room', { locked: true })).toMatchObject({ ok: false, code: 'store/failed' });
+    expect(hashNow()).toBe(before);
+    expect((await host.send('sync:snapshot', {})).ok).toBe(true);
+  });
+});
+
 describe('rate limit', () => {
   it('refuses a flood with rate/limited and keeps the socket open', async () => {
     await server.close();

@@ -24,7 +24,7 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /FLEET_OPS_PORT=(\d+)/.exec(output);
+      const match = /Listening on \S+:(\d+)/.exec(output);
       if (match) {
         child.stdout!.off('data', onData);
         child.stdout!.on('data', (more: Buffer) => (output += more.toString()));
