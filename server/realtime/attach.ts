@@ -18,7 +18,8 @@ export interface RealtimeOptions {
   logger: Logger;
   /** The base URL phones open (e.g. http://192.168.1.20:3000), read when a client connects. */
   publicUrl: () => string;
-  now?: () => Date;
+  /** The server's clock, ms since the epoch (tests may pass their own). */
+  clock?: () => number;
   rateLimit?: RateLimit;
   /** Open connections allowed from one address; a classroom behind one NAT needs a high number. */
   maxConnectionsPerAddress?: number;
@@ -49,7 +50,7 @@ export function originAllowed(req: IncomingMessage, allowed: readonly string[]):
 }
 
 export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions): Realtime {
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? Date.now;
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const maxPerAddress = options.maxConnectionsPerAddress ?? 1000;
   const io: GameServer = new Server(httpServer, {
@@ -59,7 +60,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins ?? [])),
   });
   const broadcaster = new Broadcaster(io);
-  const rooms = new Rooms(options.store, broadcaster.onRoomChange, options.maxRooms ?? 2000);
+  const rooms = new Rooms(options.store, broadcaster.onRoomChange, options.maxRooms ?? 2000, clock);
   const perAddress = new Map<string, number>();
 
   io.use((socket, next) => {
@@ -100,10 +101,11 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
       code: data.code,
       playerId: data.playerId,
       joinUrl: room ? `${base}/?code=${room.code}` : `${base}/`,
+      serverTime: clock(),
     });
     const view = room ? broadcaster.viewFor(room, data) : null;
     if (view) socket.emit('view', view);
-    registerIntents(socket, { data, rooms, broadcaster, now }, new TokenBucket(limit, Date.now()), options.logger);
+    registerIntents(socket, { data, rooms, broadcaster, clock }, new TokenBucket(limit, Date.now()), options.logger);
   });
 
   return {
@@ -113,6 +115,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     restore: () => rooms.restore(),
     async close() {
       broadcaster.stop();
+      rooms.stop();
       // io.close() drops every connection at the transport level, so clients see "transport close" and
       // reconnect by themselves once the server is back (a server-side disconnect would stop their retries).
       // It also closes the http server; callers that own it close it themselves.

@@ -15,7 +15,7 @@ export interface IntentContext {
   data: SocketData;
   rooms: Rooms;
   broadcaster: Broadcaster;
-  now: () => Date;
+  clock: () => number;
 }
 
 type Handler<K extends IntentName> = (ctx: IntentContext, input: IntentInput<K>) => Ack<IntentResult<K>>;
@@ -44,9 +44,28 @@ function hostAction(ctx: IntentContext, rid: string | undefined, action: Action)
 
 const HOST = { role: 'host' } as const;
 
+/** A flow action, stamped with the server's clock. */
+function flowAction(
+  ctx: IntentContext,
+  rid: string | undefined,
+  type: 'host/start' | 'host/next' | 'host/reveal' | 'host/pause' | 'host/resume',
+) {
+  return hostAction(ctx, rid, { type, by: HOST, at: ctx.clock() });
+}
+
+/** A team action by the player of this socket, deduplicated per player by the request id. */
+function teamAction(ctx: IntentContext, rid: string | undefined, action: Action): Ack<object> {
+  const room = ctx.data.code === null ? undefined : ctx.rooms.get(ctx.data.code);
+  if (!room || ctx.data.playerId === null) return refuse('game/unknown');
+  return applyToRoom(room, action, rid === undefined ? null : `player:${ctx.data.playerId}:${rid}`);
+}
+
+/** The player of this socket as the actor of a team action. */
+const playerActor = (ctx: IntentContext) => ({ role: 'player' as const, playerId: ctx.data.playerId ?? '' });
+
 export const HANDLERS: { [K in IntentName]: Handler<K> } = {
   'game:create': (ctx, input) => {
-    const created = ctx.rooms.create(input, ctx.now());
+    const created = ctx.rooms.create(input, new Date(ctx.clock()));
     if (!created) return refuse('game/capacity');
     return { ok: true, code: created.room.code, hostToken: created.hostToken };
   },
@@ -108,4 +127,20 @@ export const HANDLERS: { [K in IntentName]: Handler<K> } = {
   'host:kick': (ctx, { playerId, rid }) => hostAction(ctx, rid, { type: 'host/kick', by: HOST, playerId }),
 
   'host:balance-teams': (ctx, { rid }) => hostAction(ctx, rid, { type: 'host/balance-teams', by: HOST }),
+
+  'host:set-settings': (ctx, { rid, ...changes }) => hostAction(ctx, rid, { type: 'host/set-settings', by: HOST, ...changes }),
+
+  'host:start': (ctx, { rid }) => flowAction(ctx, rid, 'host/start'),
+  'host:next': (ctx, { rid }) => flowAction(ctx, rid, 'host/next'),
+  'host:reveal': (ctx, { rid }) => flowAction(ctx, rid, 'host/reveal'),
+  'host:pause': (ctx, { rid }) => flowAction(ctx, rid, 'host/pause'),
+  'host:resume': (ctx, { rid }) => flowAction(ctx, rid, 'host/resume'),
+  'host:extend-timer': (ctx, { minutes, rid }) =>
+    hostAction(ctx, rid, { type: 'host/extend-timer', by: HOST, at: ctx.clock(), minutes }),
+
+  'team:lock-prediction': (ctx, { part, value, rid }) =>
+    teamAction(ctx, rid, { type: 'team/lock-prediction', by: playerActor(ctx), part, value }),
+
+  'team:reflect': (ctx, { part, choice, text, rid }) =>
+    teamAction(ctx, rid, { type: 'team/reflect', by: playerActor(ctx), part, choice, text: text.trim() }),
 };

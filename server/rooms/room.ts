@@ -3,6 +3,7 @@
 import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { Action } from '../../shared/sim/actions.js';
 import type { Presence } from '../../shared/sim/project.js';
+import { timerDueAt } from '../../shared/sim/flow.js';
 import { reduce, type GameEvent } from '../../shared/sim/reducer.js';
 import type { GameConfig, GameState, Player } from '../../shared/sim/state.js';
 import { StoreError, type GameStore } from '../store/store.js';
@@ -16,6 +17,12 @@ export type ApplyResult =
 
 export type RoomListener = (room: Room, events: GameEvent[]) => void;
 
+/** The server's clock in ms since the epoch: stamped on flow actions, the only way time enters a game. */
+export type Clock = () => number;
+
+/** A failed timer action (the store refused it) is tried again after this long. */
+const TIMER_RETRY_MS = 1000;
+
 export class Room {
   readonly config: GameConfig;
   readonly hostTokenHash: string;
@@ -27,14 +34,31 @@ export class Room {
   readonly #online = new Map<string, number>();
   #screens = 0;
   #listener: RoomListener = () => {};
+  readonly #clock: Clock;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #timerDueAt: number | null = null;
 
-  constructor(store: GameStore, config: GameConfig, hostTokenHash: string, state: GameState, idemKeys: string[]) {
+  constructor(
+    store: GameStore,
+    clock: Clock,
+    config: GameConfig,
+    hostTokenHash: string,
+    state: GameState,
+    idemKeys: string[],
+  ) {
     this.#store = store;
+    this.#clock = clock;
     this.config = config;
     this.hostTokenHash = hostTokenHash;
     this.#state = state;
     this.#idemKeys = new Set(idemKeys);
     for (const player of state.players) this.#playerByToken.set(player.tokenHash, player.id);
+    this.#scheduleTimer();
+  }
+
+  /** The server's clock, for actions that carry the time they were accepted. */
+  now(): number {
+    return this.#clock();
   }
 
   get code(): string {
@@ -71,8 +95,40 @@ export class Room {
       }
     }
     if (this.#state.version % SNAPSHOT_EVERY === 0) this.#saveSnapshot();
+    this.#scheduleTimer();
     this.#listener(this, result.events);
     return { ok: true, events: result.events, duplicate: false };
+  }
+
+  /** Stops the part timer of this room (the server is shutting down). */
+  stop(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#timerDueAt = null;
+  }
+
+  /** Keeps one server timeout in step with the game's running timer; when it fires, the expiry is logged. */
+  #scheduleTimer(): void {
+    const due = timerDueAt(this.#state);
+    if (due === this.#timerDueAt) return;
+    this.stop();
+    if (due === null) return;
+    this.#timerDueAt = due;
+    this.#timer = setTimeout(() => this.#expireTimer(), Math.max(0, due - this.#clock()));
+    this.#timer.unref();
+  }
+
+  #expireTimer(): void {
+    this.#timer = null;
+    this.#timerDueAt = null;
+    try {
+      this.apply({ type: 'timer/expire', by: { role: 'system' }, at: this.#clock() });
+    } catch {
+      // The store refused the write: nothing changed, so try again shortly.
+      this.#timerDueAt = null;
+      this.#timer = setTimeout(() => this.#expireTimer(), TIMER_RETRY_MS);
+      this.#timer.unref();
+    }
   }
 
   /** A snapshot only shortens the next replay: the action is committed already, so a failure here is not one. */

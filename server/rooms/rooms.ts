@@ -5,7 +5,7 @@ import { replayFrom } from '../../shared/sim/replay.js';
 import type { GameConfig, GameState } from '../../shared/sim/state.js';
 import type { GameStore } from '../store/store.js';
 import { hashToken, newGameCode, newSeed, newToken } from '../tokens.js';
-import { Room, type RoomListener } from './room.js';
+import { Room, type Clock, type RoomListener } from './room.js';
 
 export interface NewGameOptions {
   teamCount?: number;
@@ -17,9 +17,11 @@ export class Rooms {
   readonly #rooms = new Map<string, Room>();
   readonly #listener: RoomListener;
   readonly #maxRooms: number;
+  readonly #clock: Clock;
 
-  constructor(store: GameStore, listener: RoomListener, maxRooms: number) {
+  constructor(store: GameStore, listener: RoomListener, maxRooms: number, clock: Clock = Date.now) {
     this.#store = store;
+    this.#clock = clock;
     this.#listener = listener;
     this.#maxRooms = maxRooms;
   }
@@ -37,7 +39,7 @@ export class Rooms {
     for (const stored of this.#store.loadUnfinished()) {
       const start = (stored.snapshot?.state as GameState | undefined) ?? createGame(stored.config);
       const state = replayFrom(start, stored.actions.map((entry) => entry.action));
-      this.#add(new Room(this.#store, stored.config, stored.hostTokenHash, state, stored.idemKeys));
+      this.#add(new Room(this.#store, this.#clock, stored.config, stored.hostTokenHash, state, stored.idemKeys));
     }
     return this.#rooms.size;
   }
@@ -56,10 +58,15 @@ export class Rooms {
       if (this.#rooms.has(config.code)) continue;
       const hostTokenHash = hashToken(hostToken);
       if (!this.#store.createGame(config, hostTokenHash, now.toISOString())) continue;
-      const room = new Room(this.#store, config, hostTokenHash, createGame(config), []);
+      const room = new Room(this.#store, this.#clock, config, hostTokenHash, createGame(config), []);
       this.#add(room);
       return { room, hostToken };
     }
+  }
+
+  /** Stops every room's timer (on shutdown). */
+  stop(): void {
+    for (const room of this.#rooms.values()) room.stop();
   }
 
   #add(room: Room): void {

@@ -32,6 +32,8 @@ export const HelloSchema = z.object({
   playerId: z.string().nullable(),
   /** The link players open to join this game (or the server's home page for a guest). */
   joinUrl: z.string(),
+  /** The server's clock (ms since the epoch) when it said hello: pages correct timers for their own clock. */
+  serverTime: z.number(),
 });
 export type Hello = z.infer<typeof HelloSchema>;
 

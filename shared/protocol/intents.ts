@@ -2,11 +2,20 @@
 // The server validates every payload against its schema before anything else looks at it.
 import { z } from 'zod';
 import { TRACK_IDS } from '../sim/tracks.js';
+import { ChoiceSchema } from './views.js';
 import {
   GAME_CODE_ALPHABET,
   GAME_CODE_LENGTH,
+  CAPEX_MAX,
+  ENGINEER_COST_MAX,
+  ENGINEER_COST_MIN,
+  EXTEND_MINUTES_MAX,
+  PART1_PREDICTION_MAX,
+  PART1_PREDICTION_MIN,
+  REFLECTION_MAX,
   REQUEST_ID_MAX,
   STUDENT_ID_MAX,
+  TIMER_MINUTES_MAX,
   TEAM_COUNT_MAX,
   TEAM_COUNT_MIN,
 } from './limits.js';
@@ -66,6 +75,43 @@ export const INTENTS = {
   'host:lock-room': { roles: ['host'], schema: z.strictObject({ locked: z.boolean(), rid }) },
   'host:kick': { roles: ['host'], schema: z.strictObject({ playerId: Id, rid }) },
   'host:balance-teams': { roles: ['host'], schema: z.strictObject({ rid }) },
+  /** Game settings, before the parts begin (lobby and briefing). */
+  'host:set-settings': {
+    roles: ['host'],
+    schema: z.strictObject({
+      capex: z.int().min(0).max(CAPEX_MAX).optional(),
+      engineerCost: z.int().min(ENGINEER_COST_MIN).max(ENGINEER_COST_MAX).optional(),
+      timerMinutes: z.int().min(1).max(TIMER_MINUTES_MAX).nullable().optional(),
+      autoAdvance: z.boolean().optional(),
+      rid,
+    }),
+  },
+  /** Lobby → briefing. */
+  'host:start': { roles: ['host'], schema: z.strictObject({ rid }) },
+  /** The next step: briefing → part, play → reveal → reflect → next part or debrief. */
+  'host:next': { roles: ['host'], schema: z.strictObject({ rid }) },
+  /** Play → reveal (the same as Next during play, named for the button). */
+  'host:reveal': { roles: ['host'], schema: z.strictObject({ rid }) },
+  'host:pause': { roles: ['host'], schema: z.strictObject({ rid }) },
+  'host:resume': { roles: ['host'], schema: z.strictObject({ rid }) },
+  'host:extend-timer': {
+    roles: ['host'],
+    schema: z.strictObject({ minutes: z.int().min(1).max(EXTEND_MINUTES_MAX), rid }),
+  },
+  /** A team's numeric prediction for a part; any member may lock it, once. */
+  'team:lock-prediction': {
+    roles: ['player'],
+    schema: z.strictObject({
+      part: z.literal(1),
+      value: z.int().min(PART1_PREDICTION_MIN).max(PART1_PREDICTION_MAX),
+      rid,
+    }),
+  },
+  /** A team's reflection on a part; any member may submit it, and resubmit until the host moves on. */
+  'team:reflect': {
+    roles: ['player'],
+    schema: z.strictObject({ part: z.literal(1), choice: ChoiceSchema, text: z.string().max(REFLECTION_MAX), rid }),
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export type IntentName = keyof typeof INTENTS;
@@ -95,6 +141,15 @@ export const IntentResultSchemas = {
   'host:lock-room': Done,
   'host:kick': Done,
   'host:balance-teams': Done,
+  'host:set-settings': Done,
+  'host:start': Done,
+  'host:next': Done,
+  'host:reveal': Done,
+  'host:pause': Done,
+  'host:resume': Done,
+  'host:extend-timer': Done,
+  'team:lock-prediction': Done,
+  'team:reflect': Done,
 } as const satisfies Record<IntentName, z.ZodType>;
 
 export type IntentResult<K extends IntentName> = z.infer<(typeof IntentResultSchemas)[K]>;

@@ -17,6 +17,21 @@ export const TEAM_COUNT_DEFAULT = 4;
 /** A room beyond this many seats refuses joins: it bounds memory, far above a lecture hall. */
 export const MAX_PLAYERS_PER_GAME = 5000;
 
+/** Game settings the host may choose (GAME.md §4, §3). */
+export const CAPEX_MAX = 10_000_000;
+export const ENGINEER_COST_MIN = 10;
+export const ENGINEER_COST_MAX = 1_000;
+export const TIMER_MINUTES_DEFAULT = 15;
+export const TIMER_MINUTES_MAX = 60;
+export const EXTEND_MINUTES_MAX = 30;
+
+/** Part 1's lock: "how many concurrent models N…" (GAME.md §4). */
+export const PART1_PREDICTION_MIN = 1;
+export const PART1_PREDICTION_MAX = 500;
+
+/** A reflection's free-text justification, in characters. */
+export const REFLECTION_MAX = 1_000;
+
 /** A request id (idempotency key) chosen by the client. */
 export const REQUEST_ID_MAX = 64;
 

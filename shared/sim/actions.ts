@@ -3,16 +3,31 @@
 // so every action is validated again when it is read back.
 import { z } from 'zod';
 import { TRACK_IDS } from './tracks.js';
-import { STUDENT_ID_MAX, TEAM_COUNT_MAX, TEAM_COUNT_MIN } from '../protocol/limits.js';
+import {
+  CAPEX_MAX,
+  ENGINEER_COST_MAX,
+  ENGINEER_COST_MIN,
+  EXTEND_MINUTES_MAX,
+  REFLECTION_MAX,
+  STUDENT_ID_MAX,
+  TEAM_COUNT_MAX,
+  TEAM_COUNT_MIN,
+  TIMER_MINUTES_MAX,
+} from '../protocol/limits.js';
+import { ChoiceSchema } from '../protocol/views.js';
 
 const Id = z.string().min(1).max(16);
 const DisplayName = z.string().min(1).max(64);
+/** The server's clock when it accepted the action, ms since the epoch: the only way time enters the game. */
+const At = z.number().int().min(0);
 
 export const ActorSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('host') }),
   z.object({ role: z.literal('player'), playerId: Id }),
   /** Someone who is not in the game yet: only joining is possible. */
   z.object({ role: z.literal('guest') }),
+  /** The server itself, e.g. when a timer runs out. */
+  z.object({ role: z.literal('system') }),
 ]);
 export type Actor = z.infer<typeof ActorSchema>;
 
@@ -36,6 +51,35 @@ export const ActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('host/lock-room'), by: ActorSchema, locked: z.boolean() }),
   z.object({ type: z.literal('host/kick'), by: ActorSchema, playerId: Id }),
   z.object({ type: z.literal('host/balance-teams'), by: ActorSchema }),
+  z.object({
+    type: z.literal('host/set-settings'),
+    by: ActorSchema,
+    capex: z.int().min(0).max(CAPEX_MAX).optional(),
+    engineerCost: z.int().min(ENGINEER_COST_MIN).max(ENGINEER_COST_MAX).optional(),
+    timerMinutes: z.int().min(1).max(TIMER_MINUTES_MAX).nullable().optional(),
+    autoAdvance: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('host/start'), by: ActorSchema, at: At }),
+  z.object({ type: z.literal('host/next'), by: ActorSchema, at: At }),
+  z.object({ type: z.literal('host/reveal'), by: ActorSchema, at: At }),
+  z.object({ type: z.literal('host/pause'), by: ActorSchema, at: At }),
+  z.object({ type: z.literal('host/resume'), by: ActorSchema, at: At }),
+  z.object({
+    type: z.literal('host/extend-timer'),
+    by: ActorSchema,
+    at: At,
+    minutes: z.int().min(1).max(EXTEND_MINUTES_MAX),
+  }),
+  z.object({ type: z.literal('timer/expire'), by: ActorSchema, at: At }),
+  z.object({ type: z.literal('team/lock-prediction'), by: ActorSchema, part: z.literal(1), value: z.number() }),
+  z.object({
+    type: z.literal('team/reflect'),
+    by: ActorSchema,
+    part: z.literal(1),
+    choice: ChoiceSchema,
+    text: z.string().max(REFLECTION_MAX),
+  }),
 ]);
 export type Action = z.infer<typeof ActionSchema>;
 export type ActionType = Action['type'];
+export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;

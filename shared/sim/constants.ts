@@ -43,3 +43,9 @@ export const TRACK_MODEL_COUNT: Readonly<Record<TrackId, number>> = {
   'mobile-nomad': 40,
   'tiny-pioneer': 30,
 };
+
+/** Points for a submitted reflection (*teaching*; GAME.md §8 "a fixed amount"). */
+export const REFLECTION_POINTS = 50;
+
+/** A numeric prediction counts as close when |actual/predicted − 1| is below this (GAME.md §3). */
+export const CLOSE_PREDICTION_TOLERANCE = 0.3;

@@ -2,6 +2,9 @@
 // another team's private data; the screen never gets anything private; only the host sees everything.
 import type { HostView, PublicTeam, ScreenView, TeamView } from '../protocol/views.js';
 import type { GameState, Player } from './state.js';
+import { PLAYED_PARTS } from './flow.js';
+import { hostPart1, screenPart1, teamPart1 } from './parts/part1-views.js';
+import { leaderboard } from './scoring.js';
 
 export type Viewer = { audience: 'host' } | { audience: 'team'; teamId: string } | { audience: 'screen' };
 
@@ -13,8 +16,21 @@ export interface Presence {
 
 export const NOBODY_ONLINE: Presence = { online: new Set(), screens: 0 };
 
+/** What every audience sees: where the game is, its public settings and the leaderboard. */
 function base(state: GameState) {
-  return { version: state.version, code: state.code, phase: state.phase, roomLocked: state.roomLocked };
+  const { askStudentId, teamCount, capex, engineerCost, timerMinutes, autoAdvance } = state.settings;
+  return {
+    version: state.version,
+    code: state.code,
+    phase: state.phase,
+    step: state.step,
+    paused: state.paused,
+    timer: state.timer,
+    roomLocked: state.roomLocked,
+    settings: { askStudentId, teamCount, capex, engineerCost, timerMinutes, autoAdvance },
+    parts: [...PLAYED_PARTS],
+    leaderboard: leaderboard(state),
+  };
 }
 
 function seatedIn(state: GameState, teamId: string): Player[] {
@@ -39,7 +55,13 @@ export function projectTeam(state: GameState, teamId: string, presence: Presence
     nickname: p.nickname,
     online: presence.online.has(p.id),
   }));
-  return { audience: 'team', ...base(state), team: { ...team, members }, teams: publicTeams(state) };
+  return {
+    audience: 'team',
+    ...base(state),
+    team: { ...team, members },
+    teams: publicTeams(state),
+    part1: teamPart1(state, team),
+  };
 }
 
 /** The host's view: everything, including student ids and kicked players. */
@@ -48,7 +70,6 @@ export function projectHost(state: GameState, presence: Presence): HostView {
   return {
     audience: 'host',
     ...base(state),
-    settings: { ...state.settings },
     teams: state.teams.map((team) => ({
       ...team,
       members: seatedIn(state, team.id).map((p) => ({
@@ -62,6 +83,7 @@ export function projectHost(state: GameState, presence: Presence): HostView {
     playerCount: seated.length,
     onlineCount: seated.filter((p) => presence.online.has(p.id)).length,
     screenCount: presence.screens,
+    part1: hostPart1(state),
   };
 }
 
@@ -73,6 +95,7 @@ export function projectScreen(state: GameState): ScreenView {
     ...base(state),
     teams,
     playerCount: teams.reduce((sum, team) => sum + team.members.length, 0),
+    part1: screenPart1(state),
   };
 }
 

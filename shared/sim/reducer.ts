@@ -22,6 +22,10 @@ import {
 } from './lobby.js';
 import { rngFromSeed } from './rng.js';
 import type { GameConfig, GameState } from './state.js';
+import { ENGINEER_COST_PER_HOUR, PLATFORM_CAPEX } from './constants.js';
+import { TIMER_MINUTES_DEFAULT } from '../protocol/limits.js';
+import * as flow from './flow.js';
+import { lockPrediction, reflect, type PartResult } from './parts/part1.js';
 
 /** What happened, for the server to act on outside the state (move sockets between rooms, close a seat). */
 export type GameEvent =
@@ -42,10 +46,21 @@ export function createGame(config: GameConfig): GameState {
     version: 0,
     rng: rngFromSeed(config.seed),
     phase: 'lobby',
+    step: null,
+    paused: false,
+    timer: null,
     roomLocked: false,
-    settings: { teamCount: config.teamCount, askStudentId: config.askStudentId },
+    settings: {
+      teamCount: config.teamCount,
+      askStudentId: config.askStudentId,
+      capex: PLATFORM_CAPEX,
+      engineerCost: ENGINEER_COST_PER_HOUR,
+      timerMinutes: TIMER_MINUTES_DEFAULT,
+      autoAdvance: false,
+    },
     teams: resizeTeams([], config.teamCount),
     players: [],
+    part1: null,
   };
 }
 
@@ -60,12 +75,53 @@ function isCleanName(name: string, max: number): boolean {
   return name === normalizeDisplayName(name) && displayLength(name) >= 1 && displayLength(name) <= max;
 }
 
+function fromPart(state: GameState, result: PartResult): ReduceResult {
+  return result.ok ? accept(state, result.state) : result;
+}
+
 /** The next state after one action, or the code of the rule that refuses it. */
 export function reduce(state: GameState, action: Action): ReduceResult {
-  if (action.type === 'player/join') return join(state, action);
-  if (action.by.role !== 'host') return refuse('auth/forbidden');
   switch (action.type) {
+    case 'player/join':
+      return join(state, action);
+    case 'team/lock-prediction':
+      return fromPart(state, lockPrediction(state, action));
+    case 'team/reflect':
+      return fromPart(state, reflect(state, action));
+    case 'timer/expire':
+      return action.by.role === 'system' ? fromPart(state, flow.expireTimer(state, action)) : refuse('auth/forbidden');
+    default:
+      return action.by.role === 'host' ? reduceHost(state, action) : refuse('auth/forbidden');
+  }
+}
+
+type HostAction = Exclude<Action, { type: 'player/join' | 'team/lock-prediction' | 'team/reflect' | 'timer/expire' }>;
+
+/** Changes that shape the teams (their number, their tracks) are for the lobby only. */
+const inLobby = (state: GameState) => state.phase === 'lobby';
+
+function reduceHost(state: GameState, action: HostAction): ReduceResult {
+  switch (action.type) {
+    case 'host/start':
+      return fromPart(state, flow.start(state));
+    case 'host/next':
+      return fromPart(state, flow.next(state, action));
+    case 'host/reveal':
+      return fromPart(state, flow.reveal(state));
+    case 'host/pause':
+      return fromPart(state, flow.pause(state, action));
+    case 'host/resume':
+      return fromPart(state, flow.resume(state, action));
+    case 'host/extend-timer':
+      return fromPart(state, flow.extendTimer(state, action));
+    case 'host/set-settings': {
+      // Settings shape every team's truth: they may change until the first part begins.
+      if (state.phase !== 'lobby' && state.phase !== 'briefing') return refuse('phase/closed');
+      const { type: _type, by: _by, ...changes } = action;
+      return accept(state, { ...state, settings: { ...state.settings, ...changes } });
+    }
     case 'host/set-team-count': {
+      if (!inLobby(state)) return refuse('phase/closed');
       const teams = resizeTeams(state.teams, action.count);
       const players = reseatOrphans(teams, state.players);
       const moved = movedPlayerIds(state.players, players);
@@ -75,6 +131,7 @@ export function reduce(state: GameState, action: Action): ReduceResult {
     case 'host/set-ask-student-id':
       return accept(state, { ...state, settings: { ...state.settings, askStudentId: action.ask } });
     case 'host/balance-teams': {
+      if (!inLobby(state)) return refuse('phase/closed');
       const players = balancePlayers(state.teams, state.players);
       return accept(state, { ...state, players }, movedEvents(movedPlayerIds(state.players, players)));
     }
@@ -93,6 +150,7 @@ export function reduce(state: GameState, action: Action): ReduceResult {
       return accept(state, { ...state, teams });
     }
     case 'host/set-track': {
+      if (!inLobby(state)) return refuse('phase/closed');
       if (!state.teams.some((team) => team.id === action.teamId)) return refuse('team/unknown');
       const teams = state.teams.map((t) => (t.id === action.teamId ? { ...t, track: action.track } : t));
       return accept(state, { ...state, teams });

@@ -1,9 +1,10 @@
 // The game state: plain JSON, replaced (never mutated) by the reducer. Everything the game needs to continue
 // after a restart lives here; nothing here is secret except what the projections leave out.
+import type { Choice, Phase, Step, Timer } from '../protocol/views.js';
 import type { RngState } from './rng.js';
 import type { TrackId } from './tracks.js';
 
-export type Phase = 'lobby';
+export type { Phase, Step, Timer };
 
 export interface Team {
   id: string;
@@ -26,6 +27,35 @@ export interface Player {
 export interface Settings {
   teamCount: number;
   askStudentId: boolean;
+  /** Platform capex in dollars (GAME.md §4). */
+  capex: number;
+  /** Engineer cost in dollars per hour. */
+  engineerCost: number;
+  /** Minutes per part, or null for no timer. */
+  timerMinutes: number | null;
+  /** When a part's timer runs out, reveal at once instead of waiting for the host. */
+  autoAdvance: boolean;
+}
+
+export interface TeamReflection {
+  choice: Choice;
+  text: string;
+  /** The player who submitted it last. */
+  by: string;
+}
+
+/** One team's part of a part: its locked prediction and its reflection. */
+export interface TeamPartState {
+  prediction: number | null;
+  /** The player who locked it. */
+  lockedBy: string | null;
+  reflection: TeamReflection | null;
+}
+
+export interface Part1State {
+  /** Per team id, fixed when the part begins (teams cannot change after the lobby). */
+  teams: Record<string, TeamPartState>;
+  revealed: boolean;
 }
 
 export interface GameState {
@@ -35,11 +65,17 @@ export interface GameState {
   version: number;
   rng: RngState;
   phase: Phase;
+  /** The step inside a part; null outside the parts. */
+  step: Step | null;
+  paused: boolean;
+  timer: Timer | null;
   roomLocked: boolean;
   settings: Settings;
   teams: Team[];
   /** In join order. */
   players: Player[];
+  /** Null until Part 1 begins. */
+  part1: Part1State | null;
 }
 
 /** What a game is created from; with the action log it determines the whole game. */

@@ -16,6 +16,8 @@ export interface TrackCard {
   fleet: string;
   crisis: string;
   crisisSummary: string;
+  /** The briefing: what this team is asked to do across the three parts, in its stakeholder's terms. */
+  mission: string;
 }
 
 export const TRACKS: Readonly<Record<TrackId, TrackCard>> = {
@@ -29,6 +31,8 @@ export const TRACKS: Readonly<Record<TrackId, TrackCard>> = {
     fleet: '50 LLM versions serving customer tenants',
     crisis: 'Alert storm',
     crisisSummary: 'Alert noise hides real drift: automate threshold discovery.',
+    mission:
+      'Your CFO wants samples per dollar. Decide when a platform beats hand-run operations for your 50 model versions, validate new versions without doubling the GPU bill, and keep embeddings and reranker in step.',
   },
   'edge-guardian': {
     id: 'edge-guardian',
@@ -41,6 +45,8 @@ export const TRACKS: Readonly<Record<TrackId, TrackCard>> = {
     crisis: 'Rollout jitter',
     crisisSummary:
       'The new perception model has a 100 ms latency tail on the oldest hardware: roll back that cohort.',
+    mission:
+      'Your Safety Lead wants a deterministic loop on every vehicle. Decide when your 60 models need a platform, prove a new perception model safe across three hardware generations, and keep backbone and planner consistent.',
   },
   'mobile-nomad': {
     id: 'mobile-nomad',
@@ -53,6 +59,8 @@ export const TRACKS: Readonly<Record<TrackId, TrackCard>> = {
     crisis: 'App-OS skew',
     crisisSummary:
       'An OS update changed the NPU power policy: FPS drifts differently by region. Monitor every slice.',
+    mission:
+      'Your UX Designer wants 60 FPS without hot hands. Decide when your 40 models need a platform, validate every region and OS slice, and keep the text detector and translator in step.',
   },
   'tiny-pioneer': {
     id: 'tiny-pioneer',
@@ -65,6 +73,8 @@ export const TRACKS: Readonly<Record<TrackId, TrackCard>> = {
     crisis: 'Dependency domino',
     crisisSummary:
       'The noise-isolation update broke the wake-word detector: version your features, watch for skew.',
+    mission:
+      'Your Hardware Lead counts every KB of SRAM. Decide when your 30 models need a platform, validate updates with privacy-limited telemetry, and stop a noise-isolation update from silently breaking the wake word.',
   },
 };
 
