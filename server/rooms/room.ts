@@ -20,8 +20,6 @@ export type RoomListener = (room: Room, events: GameEvent[]) => void;
 /** The server's clock in ms since the epoch: stamped on flow actions, the only way time enters a game. */
 export type Clock = () => number;
 
-/** A failed timer action (the store refused it) is tried again after this long. */
-const TIMER_RETRY_MS = 1000;
 
 export class Room {
   readonly config: GameConfig;
@@ -35,8 +33,6 @@ export class Room {
   #screens = 0;
   #listener: RoomListener = () => {};
   readonly #clock: Clock;
-  #timer: ReturnType<typeof setTimeout> | null = null;
-  #timerDueAt: number | null = null;
 
   constructor(
     store: GameStore,
@@ -53,7 +49,6 @@ export class Room {
     this.#state = state;
     this.#idemKeys = new Set(idemKeys);
     for (const player of state.players) this.#playerByToken.set(player.tokenHash, player.id);
-    this.#scheduleTimer();
   }
 
   /** The server's clock, for actions that carry the time they were accepted. */
@@ -95,39 +90,21 @@ export class Room {
       }
     }
     if (this.#state.version % SNAPSHOT_EVERY === 0) this.#saveSnapshot();
-    this.#scheduleTimer();
     this.#listener(this, result.events);
     return { ok: true, events: result.events, duplicate: false };
   }
 
-  /** Stops the part timer of this room (the server is shutting down). */
-  stop(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    this.#timerDueAt = null;
-  }
-
-  /** Keeps one server timeout in step with the game's running timer; when it fires, the expiry is logged. */
-  #scheduleTimer(): void {
+  /**
+   * Logs the expiry of the part timer when it is due by the server's clock. Called by the rooms' sweep; a
+   * write the store refuses changes nothing and the next sweep tries again.
+   */
+  expireTimerIfDue(): void {
     const due = timerDueAt(this.#state);
-    if (due === this.#timerDueAt) return;
-    this.stop();
-    if (due === null) return;
-    this.#timerDueAt = due;
-    this.#timer = setTimeout(() => this.#expireTimer(), Math.max(0, due - this.#clock()));
-    this.#timer.unref();
-  }
-
-  #expireTimer(): void {
-    this.#timer = null;
-    this.#timerDueAt = null;
+    if (due === null || due > this.#clock()) return;
     try {
       this.apply({ type: 'timer/expire', by: { role: 'system' }, at: this.#clock() });
     } catch {
-      // The store refused the write: nothing changed, so try again shortly.
-      this.#timerDueAt = null;
-      this.#timer = setTimeout(() => this.#expireTimer(), TIMER_RETRY_MS);
-      this.#timer.unref();
+      // Tried again at the next sweep.
     }
   }
 

@@ -7,6 +7,9 @@ import type { GameStore } from '../store/store.js';
 import { hashToken, newGameCode, newSeed, newToken } from '../tokens.js';
 import { Room, type Clock, type RoomListener } from './room.js';
 
+/** How often part timers are checked: a timer ends at most this late. */
+export const TIMER_SWEEP_MS = 250;
+
 export interface NewGameOptions {
   teamCount?: number;
   askStudentId?: boolean;
@@ -18,10 +21,16 @@ export class Rooms {
   readonly #listener: RoomListener;
   readonly #maxRooms: number;
   readonly #clock: Clock;
+  /** One sweep for every room's part timer: robust to many rooms and to the clock jumping. */
+  readonly #sweep: ReturnType<typeof setInterval>;
 
   constructor(store: GameStore, listener: RoomListener, maxRooms: number, clock: Clock = Date.now) {
     this.#store = store;
     this.#clock = clock;
+    this.#sweep = setInterval(() => {
+      for (const room of this.#rooms.values()) room.expireTimerIfDue();
+    }, TIMER_SWEEP_MS);
+    this.#sweep.unref();
     this.#listener = listener;
     this.#maxRooms = maxRooms;
   }
@@ -64,9 +73,9 @@ export class Rooms {
     }
   }
 
-  /** Stops every room's timer (on shutdown). */
+  /** Stops the timer sweep (on shutdown). */
   stop(): void {
-    for (const room of this.#rooms.values()) room.stop();
+    clearInterval(this.#sweep);
   }
 
   #add(room: Room): void {

@@ -31,3 +31,31 @@ export const setTrack = (teamId: string, track: TrackId): Action => ({ type: 'ho
 export const lockRoom = (locked: boolean): Action => ({ type: 'host/lock-room', by: HOST, locked });
 export const kick = (playerId: string): Action => ({ type: 'host/kick', by: HOST, playerId });
 export const balance = (): Action => ({ type: 'host/balance-teams', by: HOST });
+
+export const AT = 1_795_000_000_000;
+export const player = (playerId: string) => ({ role: 'player', playerId }) as const;
+export const setSettings = (changes: Omit<Extract<Action, { type: 'host/set-settings' }>, 'type' | 'by'>): Action => ({
+  type: 'host/set-settings',
+  by: HOST,
+  ...changes,
+});
+export const start = (at = AT): Action => ({ type: 'host/start', by: HOST, at });
+export const next = (at = AT): Action => ({ type: 'host/next', by: HOST, at });
+export const reveal = (at = AT): Action => ({ type: 'host/reveal', by: HOST, at });
+export const pause = (at = AT): Action => ({ type: 'host/pause', by: HOST, at });
+export const resume = (at = AT): Action => ({ type: 'host/resume', by: HOST, at });
+export const extend = (minutes: number, at = AT): Action => ({ type: 'host/extend-timer', by: HOST, at, minutes });
+export const expire = (at: number): Action => ({ type: 'timer/expire', by: { role: 'system' }, at });
+export const lock = (playerId: string, value: number): Action => ({
+  type: 'team/lock-prediction',
+  by: player(playerId),
+  part: 1,
+  value,
+});
+export const reflectAs = (playerId: string, choice: 'a' | 'b' | 'c' | 'd' = 'a', text = 'Because N².'): Action => ({
+  type: 'team/reflect',
+  by: player(playerId),
+  part: 1,
+  choice,
+  text,
+});

@@ -16,7 +16,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { dataDir?: string; rateLimit?: RateLimit } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  dataDir?: string;
+  rateLimit?: RateLimit;
+  /** The server's clock (ms); tests move it forward to make part timers run out. */
+  clock?: () => number;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fleetops-test-'));
   const store = new SqliteStore(join(dataDir, 'fleet-ops.sqlite'));
   let url = '';
@@ -25,6 +32,7 @@ export async function startTestServer(options: { dataDir?: string; rateLimit?: R
     logger: pino({ level: 'silent' }),
     publicUrl: () => url,
     rateLimit: options.rateLimit,
+    clock: options.clock,
   });
   app.realtime.restore();
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
