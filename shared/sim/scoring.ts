@@ -40,11 +40,23 @@ export function opsScore(_state: GameState, _team: Team): number {
   return 0;
 }
 
+/** States are never mutated, so a leaderboard computed once per state serves every audience's view of it. */
+const leaderboards = new WeakMap<GameState, LeaderboardRow[]>();
+
 /**
  * Every team ranked by total (learning + ops), then learning, then team order — deterministic, and never
  * by speed (GAME.md §1: no bonus for answering fast).
  */
 export function leaderboard(state: GameState): LeaderboardRow[] {
+  let rows = leaderboards.get(state);
+  if (!rows) {
+    rows = rankTeams(state);
+    leaderboards.set(state, rows);
+  }
+  return rows;
+}
+
+function rankTeams(state: GameState): LeaderboardRow[] {
   const rows = state.teams.map((team, index) => {
     const learning = learningScore(state, team);
     const ops = opsScore(state, team);

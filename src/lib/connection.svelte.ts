@@ -6,6 +6,7 @@ import type { ClientToServerEvents, Handshake, Hello, ServerToClientEvents } fro
 import type { Ack, IntentName, IntentPayload, IntentResult, Refusal, Role } from '$shared/protocol/intents.js';
 import { PROTOCOL_VERSION } from '$shared/protocol/version.js';
 import type { HostView, ScreenView, TeamView, View } from '$shared/protocol/views.js';
+import { serverClock } from './clock.svelte.js';
 import { randomId } from './ids.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused' | 'closed';
@@ -90,6 +91,8 @@ export class GameConnection<R extends Role = Role> {
       this.error = { code: closed.code, message: closed.message };
     });
     socket.on('hello', (hello) => {
+      // Read the local clock at receipt: timers in views are server times (see clock.svelte.ts).
+      serverClock.sync(hello.serverTime, Date.now());
       this.hello = hello;
       this.#snapshotDue = true;
     });

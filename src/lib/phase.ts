@@ -1,13 +1,47 @@
-// How each audience reads the game's phase. One place, so host, players and screen stay consistent.
-import type { View } from '$shared/protocol/views.js';
+// How each audience reads the game's phase and step. One place, so host, players and screen stay consistent.
+import type { Phase, Step } from '$shared/protocol/views.js';
+import { PART1_TITLE } from '$shared/sim/parts/part1-content.js';
 
-export type Phase = View['phase'];
+export type { Phase, Step };
+export type Audience = 'host' | 'player' | 'screen';
 
-const HOST: Record<Phase, string> = { lobby: 'Lobby' };
-const PLAYER: Record<Phase, string> = { lobby: 'Lobby — waiting for the host to start' };
-const SCREEN: Record<Phase, string> = { lobby: 'Lobby — join now' };
+/** The part a phase plays (1–3), or null outside the parts. */
+export function partOf(phase: Phase): 1 | 2 | 3 | null {
+  return phase === 'part1' ? 1 : phase === 'part2' ? 2 : phase === 'part3' ? 3 : null;
+}
 
-export function phaseLabel(phase: Phase, audience: 'host' | 'player' | 'screen'): string {
-  const labels = audience === 'host' ? HOST : audience === 'player' ? PLAYER : SCREEN;
-  return labels[phase];
+/** A part's mission title (GAME.md §4–6). Parts 2 and 3 have no content module yet: their titles live here. */
+export const PART_TITLES: Readonly<Record<1 | 2 | 3, string>> = {
+  1: PART1_TITLE,
+  2: 'Canary duration',
+  3: 'Ensemble lockdown',
+};
+
+const OUTSIDE: Record<Audience, Record<'lobby' | 'briefing' | 'debrief', string>> = {
+  host: { lobby: 'Lobby', briefing: 'Briefing', debrief: 'Debrief' },
+  player: {
+    lobby: 'Lobby — waiting for the host to start',
+    briefing: 'Briefing — read your mission',
+    debrief: 'Debrief — final scores',
+  },
+  screen: { lobby: 'Lobby — join now', briefing: 'Briefing', debrief: 'Debrief' },
+};
+
+// The host narrates from the label, so it names what the class is doing; players and the screen read the
+// part's title while they work (the player page itself tells "lock" from "workbench").
+const STEP_WORDS: Record<Audience, Record<Step, string | null>> = {
+  host: { play: 'Lock and workbench', reveal: 'Reveal', reflect: 'Reflect' },
+  player: { play: null, reveal: 'Reveal', reflect: 'Reflect' },
+  screen: { play: null, reveal: 'Reveal', reflect: 'Reflect' },
+};
+
+/**
+ * The phase as `audience` reads it, e.g. "Lobby", "Part 1 · Platform ROI audit", "Part 1 · Reveal".
+ * `step` is ignored outside the parts; a part without a step (not expected) reads as its title.
+ */
+export function phaseLabel(phase: Phase, step: Step | null, audience: Audience): string {
+  const part = partOf(phase);
+  if (part === null) return OUTSIDE[audience][phase as 'lobby' | 'briefing' | 'debrief'];
+  const words = step ? STEP_WORDS[audience][step] : null;
+  return `Part ${part} · ${words ?? PART_TITLES[part]}`;
 }
