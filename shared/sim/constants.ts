@@ -49,3 +49,134 @@ export const REFLECTION_POINTS = 50;
 
 /** A numeric prediction counts as close when |actual/predicted − 1| is below this (GAME.md §3). */
 export const CLOSE_PREDICTION_TOLERANCE = 0.3;
+
+// ── Part 2: canary duration and the live fleet (GAME.md §5) ────────────────────────────────────────────
+
+/** A slice of a track's fleet that a stratified canary watches separately. */
+export interface CohortSpec {
+  id: string;
+  name: string;
+  /** Share of the track's judged requests (the shares of a track add up to 1). */
+  share: number;
+  /** Whether the candidate can run in shadow mode there (not on Edge Guardian's oldest hardware). */
+  shadow: boolean;
+  /** The candidate's hidden failure rate there, as a multiple of the track's target rate p (*teaching*). */
+  rateFactor: number;
+}
+
+/** Cohorts made bad at random from the track's seed (Mobile Nomad's regions hit by the OS update). */
+export interface RandomBadCohorts {
+  count: number;
+  rateFactor: number;
+}
+
+export interface CanaryTrackSpec {
+  /** Judged requests per hour across the fleet (*teaching*). */
+  requestsPerHour: number;
+  /** The stakeholder's safety target: confidence C that the failure rate is below p. */
+  targetConfidence: number;
+  targetRate: number;
+  /** The largest shadow fraction f the fleet allows. */
+  maxShadowFraction: number;
+  /** Hours to roll a candidate back from 100 % of the fleet (scaled by the live stage). */
+  rollbackHoursAtFull: number;
+  /** Drift time-constant τ in hours: staleness = 1 − exp(−T_release/τ). */
+  driftTauHours: number;
+  /** Dollars per hour of shadowing at f = 1 (shadow traffic runs a second model). */
+  shadowCostPerHour: number;
+  cohorts: CohortSpec[];
+  randomBad?: RandomBadCohorts;
+}
+
+/** Each cohort's hidden rate is further multiplied by a factor drawn from the track's seed in this range: it
+ *  varies the numbers between games without turning a good cohort bad or a bad one good. */
+export const TRUTH_JITTER = { min: 0.8, max: 1.25 } as const;
+
+const tenRegions: CohortSpec[] = Array.from({ length: 10 }, (_, i) => ({
+  id: `region-${i + 1}`,
+  name: `Region ${i + 1}`,
+  share: 0.1,
+  shadow: true,
+  rateFactor: 0.05,
+}));
+
+/** Part 2's numbers per track (*teaching*, except the safety targets of GAME.md §5). */
+export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
+  'cloud-titan': {
+    requestsPerHour: 20_000,
+    targetConfidence: 0.95,
+    targetRate: 1 / 1000,
+    maxShadowFraction: 1,
+    rollbackHoursAtFull: 0.5,
+    driftTauHours: 72,
+    shadowCostPerHour: 2_000,
+    cohorts: [
+      // A good candidate: about 1 in 10,000 to 1 in 20,000, well under the CFO's 1 in 1,000.
+      { id: 'enterprise', name: 'Enterprise tenants', share: 0.5, shadow: true, rateFactor: 0.05 },
+      { id: 'pro', name: 'Pro tenants', share: 0.3, shadow: true, rateFactor: 0.05 },
+      { id: 'free', name: 'Free tier', share: 0.2, shadow: true, rateFactor: 0.1 },
+    ],
+  },
+  'edge-guardian': {
+    requestsPerHour: 600,
+    targetConfidence: 0.99,
+    targetRate: 1 / 10_000,
+    maxShadowFraction: 0.8,
+    // Over the air at 50,000 vehicles per hour for 500,000 vehicles.
+    rollbackHoursAtFull: 10,
+    driftTauHours: 240,
+    shadowCostPerHour: 150,
+    cohorts: [
+      // 1 in 100,000 on the newer generations; 1 in 500 on the oldest (GAME.md §5).
+      { id: 'gen-3', name: 'Hardware gen 3 (newest)', share: 0.5, shadow: true, rateFactor: 0.1 },
+      { id: 'gen-2', name: 'Hardware gen 2', share: 0.3, shadow: true, rateFactor: 0.1 },
+      { id: 'gen-1', name: 'Hardware gen 1 (oldest)', share: 0.2, shadow: false, rateFactor: 20 },
+    ],
+  },
+  'mobile-nomad': {
+    requestsPerHour: 50_000,
+    targetConfidence: 0.95,
+    targetRate: 1 / 1000,
+    maxShadowFraction: 1,
+    rollbackHoursAtFull: 24,
+    driftTauHours: 120,
+    shadowCostPerHour: 400,
+    cohorts: tenRegions,
+    // Two regions, drawn from the track's seed, where the OS update changed the NPU power policy.
+    randomBad: { count: 2, rateFactor: 4 },
+  },
+  'tiny-pioneer': {
+    requestsPerHour: 2_000,
+    targetConfidence: 0.9,
+    targetRate: 1 / 500,
+    maxShadowFraction: 1,
+    rollbackHoursAtFull: 48,
+    driftTauHours: 168,
+    shadowCostPerHour: 50,
+    cohorts: [
+      { id: 'buds-a', name: 'Earbuds model A', share: 0.6, shadow: true, rateFactor: 1.6 },
+      { id: 'buds-b', name: 'Earbuds model B', share: 0.4, shadow: true, rateFactor: 1.6 },
+    ],
+  },
+};
+
+/** Rollout jitter multiplies the hidden rate of a track's last cohort (its oldest or most fragile) by this. */
+export const JITTER_RATE_FACTOR = 5;
+/** The world drifted multiplies τ by this. */
+export const DRIFT_CRISIS_FACTOR = 0.25;
+/** A traffic spike multiplies R by this, for this many simulated hours. */
+export const TRAFFIC_SPIKE = { multiplier: 3, hours: 12 } as const;
+
+/** The rollout plan after shadow mode, in percent of live traffic (*chapter*). */
+export const CANARY_STAGES = [1, 5, 25, 50, 100] as const;
+
+/** Hours a live stage is watched before it holds for a decision (*teaching*). */
+export const LIVE_STAGE_HOURS = 6;
+
+/** At most this many runs per team in Part 2 (the 10-iteration rule). */
+export const MAX_RUNS_PER_TEAM = 10;
+
+/** Simulated hours per real second, the host's speed setting (GAME.md: default 1, range 0.25–8). */
+export const SIM_SPEED_DEFAULT = 1;
+export const SIM_SPEED_MIN = 0.25;
+export const SIM_SPEED_MAX = 8;

@@ -1,0 +1,114 @@
+// One step of the simulated clock for one team's fleet: draw judged requests (Poisson) and failures
+// (binomial) per cohort with the team's own seeded stream, update the evidence, the exposure and the cost,
+// and let windows, SPRT verdicts and rollbacks take effect.
+import { CANARY_STAGES, CANARY_TRACKS } from '../../constants.js';
+import type { RngState } from '../../rng.js';
+import { binomial, poisson } from '../../sampling.js';
+import type { TrackId } from '../../tracks.js';
+import { sprtPlan, sprtUpdate } from '../canary-stats.js';
+import { runConfidence, runFailures, runSprtDecision, stageCovers } from './metrics.js';
+import { activeRun } from './run.js';
+import { cohortRates, isBadCohort } from './truth.js';
+import type { Run, RunSample, TeamPart2 } from './types.js';
+
+/** The dashboard keeps a point at most every this many simulated hours, and at most MAX_SAMPLES points. */
+export const SAMPLE_EVERY_HOURS = 1;
+export const MAX_SAMPLES = 240;
+
+interface TickContext {
+  track: TrackId;
+  /** The candidate's hidden rate per cohort before crises (truth.ts). */
+  baseRates: readonly number[];
+  from: number;
+  hours: number;
+}
+
+/** Judged requests per hour on the whole fleet right now (a traffic spike multiplies it). */
+function requestsPerHour(team: TeamPart2, ctx: TickContext): number {
+  const { trafficMultiplier, trafficUntil } = team.effects;
+  return CANARY_TRACKS[ctx.track].requestsPerHour * (ctx.from < trafficUntil ? trafficMultiplier : 1);
+}
+
+/** Adds a dashboard point, thinning old points when there are too many. */
+function withSample(samples: RunSample[], sample: RunSample, force: boolean): RunSample[] {
+  const last = samples.at(-1);
+  if (!force && last && sample.hour - last.hour < SAMPLE_EVERY_HOURS) return samples;
+  const next = [...samples, sample];
+  return next.length > MAX_SAMPLES ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
+}
+
+function advanceRun(run: Run, team: TeamPart2, ctx: TickContext, rng: RngState): [Run, RngState] {
+  const spec = CANARY_TRACKS[ctx.track];
+  const rates = cohortRates(ctx.baseRates, team.effects);
+  const to = ctx.from + ctx.hours;
+  const perHour = requestsPerHour(team, ctx);
+  // Evidence keeps coming while the run holds for a decision: holding only prompts the team (a window ended,
+  // or the SPRT reached a verdict); the clock of T_release runs on whatever the team does.
+  const counting = run.outcome === 'running' || run.outcome === 'holding';
+  const liveShare = run.stage >= 0 ? CANARY_STAGES[run.stage]! / 100 : 0;
+  let s = rng;
+  let exposure = run.exposure;
+  let newRequests = 0;
+  let newFailures = 0;
+  const cohorts = run.cohorts.map((cohort, i) => {
+    if (!stageCovers(ctx.track, run, i)) return cohort;
+    const share = spec.cohorts[i]!.share * (run.stage < 0 ? run.config.shadowFraction : liveShare);
+    const [requests, s1] = poisson(s, perHour * share * ctx.hours);
+    const [failures, s2] = binomial(s1, requests, rates[i]!);
+    s = s2;
+    // Live traffic served by a candidate that is worse than the target hurts real users.
+    if (run.stage >= 0 && isBadCohort(ctx.track, rates[i]!)) exposure += failures;
+    if (!counting) return cohort;
+    newRequests += requests;
+    newFailures += failures;
+    return {
+      ...cohort,
+      requests: cohort.requests + requests,
+      failures: cohort.failures + failures,
+      clean: failures > 0 ? 0 : cohort.clean + requests,
+    };
+  });
+  let next: Run = { ...run, cohorts, exposure };
+  if (counting) {
+    next.pooledClean = newFailures > 0 ? 0 : run.pooledClean + newRequests;
+    next.llr = sprtUpdate(sprtPlan(run.config.confidence, run.config.rate), run.llr, newRequests - newFailures, newFailures);
+    if (newFailures > 0 && next.firstFailureAt === null) next.firstFailureAt = to;
+    if (run.stage < 0) next.shadowCost = run.shadowCost + run.config.shadowFraction * ctx.hours * spec.shadowCostPerHour;
+    const verdict = run.config.sprt ? runSprtDecision(next) : 'continue';
+    if (to >= run.windowEndsAt || verdict !== 'continue') next.outcome = 'holding';
+  }
+  if (run.outcome === 'rolling-back' && run.rollbackUntil !== null && to >= run.rollbackUntil) {
+    next = { ...next, outcome: 'rolled-back', endedAt: run.rollbackUntil };
+  }
+  const sample = { hour: to, confidence: runConfidence(next), failures: runFailures(next), stage: next.stage };
+  next.samples = withSample(run.samples, sample, next.outcome !== run.outcome);
+  return [next, s];
+}
+
+/** After shipping, a candidate worse than the target keeps failing on the whole fleet: that is exposure too. */
+function advanceShipped(run: Run, team: TeamPart2, ctx: TickContext, rng: RngState): [Run, RngState] {
+  const spec = CANARY_TRACKS[ctx.track];
+  const rates = cohortRates(ctx.baseRates, team.effects);
+  const perHour = requestsPerHour(team, ctx);
+  let s = rng;
+  let exposure = run.exposure;
+  for (const [i, cohort] of run.cohorts.entries()) {
+    if (cohort.excluded || !isBadCohort(ctx.track, rates[i]!)) continue;
+    const [requests, s1] = poisson(s, perHour * spec.cohorts[i]!.share * ctx.hours);
+    const [failures, s2] = binomial(s1, requests, rates[i]!);
+    s = s2;
+    exposure += failures;
+  }
+  return [exposure === run.exposure ? run : { ...run, exposure }, s];
+}
+
+/** The team's fleet after `ctx.hours` more simulated hours. */
+export function advanceTeam(team: TeamPart2, ctx: TickContext): TeamPart2 {
+  const active = activeRun(team);
+  const last = team.runs.at(-1);
+  const target = active ?? (last?.outcome === 'shipped' ? last : null);
+  if (!target) return team;
+  const [run, rng] = active ? advanceRun(target, team, ctx, team.rng) : advanceShipped(target, team, ctx, team.rng);
+  if (run === target) return team;
+  return { ...team, rng, runs: [...team.runs.slice(0, -1), run] };
+}
