@@ -180,3 +180,23 @@ export const MAX_RUNS_PER_TEAM = 10;
 export const SIM_SPEED_DEFAULT = 1;
 export const SIM_SPEED_MIN = 0.25;
 export const SIM_SPEED_MAX = 8;
+
+/** Part 2's ops score (docs/scoring.md), 0–100 per team, normalized per track by the references below. */
+export const OPS_SCORE = {
+  /** Shipped a candidate that is within the target on every cohort it serves. */
+  shippedGood: 60,
+  /** Rolled back a candidate that is worse than the target somewhere. */
+  caughtBad: 50,
+  /** Rolled back a good candidate: safe, but the improvement is lost. */
+  rolledBackGood: 20,
+  /** Still testing when the score is read. */
+  undecided: 10,
+  /** Shipped a regression. */
+  shippedBad: 0,
+  /** Up to this much for speed: shipping (or catching) well inside the one-week limit. */
+  speed: 25,
+  /** Up to this much off for exposure: failures served to users, against a day at the target rate. */
+  exposure: 20,
+  /** Up to this much off for shadow cost, against a week of full shadowing. */
+  cost: 10,
+} as const;
