@@ -111,8 +111,9 @@ export class GameConnection<R extends Role = Role> {
     if ((this.status === 'refused' || this.status === 'closed') && this.error) {
       return { ok: false, ...this.error };
     }
-    // A request id lets the server count a host action once even if it arrives twice (retry after reconnect).
-    const body = name.startsWith('host:') ? { rid: randomId(), ...payload } : payload;
+    // A request id lets the server count a host or team action once even if it arrives twice (socket.io
+    // resends what was buffered while the connection was down).
+    const body = name.startsWith('host:') || name.startsWith('team:') ? { rid: randomId(), ...payload } : payload;
     const emitter = this.#socket.timeout(ACK_TIMEOUT_MS) as unknown as UntypedEmitter;
     try {
       return (await emitter.emitWithAck(name, body)) as Ack<IntentResult<K>>;

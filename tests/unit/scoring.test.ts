@@ -109,3 +109,13 @@ describe('what each audience sees of Part 1', () => {
     expect(host.teams[1]).toMatchObject({ prediction: 99, lockedByNickname: 'b1', actual: 53, score: null });
   });
 });
+
+describe('the workbench after the reveal', () => {
+  it('opens for a team that never locked, so it can explore the truth too', () => {
+    const revealed = applyAll(inPlay(), [reveal()]);
+    const part = projectTeam(revealed, 't2', NOBODY_ONLINE)!.part1!;
+    expect(part.prediction).toBeNull();
+    expect(part.workbench).not.toBeNull();
+    expect(part.reveal).toMatchObject({ predicted: null, actual: 53, score: 0 });
+  });
+});

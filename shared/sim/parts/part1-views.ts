@@ -20,11 +20,12 @@ function reflectionView(state: GameState, reflection: TeamReflection | null) {
 export function teamPart1(state: GameState, team: Team): TeamPart1 | null {
   const part = state.part1?.teams[team.id];
   if (!state.part1 || !part) return null;
-  const locked = part.prediction !== null;
+  // The workbench comes with the lock; after the reveal every team may explore it, locked or not.
+  const open = part.prediction !== null || state.part1.revealed;
   return {
     prediction: part.prediction,
     lockedByNickname: nicknameOf(state, part.lockedBy),
-    workbench: locked
+    workbench: open
       ? {
           n0: TRACK_MODEL_COUNT[team.track],
           h: TRACK_HETEROGENEITY[team.track],
