@@ -29,6 +29,10 @@ export const EXTEND_MINUTES_MAX = 30;
 export const PART1_PREDICTION_MIN = 1;
 export const PART1_PREDICTION_MAX = 500;
 
+/** Part 2's lock: "how many live requests must you watch in shadow mode with zero failures?" (GAME.md §5). */
+export const PART2_PREDICTION_MIN = 1;
+export const PART2_PREDICTION_MAX = 1_000_000;
+
 /** A reflection's free-text justification, in characters. */
 export const REFLECTION_MAX = 1_000;
 

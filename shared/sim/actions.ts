@@ -17,6 +17,7 @@ import {
 import { ChoiceSchema } from '../protocol/views.js';
 
 const Id = z.string().min(1).max(16);
+const PartNumberSchema = z.union([z.literal(1), z.literal(2)]);
 const DisplayName = z.string().min(1).max(64);
 /** The server's clock when it accepted the action, ms since the epoch: the only way time enters the game. */
 const At = z.number().int().min(0);
@@ -71,11 +72,11 @@ export const ActionSchema = z.discriminatedUnion('type', [
     minutes: z.int().min(1).max(EXTEND_MINUTES_MAX),
   }),
   z.object({ type: z.literal('timer/expire'), by: ActorSchema, at: At }),
-  z.object({ type: z.literal('team/lock-prediction'), by: ActorSchema, part: z.literal(1), value: z.number() }),
+  z.object({ type: z.literal('team/lock-prediction'), by: ActorSchema, part: PartNumberSchema, value: z.number() }),
   z.object({
     type: z.literal('team/reflect'),
     by: ActorSchema,
-    part: z.literal(1),
+    part: PartNumberSchema,
     choice: ChoiceSchema,
     text: z.string().max(REFLECTION_MAX),
   }),

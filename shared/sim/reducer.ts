@@ -25,7 +25,8 @@ import type { GameConfig, GameState } from './state.js';
 import { ENGINEER_COST_PER_HOUR, PLATFORM_CAPEX } from './constants.js';
 import { TIMER_MINUTES_DEFAULT } from '../protocol/limits.js';
 import * as flow from './flow.js';
-import { lockPrediction, reflect, type PartResult } from './parts/part1.js';
+import type { PartResult } from './parts/part1.js';
+import { lockPrediction, reflect } from './parts/locks.js';
 
 /** What happened, for the server to act on outside the state (move sockets between rooms, close a seat). */
 export type GameEvent =
@@ -61,6 +62,7 @@ export function createGame(config: GameConfig): GameState {
     teams: resizeTeams([], config.teamCount),
     players: [],
     part1: null,
+    part2: null,
   };
 }
 

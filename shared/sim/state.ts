@@ -3,6 +3,10 @@
 import type { Choice, Phase, Step, Timer } from '../protocol/views.js';
 import type { RngState } from './rng.js';
 import type { TrackId } from './tracks.js';
+import type { Part2State } from './parts/part2/types.js';
+
+/** The parts of the game (GAME.md §4–§6); flow.ts lists those this version plays. */
+export type PartNumber = 1 | 2;
 
 export type { Phase, Step, Timer };
 
@@ -76,6 +80,8 @@ export interface GameState {
   players: Player[];
   /** Null until Part 1 begins. */
   part1: Part1State | null;
+  /** Null until Part 2 begins. */
+  part2: Part2State | null;
 }
 
 /** What a game is created from; with the action log it determines the whole game. */
