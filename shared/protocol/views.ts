@@ -43,6 +43,8 @@ export const PublicSettingsSchema = z.object({
   timerMinutes: z.int().nullable(),
   /** When the timer runs out: reveal at once (true) or wait for the host (false). */
   autoAdvance: z.boolean(),
+  /** Part 2's simulated hours per real second. */
+  simSpeed: z.number(),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 

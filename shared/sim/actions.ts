@@ -15,9 +15,28 @@ import {
   TIMER_MINUTES_MAX,
 } from '../protocol/limits.js';
 import { ChoiceSchema } from '../protocol/views.js';
+import { CRISIS_IDS } from './parts/part2/crises.js';
+import { SIM_SPEED_MAX, SIM_SPEED_MIN } from './constants.js';
 
 const Id = z.string().min(1).max(16);
 const PartNumberSchema = z.union([z.literal(1), z.literal(2)]);
+
+/** A Part 2 run's configuration (the zero-failure test's C and p, shadow fraction, cohorts, SPRT). */
+export const RunConfigSchema = z.strictObject({
+  confidence: z.number().min(0.5).max(0.9999),
+  rate: z.number().min(1e-6).max(0.1),
+  shadowFraction: z.number().min(0.01).max(1),
+  cohortMode: z.enum(['random', 'stratified']),
+  sprt: z.boolean(),
+});
+
+export const CrisisTargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('all') }),
+  z.strictObject({ kind: z.literal('track'), track: z.enum(TRACK_IDS) }),
+  z.strictObject({ kind: z.literal('team'), teamId: Id }),
+]);
+
+export const CrisisIdSchema = z.enum(CRISIS_IDS);
 const DisplayName = z.string().min(1).max(64);
 /** The server's clock when it accepted the action, ms since the epoch: the only way time enters the game. */
 const At = z.number().int().min(0);
@@ -72,6 +91,21 @@ export const ActionSchema = z.discriminatedUnion('type', [
     minutes: z.int().min(1).max(EXTEND_MINUTES_MAX),
   }),
   z.object({ type: z.literal('timer/expire'), by: ActorSchema, at: At }),
+  /** The simulated clock advances `hours` (the server: speed × real time since the last tick). */
+  z.object({ type: z.literal('sim/tick'), by: ActorSchema, hours: z.number().positive().max(24) }),
+  z.object({ type: z.literal('host/set-speed'), by: ActorSchema, speed: z.number().min(SIM_SPEED_MIN).max(SIM_SPEED_MAX) }),
+  z.object({
+    type: z.literal('host/crisis'),
+    by: ActorSchema,
+    crisis: CrisisIdSchema,
+    target: CrisisTargetSchema,
+    /** Simulated hours from now; null fires it now. */
+    inHours: z.number().min(0).max(168).nullable(),
+  }),
+  z.object({ type: z.literal('team/start-run'), by: ActorSchema, config: RunConfigSchema }),
+  z.object({ type: z.literal('team/extend'), by: ActorSchema }),
+  z.object({ type: z.literal('team/promote'), by: ActorSchema }),
+  z.object({ type: z.literal('team/rollback'), by: ActorSchema, cohortId: z.string().max(32).nullable() }),
   z.object({ type: z.literal('team/lock-prediction'), by: ActorSchema, part: PartNumberSchema, value: z.number() }),
   z.object({
     type: z.literal('team/reflect'),

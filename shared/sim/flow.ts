@@ -3,13 +3,13 @@
 // Time enters only through the `at` of flow actions (the server's clock when it accepted them).
 import type { ActionOf } from './actions.js';
 import { startPart1, type PartResult } from './parts/part1.js';
-import type { GameState, Phase, Timer } from './state.js';
+import { startPart2 } from './parts/part2/start.js';
+import type { GameState, PartNumber, Phase, Timer } from './state.js';
 
-/** The parts this version of the game plays, in order. */
-export const PLAYED_PARTS = [1] as const;
-export type PartNumber = (typeof PLAYED_PARTS)[number];
+/** The parts this version of the game plays, in order. Part 2 joins once its intents and pages exist. */
+export const PLAYED_PARTS: readonly PartNumber[] = [1];
 
-const PART_PHASE: Record<PartNumber, Phase> = { 1: 'part1' };
+const PART_PHASE: Record<PartNumber, Phase> = { 1: 'part1', 2: 'part2' };
 const MINUTE_MS = 60_000;
 
 type FlowState = Omit<GameState, 'version'>;
@@ -18,9 +18,11 @@ const closed: PartResult = { ok: false, code: 'phase/closed' };
 
 /** The part a phase belongs to, or null outside the parts. */
 export function partOfPhase(phase: Phase): PartNumber | null {
-  for (const part of PLAYED_PARTS) if (PART_PHASE[part] === phase) return part;
+  if (phase === 'part1') return 1;
+  if (phase === 'part2') return 2;
   return null;
 }
+
 
 function newTimer(state: GameState, at: number): Timer | null {
   if (state.settings.timerMinutes === null) return null;
@@ -35,22 +37,28 @@ function stopTimer(timer: Timer, at: number): Timer {
   return { ...timer, remainingMs: Math.max(0, timer.remainingMs - elapsed), runningSince: null };
 }
 
-function enterPart(state: GameState, part: PartNumber, at: number): FlowState {
+/** A part's play step begins: its timer starts and its per-team state is laid out. */
+export function enterPart(state: GameState, part: PartNumber, at: number): FlowState {
   const base = { ...state, phase: PART_PHASE[part], step: 'play' as const, timer: newTimer(state, at) };
   switch (part) {
     case 1:
       return { ...base, part1: startPart1(state) };
+    case 2:
+      return { ...base, part2: startPart2(state.seed, state.teams) };
   }
 }
 
 function revealPart(state: GameState): FlowState {
   const part1 = state.phase === 'part1' && state.part1 ? { ...state.part1, revealed: true } : state.part1;
-  return { ...state, step: 'reveal', timer: null, part1 };
+  const part2 = state.phase === 'part2' && state.part2 ? { ...state.part2, revealed: true } : state.part2;
+  return { ...state, step: 'reveal', timer: null, part1, part2 };
 }
 
 /** After the last step of a part: the next played part, or the debrief. */
 function afterPart(state: GameState, part: PartNumber, at: number): FlowState {
-  const next = PLAYED_PARTS[PLAYED_PARTS.indexOf(part) + 1];
+  // A part outside the played list (entered directly by a test) ends in the debrief, like the last one.
+  const index = PLAYED_PARTS.indexOf(part);
+  const next = index < 0 ? undefined : PLAYED_PARTS[index + 1];
   if (next !== undefined) return enterPart(state, next, at);
   return { ...state, phase: 'debrief', step: null, timer: null };
 }
@@ -61,7 +69,7 @@ export function start(state: GameState): PartResult {
 }
 
 export function next(state: GameState, action: ActionOf<'host/next'>): PartResult {
-  if (state.phase === 'briefing') return ok(enterPart(state, PLAYED_PARTS[0], action.at));
+  if (state.phase === 'briefing') return ok(enterPart(state, PLAYED_PARTS[0]!, action.at));
   const part = partOfPhase(state.phase);
   if (part === null) return closed; // lobby (use Start) and debrief (the end)
   switch (state.step) {

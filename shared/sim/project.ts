@@ -18,7 +18,7 @@ export const NOBODY_ONLINE: Presence = { online: new Set(), screens: 0 };
 
 /** What every audience sees: where the game is, its public settings and the leaderboard. */
 function base(state: GameState) {
-  const { askStudentId, teamCount, capex, engineerCost, timerMinutes, autoAdvance } = state.settings;
+  const { askStudentId, teamCount, capex, engineerCost, timerMinutes, autoAdvance, simSpeed } = state.settings;
   return {
     version: state.version,
     code: state.code,
@@ -27,7 +27,7 @@ function base(state: GameState) {
     paused: state.paused,
     timer: state.timer,
     roomLocked: state.roomLocked,
-    settings: { askStudentId, teamCount, capex, engineerCost, timerMinutes, autoAdvance },
+    settings: { askStudentId, teamCount, capex, engineerCost, timerMinutes, autoAdvance, simSpeed },
     parts: [...PLAYED_PARTS],
     leaderboard: leaderboard(state),
   };

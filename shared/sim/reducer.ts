@@ -22,11 +22,12 @@ import {
 } from './lobby.js';
 import { rngFromSeed } from './rng.js';
 import type { GameConfig, GameState } from './state.js';
-import { ENGINEER_COST_PER_HOUR, PLATFORM_CAPEX } from './constants.js';
+import { ENGINEER_COST_PER_HOUR, PLATFORM_CAPEX, SIM_SPEED_DEFAULT } from './constants.js';
 import { TIMER_MINUTES_DEFAULT } from '../protocol/limits.js';
 import * as flow from './flow.js';
 import type { PartResult } from './parts/part1.js';
 import { lockPrediction, reflect } from './parts/locks.js';
+import * as part2 from './parts/part2/reduce.js';
 
 /** What happened, for the server to act on outside the state (move sockets between rooms, close a seat). */
 export type GameEvent =
@@ -58,6 +59,7 @@ export function createGame(config: GameConfig): GameState {
       engineerCost: ENGINEER_COST_PER_HOUR,
       timerMinutes: TIMER_MINUTES_DEFAULT,
       autoAdvance: false,
+      simSpeed: SIM_SPEED_DEFAULT,
     },
     teams: resizeTeams([], config.teamCount),
     players: [],
@@ -92,12 +94,33 @@ export function reduce(state: GameState, action: Action): ReduceResult {
       return fromPart(state, reflect(state, action));
     case 'timer/expire':
       return action.by.role === 'system' ? fromPart(state, flow.expireTimer(state, action)) : refuse('auth/forbidden');
+    case 'sim/tick':
+      return fromPart(state, part2.tick(state, action));
+    case 'team/start-run':
+    case 'team/extend':
+    case 'team/promote':
+    case 'team/rollback':
+      return fromPart(state, part2.teamDecision(state, action));
     default:
       return action.by.role === 'host' ? reduceHost(state, action) : refuse('auth/forbidden');
   }
 }
 
-type HostAction = Exclude<Action, { type: 'player/join' | 'team/lock-prediction' | 'team/reflect' | 'timer/expire' }>;
+type HostAction = Exclude<
+  Action,
+  {
+    type:
+      | 'player/join'
+      | 'team/lock-prediction'
+      | 'team/reflect'
+      | 'timer/expire'
+      | 'sim/tick'
+      | 'team/start-run'
+      | 'team/extend'
+      | 'team/promote'
+      | 'team/rollback';
+  }
+>;
 
 /** Changes that shape the teams (their number, their tracks) are for the lobby only. */
 const inLobby = (state: GameState) => state.phase === 'lobby';
@@ -116,6 +139,11 @@ function reduceHost(state: GameState, action: HostAction): ReduceResult {
       return fromPart(state, flow.resume(state, action));
     case 'host/extend-timer':
       return fromPart(state, flow.extendTimer(state, action));
+    case 'host/crisis':
+      return fromPart(state, part2.crisis(state, action));
+    case 'host/set-speed':
+      // The speed of the simulated clock may change at any time, Part 2 running or not.
+      return accept(state, { ...state, settings: { ...state.settings, simSpeed: action.speed } });
     case 'host/set-settings': {
       // Settings shape every team's truth: they may change until the first part begins.
       if (state.phase !== 'lobby' && state.phase !== 'briefing') return refuse('phase/closed');

@@ -39,6 +39,8 @@ export interface Settings {
   timerMinutes: number | null;
   /** When a part's timer runs out, reveal at once instead of waiting for the host. */
   autoAdvance: boolean;
+  /** Part 2's simulated hours per real second. */
+  simSpeed: number;
 }
 
 export interface TeamReflection {

@@ -59,3 +59,18 @@ export const reflectAs = (playerId: string, choice: 'a' | 'b' | 'c' | 'd' = 'a',
   choice,
   text,
 });
+
+export const tick = (hours: number): Action => ({ type: 'sim/tick', by: { role: 'system' }, hours });
+export const lock2 = (playerId: string, value: number): Action => ({ type: 'team/lock-prediction', by: player(playerId), part: 2, value });
+export const startRunAs = (playerId: string, config: Partial<Extract<Action, { type: 'team/start-run' }>['config']> = {}): Action => ({
+  type: 'team/start-run',
+  by: player(playerId),
+  config: { confidence: 0.95, rate: 0.001, shadowFraction: 0.5, cohortMode: 'random', sprt: false, ...config },
+});
+export const promoteAs = (playerId: string): Action => ({ type: 'team/promote', by: player(playerId) });
+export const rollbackAs = (playerId: string, cohortId: string | null = null): Action => ({ type: 'team/rollback', by: player(playerId), cohortId });
+export const crisisAt = (
+  crisis: 'rollout-jitter' | 'world-drifted' | 'traffic-spike',
+  target: Extract<Action, { type: 'host/crisis' }>['target'],
+  inHours: number | null = null,
+): Action => ({ type: 'host/crisis', by: HOST, crisis, target, inHours });

@@ -1,5 +1,4 @@
 // Part 2's state when it begins.
-import { SIM_SPEED_DEFAULT } from '../../constants.js';
 import { deriveSeed, rngFromSeed } from '../../rng.js';
 import type { Team } from '../../state.js';
 import type { TrackId } from '../../tracks.js';
@@ -19,8 +18,8 @@ export function newTeamPart2(gameSeed: number, track: TrackId): TeamPart2 {
   };
 }
 
-export function startPart2(gameSeed: number, teams: readonly Team[], speed = SIM_SPEED_DEFAULT): Part2State {
-  const state: Part2State = { hours: 0, speed, teams: {}, crises: [], revealed: false };
+export function startPart2(gameSeed: number, teams: readonly Team[]): Part2State {
+  const state: Part2State = { hours: 0, teams: {}, crises: [], revealed: false };
   for (const team of teams) state.teams[team.id] = newTeamPart2(gameSeed, team.track);
   return state;
 }

@@ -100,10 +100,8 @@ export interface CrisisRecord {
 }
 
 export interface Part2State {
-  /** The simulated clock, hours since Part 2 began. */
+  /** The simulated clock, hours since Part 2 began (its speed is settings.simSpeed). */
   hours: number;
-  /** Simulated hours per real second. */
-  speed: number;
   teams: Record<string, TeamPart2>;
   crises: CrisisRecord[];
   revealed: boolean;

@@ -1,0 +1,133 @@
+// The pages' pure rules (src/lib): what the host, the players and the projector would notice — a countdown
+// that shows the server's time whatever the browser's clock, labels for every phase, a leaderboard that
+// always shows one's own team, the right "Next" hint, and settings that only send what changed.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { clockOffset, formatClock, spokenDuration, timerRemainingMs } from '../../src/lib/clock.js';
+import { formatDollars, formatRatio, isWithin30, ratioOf } from '../../src/lib/components/format.js';
+import { byTrack, overall, topRows } from '../../src/lib/components/leaderboard.js';
+import { nextHint, partAfter } from '../../src/lib/host/flow.js';
+import { capexValid, previewTruths, settingsChanges } from '../../src/lib/host/settings.js';
+import { phaseLabel } from '../../src/lib/phase.js';
+import { PHASES, STEPS, type LeaderboardRow, type Timer } from '../../shared/protocol/views.js';
+import { TRACK_IDS } from '../../shared/sim/tracks.js';
+
+describe('clock', () => {
+  const timer = (over: Partial<Timer>): Timer => ({ durationMs: 600_000, remainingMs: 600_000, runningSince: null, expired: false, ...over });
+
+  it('counts down in server time, so a browser whose clock is off by minutes shows the same time left', () => {
+    const serverNow = 1_000_000;
+    const running = timer({ runningSince: serverNow - 61_000 });
+    for (const skew of [-600_000, 0, 600_000]) {
+      const browserNow = serverNow + skew;
+      const offset = clockOffset(serverNow, browserNow); // hello received at this browser's now
+      expect(timerRemainingMs(running, browserNow + offset)).toBe(539_000);
+    }
+  });
+
+  it('keeps a paused timer still and an expired one at zero', () => {
+    expect(timerRemainingMs(timer({ remainingMs: 42_000 }), 9e12)).toBe(42_000);
+    expect(timerRemainingMs(timer({ runningSince: 0, remainingMs: 5_000, expired: true }), 1)).toBe(0);
+    expect(timerRemainingMs(timer({ runningSince: 0, remainingMs: 5_000 }), 10_000)).toBe(0);
+  });
+
+  it('shows 00:00 only when time is really up, and says the time in words', () => {
+    expect(formatClock(600_000)).toBe('10:00');
+    expect(formatClock(59_001)).toBe('01:00');
+    expect(formatClock(1)).toBe('00:01');
+    expect(formatClock(0)).toBe('00:00');
+    expect(formatClock(75 * 60_000)).toBe('75:00');
+    expect(spokenDuration(61_000)).toBe('1 minute 1 second');
+    expect(spokenDuration(120_000)).toBe('2 minutes');
+    expect(spokenDuration(0)).toBe('0 seconds');
+  });
+});
+
+describe('phase labels', () => {
+  it('names every phase and step for every audience, the lobby as a lobby', () => {
+    for (const audience of ['host', 'player', 'screen'] as const) {
+      for (const phase of PHASES) {
+        for (const step of [null, ...STEPS]) expect(phaseLabel(phase, step, audience)).toMatch(/\S/);
+      }
+      expect(phaseLabel('lobby', null, audience)).toMatch(/lobby/i);
+    }
+    expect(phaseLabel('part1', 'play', 'player')).toBe('Part 1 · Platform ROI audit');
+    expect(phaseLabel('part1', 'reveal', 'screen')).toBe('Part 1 · Reveal');
+    expect(phaseLabel('part1', 'reflect', 'host')).toBe('Part 1 · Reflect');
+  });
+});
+
+describe('leaderboard rows', () => {
+  const rows: LeaderboardRow[] = Array.from({ length: 40 }, (_, i) => ({
+    rank: i + 1,
+    trackRank: Math.floor(i / 4) + 1,
+    teamId: `t${i}`,
+    name: `Team ${i + 1}`,
+    track: TRACK_IDS[i % 4]!,
+    learning: 400 - i,
+    ops: 0,
+    total: 400 - i,
+  }));
+
+  it('shows the top of the board and always the own team, once', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 39 }), (limit, own) => {
+        const shown = topRows(overall(rows), limit, `t${own}`);
+        expect(shown.rows.filter((r) => r.teamId === `t${own}`)).toHaveLength(1);
+        expect(new Set(shown.rows.map((r) => r.teamId)).size).toBe(shown.rows.length);
+        expect(shown.rows.length + shown.hidden).toBe(40);
+        expect(shown.gapBefore).toBe(own >= limit ? limit : -1);
+      }),
+    );
+  });
+
+  it('groups by track in track order, each by its track rank', () => {
+    const groups = byTrack([...rows].reverse());
+    expect(groups.map((g) => g.track)).toEqual([...TRACK_IDS]);
+    for (const g of groups) expect(g.rows.map((r) => r.trackRank)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+  });
+});
+
+describe('the host flow hint', () => {
+  it('says what Next will do at each step, skipping parts not played', () => {
+    const parts = [1];
+    expect(nextHint({ phase: 'lobby', step: null, parts })).toMatch(/^Start/);
+    expect(nextHint({ phase: 'briefing', step: null, parts })).toBe('Next: start Part 1');
+    expect(nextHint({ phase: 'part1', step: 'play', parts })).toBe('Next: reveal Part 1');
+    expect(nextHint({ phase: 'part1', step: 'reveal', parts })).toBe('Next: reflect on Part 1');
+    expect(nextHint({ phase: 'part1', step: 'reflect', parts })).toBe('Next: debrief');
+    expect(nextHint({ phase: 'part1', step: 'reflect', parts: [1, 3] })).toBe('Next: start Part 3');
+    expect(partAfter([1, 2, 3], 3)).toBeNull();
+  });
+});
+
+describe('game settings form', () => {
+  const current = { capex: 500_000, engineerCost: 150, timerMinutes: 15, autoAdvance: false };
+
+  it('sends only what changed, and nothing when a field is invalid', () => {
+    expect(settingsChanges({}, current)).toEqual({});
+    expect(settingsChanges({ capex: 500_000, engineerCost: 200 }, current)).toEqual({ engineerCost: 200 });
+    expect(settingsChanges({ timerOn: false }, current)).toEqual({ timerMinutes: null });
+    expect(settingsChanges({ timerOn: true }, { ...current, timerMinutes: null })).toEqual({ timerMinutes: 15 });
+    expect(settingsChanges({ capex: 525_000 }, current)).toBeNull();
+    expect(settingsChanges({ engineerCost: null }, current)).toBeNull();
+    expect(settingsChanges({ timerMinutes: 0 }, current)).toBeNull();
+    expect(capexValid(0) && capexValid(10_000_000) && !capexValid(-50_000)).toBe(true);
+  });
+
+  it('previews the hidden truth with the reference values of GAME.md §4', () => {
+    expect(previewTruths(500_000, 150).map((t) => t.nStar)).toEqual([73, 53, 44, 39]);
+    const cheaper = previewTruths(250_000, 150);
+    cheaper.forEach((t, i) => expect(t.nStar).toBeLessThan(previewTruths(500_000, 150)[i]!.nStar));
+  });
+});
+
+describe('number formats', () => {
+  it('writes dollars short and ratios as the reveal shows them', () => {
+    expect([0, 50_000, 500_000, 1_000_000, 1_250_000].map(formatDollars)).toEqual(['$0', '$50k', '$500k', '$1M', '$1.25M']);
+    expect(ratioOf(73, 50)).toBeCloseTo(1.46);
+    expect(ratioOf(73, null)).toBeNull();
+    expect(formatRatio(1.46)).toBe('×1.46');
+    expect([isWithin30(1.29), isWithin30(1.3), isWithin30(0.71), isWithin30(null)]).toEqual([true, false, true, false]);
+  });
+});
