@@ -127,6 +127,146 @@ export const TeamPart1Schema = z.object({
 });
 export type TeamPart1 = z.infer<typeof TeamPart1Schema>;
 
+// ── Part 2: canary duration and the live fleet ─────────────────────────────────────────────────────────
+
+export const CohortModeSchema = z.enum(['random', 'stratified']);
+export const RunOutcomeSchema = z.enum(['running', 'holding', 'rolling-back', 'rolled-back', 'shipped']);
+export const CRISIS_IDS = ['rollout-jitter', 'world-drifted', 'traffic-spike'] as const;
+export const CrisisIdSchema = z.enum(CRISIS_IDS);
+
+export const RunConfigViewSchema = z.object({
+  confidence: z.number(),
+  rate: z.number(),
+  shadowFraction: z.number(),
+  cohortMode: CohortModeSchema,
+  sprt: z.boolean(),
+});
+
+/** One run as its team (and the host) sees it: evidence, instruments' readings, the dashboard's points. */
+export const RunViewSchema = z.object({
+  number: z.int(),
+  config: RunConfigViewSchema,
+  /** −1 in shadow mode, else an index into the stage plan (1, 5, 25, 50, 100 %). */
+  stage: z.int(),
+  outcome: RunOutcomeSchema,
+  startedAt: z.number(),
+  windowEndsAt: z.number(),
+  endedAt: z.number().nullable(),
+  rollbackUntil: z.number().nullable(),
+  /** The Confidence Clock, 0–1, and the target it runs toward. */
+  confidence: z.number(),
+  /** n*(C, p) of the run's configuration. */
+  requiredClean: z.int(),
+  requests: z.int(),
+  failures: z.int(),
+  /** Per cohort: only for a stratified run (a random canary pools its evidence). */
+  cohorts: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        requests: z.int(),
+        failures: z.int(),
+        confidence: z.number(),
+        excluded: z.boolean(),
+        /** Whether the current stage reaches the cohort (shadow mode cannot run everywhere). */
+        covered: z.boolean(),
+      }),
+    )
+    .nullable(),
+  exposure: z.int(),
+  shadowCost: z.number(),
+  releaseHours: z.number(),
+  staleness: z.number(),
+  /** The SPRT's state when the run uses it. */
+  sprt: z.object({ llr: z.number(), promoteAt: z.number(), rollbackAt: z.number(), decision: z.enum(['promote', 'rollback', 'continue']) }).nullable(),
+  samples: z.array(z.object({ hour: z.number(), confidence: z.number(), failures: z.int(), stage: z.int() })),
+});
+export type RunView = z.infer<typeof RunViewSchema>;
+
+/** A crisis banner, in the stakeholder's voice. */
+export const CrisisBannerSchema = z.object({ id: CrisisIdSchema, title: z.string(), text: z.string(), at: z.number() });
+export type CrisisBanner = z.infer<typeof CrisisBannerSchema>;
+
+/** What a team knows of its fleet: the track's public numbers, never the candidate's hidden rates. */
+export const FleetSpecViewSchema = z.object({
+  requestsPerHour: z.number(),
+  targetConfidence: z.number(),
+  targetRate: z.number(),
+  maxShadowFraction: z.number(),
+  rollbackHoursAtFull: z.number(),
+  driftTauHours: z.number(),
+  cohorts: z.array(z.object({ id: z.string(), name: z.string(), share: z.number(), shadow: z.boolean() })),
+});
+
+export const TeamPart2Schema = z.object({
+  prediction: z.int().nullable(),
+  lockedByNickname: z.string().nullable(),
+  /** Simulated hours since Part 2 began. */
+  hours: z.number(),
+  /** The fleet and the runs arrive only after the team locked. */
+  fleet: z
+    .object({
+      spec: FleetSpecViewSchema,
+      runs: z.array(RunViewSchema),
+      runsLeft: z.int(),
+      /** The run's effective drift time-constant τ (shrunk by "the world drifted"). */
+      driftTauHours: z.number(),
+      trafficMultiplier: z.number(),
+    })
+    .nullable(),
+  crises: z.array(CrisisBannerSchema),
+  reveal: NumericRevealSchema.nullable(),
+  reflection: ReflectionSchema.nullable(),
+  ops: z.int(),
+});
+export type TeamPart2 = z.infer<typeof TeamPart2Schema>;
+
+/** A team's fleet health on the projector and the host console: no hidden truth. */
+export const FleetTileSchema = z.object({
+  teamId: z.string(),
+  locked: z.boolean(),
+  runsUsed: z.int(),
+  stage: z.int().nullable(),
+  outcome: RunOutcomeSchema.nullable(),
+  confidence: z.number(),
+  failures: z.int(),
+  exposure: z.int(),
+  releaseHours: z.number(),
+  samples: z.array(z.object({ hour: z.number(), confidence: z.number(), failures: z.int(), stage: z.int() })),
+});
+export type FleetTile = z.infer<typeof FleetTileSchema>;
+
+export const ScreenPart2Schema = z.object({
+  hours: z.number(),
+  tiles: z.array(FleetTileSchema),
+  crises: z.array(CrisisBannerSchema.extend({ teamIds: z.array(z.string()) })),
+  results: z.array(z.object({ teamId: z.string(), track: Track, prediction: z.int().nullable(), actual: z.int() })).nullable(),
+});
+export type ScreenPart2 = z.infer<typeof ScreenPart2Schema>;
+
+export const HostPart2Schema = z.object({
+  hours: z.number(),
+  /** The answer of the lock: n*(0.95, 1/1000). */
+  actual: z.int(),
+  teams: z.array(
+    z.object({
+      teamId: z.string(),
+      prediction: z.int().nullable(),
+      lockedByNickname: z.string().nullable(),
+      runs: z.array(RunViewSchema),
+      /** The candidate's hidden failure rate per cohort, after crises: host only. */
+      truth: z.array(z.object({ cohort: z.string(), rate: z.number(), bad: z.boolean() })),
+      ops: z.int(),
+      reflection: ReflectionSchema.nullable(),
+    }),
+  ),
+  crises: z.array(
+    z.object({ id: CrisisIdSchema, target: z.string(), at: z.number(), fired: z.boolean() }),
+  ),
+});
+export type HostPart2 = z.infer<typeof HostPart2Schema>;
+
 export const TeamViewSchema = z.object({
   audience: z.literal('team'),
   ...ViewBase,
@@ -134,6 +274,8 @@ export const TeamViewSchema = z.object({
   teams: z.array(PublicTeamSchema),
   /** Null until Part 1 begins. */
   part1: TeamPart1Schema.nullable(),
+  /** Null until Part 2 begins. */
+  part2: TeamPart2Schema.nullable(),
 });
 export type TeamView = z.infer<typeof TeamViewSchema>;
 
@@ -168,6 +310,7 @@ export const HostViewSchema = z.object({
   onlineCount: z.int(),
   screenCount: z.int(),
   part1: HostPart1Schema.nullable(),
+  part2: HostPart2Schema.nullable(),
 });
 export type HostView = z.infer<typeof HostViewSchema>;
 
@@ -187,8 +330,10 @@ export const ScreenViewSchema = z.object({
   teams: z.array(PublicTeamSchema),
   playerCount: z.int(),
   part1: ScreenPart1Schema.nullable(),
+  part2: ScreenPart2Schema.nullable(),
 });
 export type ScreenView = z.infer<typeof ScreenViewSchema>;
 
 export const ViewSchema = z.discriminatedUnion('audience', [TeamViewSchema, HostViewSchema, ScreenViewSchema]);
 export type View = z.infer<typeof ViewSchema>;
+

@@ -14,8 +14,7 @@ import {
   TEAM_COUNT_MIN,
   TIMER_MINUTES_MAX,
 } from '../protocol/limits.js';
-import { ChoiceSchema } from '../protocol/views.js';
-import { CRISIS_IDS } from './parts/part2/crises.js';
+import { ChoiceSchema, CrisisIdSchema } from '../protocol/views.js';
 import { SIM_SPEED_MAX, SIM_SPEED_MIN } from './constants.js';
 
 const Id = z.string().min(1).max(16);
@@ -36,7 +35,6 @@ export const CrisisTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('team'), teamId: Id }),
 ]);
 
-export const CrisisIdSchema = z.enum(CRISIS_IDS);
 const DisplayName = z.string().min(1).max(64);
 /** The server's clock when it accepted the action, ms since the epoch: the only way time enters the game. */
 const At = z.number().int().min(0);

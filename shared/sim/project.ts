@@ -4,6 +4,7 @@ import type { HostView, PublicTeam, ScreenView, TeamView } from '../protocol/vie
 import type { GameState, Player } from './state.js';
 import { PLAYED_PARTS } from './flow.js';
 import { hostPart1, screenPart1, teamPart1 } from './parts/part1-views.js';
+import { hostPart2, screenPart2, teamPart2 } from './parts/part2/views.js';
 import { leaderboard } from './scoring.js';
 
 export type Viewer = { audience: 'host' } | { audience: 'team'; teamId: string } | { audience: 'screen' };
@@ -61,6 +62,7 @@ export function projectTeam(state: GameState, teamId: string, presence: Presence
     team: { ...team, members },
     teams: publicTeams(state),
     part1: teamPart1(state, team),
+    part2: teamPart2(state, team),
   };
 }
 
@@ -84,6 +86,7 @@ export function projectHost(state: GameState, presence: Presence): HostView {
     onlineCount: seated.filter((p) => presence.online.has(p.id)).length,
     screenCount: presence.screens,
     part1: hostPart1(state),
+    part2: hostPart2(state),
   };
 }
 
@@ -96,6 +99,7 @@ export function projectScreen(state: GameState): ScreenView {
     teams,
     playerCount: teams.reduce((sum, team) => sum + team.members.length, 0),
     part1: screenPart1(state),
+    part2: screenPart2(state),
   };
 }
 

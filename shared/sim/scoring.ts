@@ -3,7 +3,13 @@
 import type { LeaderboardRow, NumericReveal } from '../protocol/views.js';
 import { CLOSE_PREDICTION_TOLERANCE, REFLECTION_POINTS } from './constants.js';
 import { truthForTrack } from './parts/part1.js';
-import type { GameState, Team } from './state.js';
+import type { GameState, Team, TeamPartState } from './state.js';
+import { requiredCleanRequests } from './parts/canary-stats.js';
+import { part2OpsScore } from './parts/part2/score.js';
+import { baseCohortRates } from './parts/part2/truth.js';
+
+/** The answer of Part 2's lock, the same for every track: n*(0.95, 1/1000) = 2995. */
+export const PART2_ACTUAL = requiredCleanRequests(0.95, 1 / 1000);
 
 /** Learning score of a numeric lock: round(100 · max(0, 1 − |log10(predicted / actual)|)), 0–100. */
 export function calibrationScore(predicted: number, actual: number): number {
@@ -24,20 +30,27 @@ export function revealNumeric(predicted: number | null, actual: number): Numeric
   };
 }
 
-/** A team's learning score: revealed locks plus submitted reflections. */
-export function learningScore(state: GameState, team: Team): number {
-  const part = state.part1?.teams[team.id];
+/** Learning points of one part: its lock once revealed, plus a submitted reflection. */
+function partLearning(part: TeamPartState | undefined, revealed: boolean, actual: () => number): number {
   if (!part) return 0;
-  let score = part.reflection ? REFLECTION_POINTS : 0;
-  if (state.part1!.revealed && part.prediction !== null) {
-    score += calibrationScore(part.prediction, truthForTrack(state, team.track));
-  }
-  return score;
+  const lock = revealed && part.prediction !== null ? calibrationScore(part.prediction, actual()) : 0;
+  return lock + (part.reflection ? REFLECTION_POINTS : 0);
 }
 
-/** A team's ops score: outcomes of its fleet in the simulation (Part 2 on); none yet in Part 1. */
-export function opsScore(_state: GameState, _team: Team): number {
-  return 0;
+/** A team's learning score: revealed locks plus submitted reflections, over every part played so far. */
+export function learningScore(state: GameState, team: Team): number {
+  const part1 = partLearning(state.part1?.teams[team.id], state.part1?.revealed ?? false, () =>
+    truthForTrack(state, team.track),
+  );
+  const part2 = partLearning(state.part2?.teams[team.id], state.part2?.revealed ?? false, () => PART2_ACTUAL);
+  return part1 + part2;
+}
+
+/** A team's ops score: the outcomes of its fleet in Part 2's simulation, normalized per track. */
+export function opsScore(state: GameState, team: Team): number {
+  const fleet = state.part2?.teams[team.id];
+  if (!fleet) return 0;
+  return part2OpsScore(fleet, team.track, baseCohortRates(state.seed, team.track), state.part2!.hours);
 }
 
 /** States are never mutated, so a leaderboard computed once per state serves every audience's view of it. */

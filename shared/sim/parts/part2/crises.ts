@@ -4,7 +4,7 @@ import { DRIFT_CRISIS_FACTOR, TRAFFIC_SPIKE } from '../../constants.js';
 import type { Team } from '../../state.js';
 import type { CrisisId, CrisisRecord, CrisisTarget, FleetEffects, Part2State } from './types.js';
 
-export const CRISIS_IDS = ['rollout-jitter', 'world-drifted', 'traffic-spike'] as const satisfies readonly CrisisId[];
+export { CRISIS_IDS } from '../../../protocol/views.js';
 
 /** Whether a crisis aimed at `target` hits a team. */
 export function hits(target: CrisisTarget, team: Team): boolean {

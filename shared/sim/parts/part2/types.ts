@@ -1,6 +1,7 @@
 // Part 2's state: every team runs canaries of one candidate model on its own simulated fleet.
 import type { RngState } from '../../rng.js';
 import type { TeamPartState } from '../../state.js';
+import type { CRISIS_IDS } from '../../../protocol/views.js';
 
 export type CohortMode = 'random' | 'stratified';
 
@@ -87,7 +88,7 @@ export interface TeamPart2 extends TeamPartState {
   rng: RngState;
 }
 
-export type CrisisId = 'rollout-jitter' | 'world-drifted' | 'traffic-spike';
+export type CrisisId = (typeof CRISIS_IDS)[number];
 
 export type CrisisTarget = { kind: 'all' } | { kind: 'track'; track: string } | { kind: 'team'; teamId: string };
 
