@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Action } from '../../shared/sim/actions.js';
 import { enterPart } from '../../shared/sim/flow.js';
 import { stateHash } from '../../shared/sim/hash.js';
+import { NOBODY_ONLINE, projectHost, projectScreen, projectTeam } from '../../shared/sim/project.js';
 import { reduce, type ReduceResult } from '../../shared/sim/reducer.js';
 import type { GameState } from '../../shared/sim/state.js';
 import { AT, crisisAt, join, lock2, newGame, pause, player, promoteAs, rollbackAs, startRunAs, tick } from '../support/actions.js';
@@ -82,5 +83,35 @@ describe('Part 2 in the reducer', () => {
     expect(a.part2!.teams.t3!.runs[0]!.outcome).toBe('shipped');
     expect(a.part2!.teams.t3!.runs[0]!.exposure).toBeGreaterThan(0); // two bad regions shipped
     expect(a.part2!.teams.t4!.runs[0]!.outcome).toBe('rolled-back');
+  });
+});
+
+describe('what each audience sees of Part 2', () => {
+  const played = () =>
+    applyAll(inPart2(), [
+      lock2('p2', 46050),
+      startRunAs('p2', { confidence: 0.99, rate: 1e-4, shadowFraction: 0.8, cohortMode: 'stratified' }),
+      tick(2),
+      crisisAt('rollout-jitter', { kind: 'track', track: 'edge-guardian' }),
+    ]);
+
+  it('gives a team its fleet only after its lock, and never the hidden rates', () => {
+    const state = played();
+    expect(projectTeam(state, 't1', NOBODY_ONLINE)!.part2!.fleet).toBeNull();
+    const edge = projectTeam(state, 't2', NOBODY_ONLINE)!.part2!;
+    expect(edge.fleet!.runs[0]!.cohorts!.map((c) => c.covered)).toEqual([true, true, false]);
+    expect(edge.crises.map((c) => c.title)).toEqual(['Rollout jitter']);
+    expect(edge.crises[0]!.text).toMatch(/Safety Lead/);
+    const text = JSON.stringify(projectTeam(state, 't2', NOBODY_ONLINE));
+    expect(text).not.toMatch(/"truth"|"rate":0\.00[0-9]{3,}/);
+    expect(JSON.stringify(projectScreen(state))).not.toMatch(/"truth"|46050/);
+  });
+
+  it('gives the host the hidden rates, after crises', () => {
+    const host = projectHost(played(), NOBODY_ONLINE).part2!;
+    const edge = host.teams[1]!;
+    expect(edge.truth.map((t) => t.bad)).toEqual([false, false, true]);
+    expect(host.crises).toEqual([{ id: 'rollout-jitter', target: 'edge-guardian', at: 2, fired: true }]);
+    expect(host.actual).toBe(2995);
   });
 });
