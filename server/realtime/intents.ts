@@ -143,4 +143,14 @@ export const HANDLERS: { [K in IntentName]: Handler<K> } = {
 
   'team:reflect': (ctx, { part, choice, text, rid }) =>
     teamAction(ctx, rid, { type: 'team/reflect', by: playerActor(ctx), part, choice, text: text.trim() }),
+
+  'team:start-run': (ctx, { config, rid }) => teamAction(ctx, rid, { type: 'team/start-run', by: playerActor(ctx), config }),
+  'team:extend': (ctx, { rid }) => teamAction(ctx, rid, { type: 'team/extend', by: playerActor(ctx) }),
+  'team:promote': (ctx, { rid }) => teamAction(ctx, rid, { type: 'team/promote', by: playerActor(ctx) }),
+  'team:rollback': (ctx, { cohortId, rid }) =>
+    teamAction(ctx, rid, { type: 'team/rollback', by: playerActor(ctx), cohortId: cohortId ?? null }),
+
+  'host:crisis': (ctx, { crisis, target, inHours, rid }) =>
+    hostAction(ctx, rid, { type: 'host/crisis', by: HOST, crisis, target, inHours: inHours ?? null }),
+  'host:set-speed': (ctx, { speed, rid }) => hostAction(ctx, rid, { type: 'host/set-speed', by: HOST, speed }),
 };

@@ -2,7 +2,9 @@
 // The server validates every payload against its schema before anything else looks at it.
 import { z } from 'zod';
 import { TRACK_IDS } from '../sim/tracks.js';
-import { ChoiceSchema } from './views.js';
+import { ChoiceSchema, CrisisIdSchema } from './views.js';
+import { CrisisTargetSchema, RunConfigSchema } from '../sim/actions.js';
+import { SIM_SPEED_MAX, SIM_SPEED_MIN } from '../sim/constants.js';
 import {
   GAME_CODE_ALPHABET,
   GAME_CODE_LENGTH,
@@ -12,6 +14,8 @@ import {
   EXTEND_MINUTES_MAX,
   PART1_PREDICTION_MAX,
   PART1_PREDICTION_MIN,
+  PART2_PREDICTION_MAX,
+  PART2_PREDICTION_MIN,
   REFLECTION_MAX,
   REQUEST_ID_MAX,
   STUDENT_ID_MAX,
@@ -102,16 +106,45 @@ export const INTENTS = {
   'team:lock-prediction': {
     roles: ['player'],
     schema: z.strictObject({
-      part: z.literal(1),
-      value: z.int().min(PART1_PREDICTION_MIN).max(PART1_PREDICTION_MAX),
+      part: z.union([z.literal(1), z.literal(2)]),
+      /** Each part's own range is checked by the reducer (Part 1: 1–500, Part 2: 1–1,000,000). */
+      value: z.int().min(Math.min(PART1_PREDICTION_MIN, PART2_PREDICTION_MIN)).max(Math.max(PART1_PREDICTION_MAX, PART2_PREDICTION_MAX)),
       rid,
     }),
   },
   /** A team's reflection on a part; any member may submit it, and resubmit until the host moves on. */
   'team:reflect': {
     roles: ['player'],
-    schema: z.strictObject({ part: z.literal(1), choice: ChoiceSchema, text: z.string().max(REFLECTION_MAX), rid }),
+    schema: z.strictObject({
+      part: z.union([z.literal(1), z.literal(2)]),
+      choice: ChoiceSchema,
+      text: z.string().max(REFLECTION_MAX),
+      rid,
+    }),
   },
+  /** Part 2: start a canary run with a configuration (one run at a time, at most 10). */
+  'team:start-run': { roles: ['player'], schema: z.strictObject({ config: RunConfigSchema, rid }) },
+  /** Part 2: watch the current stage for another window. */
+  'team:extend': { roles: ['player'], schema: z.strictObject({ rid }) },
+  /** Part 2: the next stage of the rollout (from 50 % it ships). */
+  'team:promote': { roles: ['player'], schema: z.strictObject({ rid }) },
+  /** Part 2: roll the candidate back — everywhere, or one cohort of a stratified run. */
+  'team:rollback': {
+    roles: ['player'],
+    schema: z.strictObject({ cohortId: z.string().min(1).max(32).nullable().optional(), rid }),
+  },
+  /** Part 2: a crisis from the catalog, aimed at all teams, a track or a team, now or in simulated hours. */
+  'host:crisis': {
+    roles: ['host'],
+    schema: z.strictObject({
+      crisis: CrisisIdSchema,
+      target: CrisisTargetSchema,
+      inHours: z.number().min(0).max(168).nullable().optional(),
+      rid,
+    }),
+  },
+  /** Simulated hours per real second (0.25–8). */
+  'host:set-speed': { roles: ['host'], schema: z.strictObject({ speed: z.number().min(SIM_SPEED_MIN).max(SIM_SPEED_MAX), rid }) },
 } as const satisfies Record<string, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export type IntentName = keyof typeof INTENTS;
@@ -150,6 +183,12 @@ export const IntentResultSchemas = {
   'host:extend-timer': Done,
   'team:lock-prediction': Done,
   'team:reflect': Done,
+  'team:start-run': Done,
+  'team:extend': Done,
+  'team:promote': Done,
+  'team:rollback': Done,
+  'host:crisis': Done,
+  'host:set-speed': Done,
 } as const satisfies Record<IntentName, z.ZodType>;
 
 export type IntentResult<K extends IntentName> = z.infer<(typeof IntentResultSchemas)[K]>;

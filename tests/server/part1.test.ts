@@ -153,7 +153,8 @@ describe('Part 1 with four teams', () => {
     expect(await ada.sendRaw('host:start', {})).toMatchObject({ code: 'auth/forbidden' });
     expect(await host.sendRaw('team:lock-prediction', { part: 1, value: 50 })).toMatchObject({ code: 'auth/forbidden' });
     expect(await screen.sendRaw('team:reflect', { part: 1, choice: 'a', text: 'x' })).toMatchObject({ code: 'auth/forbidden' });
-    expect(await ada.sendRaw('team:lock-prediction', { part: 1, value: 501 })).toMatchObject({ code: 'intent/invalid' });
+    expect(await ada.sendRaw('team:lock-prediction', { part: 1, value: 0 })).toMatchObject({ code: 'intent/invalid' });
+    expect(await ada.sendRaw('team:lock-prediction', { part: 3, value: 50 })).toMatchObject({ code: 'intent/invalid' });
     expect(await ada.sendRaw('team:reflect', { part: 1, choice: 'e', text: 'x' })).toMatchObject({ code: 'intent/invalid' });
     expect(await ada.sendRaw('team:reflect', { part: 1, choice: 'a', text: 'x'.repeat(1001) })).toMatchObject({ code: 'intent/invalid' });
     await ok(host.send('host:start', {}));
@@ -161,6 +162,8 @@ describe('Part 1 with four teams', () => {
     await ok(host.send('host:pause', {}));
     expect(await ada.send('team:lock-prediction', { part: 1, value: 50 })).toMatchObject({ code: 'game/paused' });
     await ok(host.send('host:resume', {}));
+    expect(await ada.send('team:lock-prediction', { part: 1, value: 501 })).toMatchObject({ code: 'lock/out-of-range' });
+    expect(await ada.send('team:lock-prediction', { part: 2, value: 50 })).toMatchObject({ code: 'phase/closed' });
     await ok(ada.send('team:lock-prediction', { part: 1, value: 50, rid: 'lock-1' }));
     // A retried lock with the same request id is the same lock, not a refusal.
     expect(await ada.send('team:lock-prediction', { part: 1, value: 50, rid: 'lock-1' })).toEqual({ ok: true });
