@@ -5,6 +5,8 @@ import { messageFor } from '../../shared/protocol/errors.js';
 import type { SocketData } from '../../shared/protocol/events.js';
 import type { View } from '../../shared/protocol/views.js';
 import { projectHost, projectScreen, projectTeam } from '../../shared/sim/project.js';
+import { hostPart2, screenPart2, teamPart2 } from '../../shared/sim/parts/part2/views.js';
+import { leaderboard } from '../../shared/sim/scoring.js';
 import type { GameEvent } from '../../shared/sim/reducer.js';
 import { TEAM_COUNT_MAX } from '../../shared/protocol/limits.js';
 import type { Room } from '../rooms/room.js';
@@ -13,7 +15,10 @@ import type { GameServer } from './types.js';
 
 export class Broadcaster {
   readonly #io: GameServer;
+  /** Rooms whose audiences need full views (something other than the clock changed). */
   readonly #pending = new Set<Room>();
+  /** Rooms where only Part 2's clock moved: a volatile tick per audience is enough. */
+  readonly #ticked = new Set<Room>();
   #scheduled: NodeJS.Immediate | null = null;
 
   constructor(io: GameServer) {
@@ -23,16 +28,20 @@ export class Broadcaster {
   /** The room listener: acts on events at once (sockets change rooms before the next view), views later. */
   readonly onRoomChange = (room: Room, events: GameEvent[]): void => {
     for (const event of events) this.#applyEvent(room, event);
-    this.#pending.add(room);
+    if (events.length > 0 && events.every((event) => event.type === 'sim-ticked')) this.#ticked.add(room);
+    else this.#pending.add(room);
     this.#scheduled ??= setImmediate(() => this.flush());
   };
 
-  /** Sends the pending views now. */
+  /** Sends the pending views and ticks now. */
   flush(): void {
     this.#scheduled = null;
     const rooms = [...this.#pending];
+    const ticked = [...this.#ticked].filter((room) => !this.#pending.has(room));
     this.#pending.clear();
+    this.#ticked.clear();
     for (const room of rooms) this.#sendViews(room);
+    for (const room of ticked) this.#sendTicks(room);
   }
 
   /** The current view for one connection, e.g. as the snapshot after a (re)connect. */
@@ -56,6 +65,7 @@ export class Broadcaster {
     if (this.#scheduled) clearImmediate(this.#scheduled);
     this.#scheduled = null;
     this.#pending.clear();
+    this.#ticked.clear();
   }
 
   #sendViews(room: Room): void {
@@ -72,9 +82,29 @@ export class Broadcaster {
     }
   }
 
+  /** Part 2's clock moved: one volatile message per audience with what the clock changes. */
+  #sendTicks(room: Room): void {
+    const { code, state } = room;
+    if (!state.part2) return;
+    const listeners = this.#io.sockets.adapter.rooms;
+    const base = { version: state.version, leaderboard: leaderboard(state) };
+    if (listeners.has(hostRoom(code))) {
+      this.#io.to(hostRoom(code)).volatile.emit('tick', { audience: 'host', ...base, part2: hostPart2(state)! });
+    }
+    if (listeners.has(screenRoom(code))) {
+      this.#io.to(screenRoom(code)).volatile.emit('tick', { audience: 'screen', ...base, part2: screenPart2(state)! });
+    }
+    for (const team of state.teams) {
+      const name = teamRoom(code, team.id);
+      const part2 = listeners.has(name) ? teamPart2(state, team) : null;
+      if (part2) this.#io.to(name).volatile.emit('tick', { audience: 'team', ...base, part2 });
+    }
+  }
+
   #applyEvent(room: Room, event: GameEvent): void {
     switch (event.type) {
       case 'player-joined':
+      case 'sim-ticked':
         return;
       case 'players-moved':
         for (const playerId of event.playerIds) this.#seatSockets(room, playerId);

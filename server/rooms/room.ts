@@ -8,6 +8,11 @@ import { reduce, type GameEvent } from '../../shared/sim/reducer.js';
 import type { GameConfig, GameState, Player } from '../../shared/sim/state.js';
 import { StoreError, type GameStore } from '../store/store.js';
 
+/** Part 2's simulated clock moves once a real second (a logged action each time). */
+export const SIM_TICK_MS = 1000;
+/** One tick never moves the clock more than this, however long the server was busy or stopped. */
+const MAX_TICK_HOURS = 24;
+
 /** A snapshot every this many actions keeps a restart's replay short. */
 export const SNAPSHOT_EVERY = 250;
 
@@ -33,6 +38,8 @@ export class Room {
   #screens = 0;
   #listener: RoomListener = () => {};
   readonly #clock: Clock;
+  /** When Part 2's simulated clock last moved (server ms), or null while it stands still. */
+  #lastSimTick: number | null = null;
 
   constructor(
     store: GameStore,
@@ -105,6 +112,32 @@ export class Room {
       this.apply({ type: 'timer/expire', by: { role: 'system' }, at: this.#clock() });
     } catch {
       // Tried again at the next sweep.
+    }
+  }
+
+  /**
+   * Moves Part 2's simulated clock by the real time since it last moved × the host's speed, at most once per
+   * SIM_TICK_MS. The clock stands still outside Part 2's play step and while paused.
+   */
+  advanceSimulation(): void {
+    const state = this.#state;
+    const now = this.#clock();
+    if (state.phase !== 'part2' || state.step !== 'play' || state.paused || !state.part2) {
+      this.#lastSimTick = null;
+      return;
+    }
+    if (this.#lastSimTick === null) {
+      this.#lastSimTick = now;
+      return;
+    }
+    const elapsed = now - this.#lastSimTick;
+    if (elapsed < SIM_TICK_MS) return;
+    this.#lastSimTick = now;
+    const hours = Math.min(MAX_TICK_HOURS, (state.settings.simSpeed * elapsed) / 1000);
+    try {
+      this.apply({ type: 'sim/tick', by: { role: 'system' }, hours });
+    } catch {
+      // The store refused the write: the clock did not move; the next sweep tries again.
     }
   }
 

@@ -21,14 +21,17 @@ export class Rooms {
   readonly #listener: RoomListener;
   readonly #maxRooms: number;
   readonly #clock: Clock;
-  /** One sweep for every room's part timer: robust to many rooms and to the clock jumping. */
+  /** One sweep for every room's part timer and simulated clock: robust to many rooms and to the clock jumping. */
   readonly #sweep: ReturnType<typeof setInterval>;
 
   constructor(store: GameStore, listener: RoomListener, maxRooms: number, clock: Clock = Date.now) {
     this.#store = store;
     this.#clock = clock;
     this.#sweep = setInterval(() => {
-      for (const room of this.#rooms.values()) room.expireTimerIfDue();
+      for (const room of this.#rooms.values()) {
+        room.expireTimerIfDue();
+        room.advanceSimulation();
+      }
     }, TIMER_SWEEP_MS);
     this.#sweep.unref();
     this.#listener = listener;

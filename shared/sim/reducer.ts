@@ -33,7 +33,9 @@ import * as part2 from './parts/part2/reduce.js';
 export type GameEvent =
   | { type: 'player-joined'; playerId: string; teamId: string }
   | { type: 'players-moved'; playerIds: string[] }
-  | { type: 'player-kicked'; playerId: string };
+  | { type: 'player-kicked'; playerId: string }
+  /** Only the simulated clock moved: audiences get a light, volatile tick instead of full views. */
+  | { type: 'sim-ticked' };
 
 export type ReduceResult =
   | { ok: true; state: GameState; events: GameEvent[] }
@@ -79,8 +81,8 @@ function isCleanName(name: string, max: number): boolean {
   return name === normalizeDisplayName(name) && displayLength(name) >= 1 && displayLength(name) <= max;
 }
 
-function fromPart(state: GameState, result: PartResult): ReduceResult {
-  return result.ok ? accept(state, result.state) : result;
+function fromPart(state: GameState, result: PartResult, events: GameEvent[] = []): ReduceResult {
+  return result.ok ? accept(state, result.state, events) : result;
 }
 
 /** The next state after one action, or the code of the rule that refuses it. */
@@ -95,7 +97,7 @@ export function reduce(state: GameState, action: Action): ReduceResult {
     case 'timer/expire':
       return action.by.role === 'system' ? fromPart(state, flow.expireTimer(state, action)) : refuse('auth/forbidden');
     case 'sim/tick':
-      return fromPart(state, part2.tick(state, action));
+      return fromPart(state, part2.tick(state, action), [{ type: 'sim-ticked' }]);
     case 'team/start-run':
     case 'team/extend':
     case 'team/promote':
