@@ -1,0 +1,96 @@
+// `npm run bench`: the cost of Part 2's simulation tick in a 40-team room and the bytes a tick sends each
+// audience. Medians over many runs, with baselines measured in the same run: the reducer applying a trivial
+// action to the same state, and the full views that a tick replaces. Results go into docs/perf.md by hand.
+import { performance } from 'node:perf_hooks';
+import { createHash } from 'node:crypto';
+import type { Action } from '../../shared/sim/actions.js';
+import { enterPart } from '../../shared/sim/flow.js';
+import { NOBODY_ONLINE, projectHost, projectScreen, projectTeam } from '../../shared/sim/project.js';
+import { hostPart2, screenPart2, teamPart2 } from '../../shared/sim/parts/part2/views.js';
+import { createGame, reduce } from '../../shared/sim/reducer.js';
+import { leaderboard } from '../../shared/sim/scoring.js';
+import type { GameState } from '../../shared/sim/state.js';
+
+const TEAMS = 40;
+const PLAYERS_PER_TEAM = 30;
+const HOST = { role: 'host' } as const;
+
+function apply(state: GameState, action: Action): GameState {
+  const result = reduce(state, action);
+  if (!result.ok) throw new Error(`${action.type}: ${result.code}`);
+  return result.state;
+}
+
+/** A 40-team room in Part 2 with every team running a canary, a third of them stratified, some live. */
+function busyRoom(): GameState {
+  let state = createGame({ code: 'BENCH2', seed: 42, teamCount: TEAMS, askStudentId: false });
+  for (let i = 0; i < TEAMS * PLAYERS_PER_TEAM; i++) {
+    const tokenHash = createHash('sha256').update(`p${i}`).digest('hex');
+    state = apply(state, { type: 'player/join', by: { role: 'guest' }, nickname: `player${i}`, tokenHash, studentId: null });
+  }
+  state = { ...enterPart({ ...state, phase: 'briefing' }, 2, 0), version: state.version };
+  for (let t = 0; t < TEAMS; t++) {
+    const by = { role: 'player', playerId: `p${t + 1}` } as const; // player t+1 sits in team t+1
+    state = apply(state, { type: 'team/lock-prediction', by, part: 2, value: 3000 });
+    const edge = t % 4 === 1;
+    state = apply(state, {
+      type: 'team/start-run',
+      by,
+      config: { confidence: 0.95, rate: 0.001, shadowFraction: edge ? 0.8 : 0.5, cohortMode: t % 3 === 0 ? 'stratified' : 'random', sprt: t % 2 === 0 },
+    });
+    for (let s = 0; s < t % 4; s++) state = apply(state, { type: 'team/promote', by });
+  }
+  // A day of simulated time so that the dashboards have history.
+  for (let h = 0; h < 24; h++) state = apply(state, { type: 'sim/tick', by: { role: 'system' }, hours: 1 });
+  return state;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function timeMs(runs: number, fn: () => void): number {
+  for (let i = 0; i < 20; i++) fn(); // warm up the JIT
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+
+const state = busyRoom();
+const tick: Action = { type: 'sim/tick', by: { role: 'system' }, hours: 1 };
+const trivial: Action = { type: 'host/lock-room', by: HOST, locked: !state.roomLocked };
+
+const tickMs = timeMs(300, () => reduce(state, tick));
+const trivialMs = timeMs(300, () => reduce(state, trivial));
+const after = apply(state, tick);
+const projectMs = timeMs(100, () => {
+  leaderboard({ ...after });
+  hostPart2(after);
+  screenPart2(after);
+  for (const team of after.teams) teamPart2(after, team);
+});
+
+const teamTicks = after.teams.map((team) => bytes({ audience: 'team', version: after.version, leaderboard: leaderboard(after), part2: teamPart2(after, team) }));
+const teamViews = after.teams.map((team) => bytes(projectTeam(after, team.id, NOBODY_ONLINE)));
+const hostTick = bytes({ audience: 'host', version: after.version, leaderboard: leaderboard(after), part2: hostPart2(after) });
+const screenTick = bytes({ audience: 'screen', version: after.version, leaderboard: leaderboard(after), part2: screenPart2(after) });
+const hostView = bytes(projectHost(after, NOBODY_ONLINE));
+const screenView = bytes(projectScreen(after));
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const rows: [string, string, string][] = [
+  ['simulation tick, 40 teams (reduce)', `${tickMs.toFixed(3)} ms`, `${(tickMs / trivialMs).toFixed(1)}× a trivial action (${trivialMs.toFixed(3)} ms)`],
+  ['tick payloads, all audiences (project)', `${projectMs.toFixed(3)} ms`, ''],
+  ['tick bytes per team room (median)', kb(median(teamTicks)), `${(median(teamTicks) / median(teamViews)).toFixed(2)}× the full team view (${kb(median(teamViews))})`],
+  ['tick bytes for the host', kb(hostTick), `${(hostTick / hostView).toFixed(2)}× the full host view (${kb(hostView)})`],
+  ['tick bytes for the screens', kb(screenTick), `${(screenTick / screenView).toFixed(2)}× the full screen view (${kb(screenView)})`],
+];
+console.log(`Fleet Ops bench — ${TEAMS} teams × ${PLAYERS_PER_TEAM} players, Part 2 running, Node ${process.version}`);
+for (const [what, value, ratio] of rows) console.log(`${what.padEnd(42)} ${value.padStart(10)}  ${ratio}`);
