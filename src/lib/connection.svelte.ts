@@ -104,6 +104,13 @@ export class GameConnection<R extends Role = Role> {
       this.#snapshotDue = false;
       this.view = view as ViewFor<R>;
     });
+    socket.on('tick', (tick) => {
+      // A tick of Part 2's clock carries only what the clock moves; it is folded into the full view. Ticks are
+      // volatile: one that arrives after a newer view is simply dropped.
+      const view = this.view;
+      if (!view || tick.audience !== view.audience || tick.version < view.version) return;
+      this.view = { ...view, version: tick.version, leaderboard: tick.leaderboard, part2: tick.part2 } as ViewFor<R>;
+    });
   }
 
   /** Sends an intent and resolves with the server's ack (a refusal is data, never a throw). */
