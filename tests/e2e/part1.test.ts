@@ -1,0 +1,138 @@
+// Part 1 in real Chromium: a host, four players (one per track) and a projector play from the lobby through
+// the reveal, the reflection and the debrief. Screenshots of every page at every step land in
+// test-results/screenshots/part1-*.png.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PART1_REFLECTION_OPTIONS } from '../../shared/sim/parts/part1-content.js';
+import { launchChromium, newContext, screenshot } from '../support/browser.js';
+import { startServerProcess, type ServerProcess } from '../support/process.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'fleetops-e2e-part1-'));
+let server: ServerProcess;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function open(device: 'phone' | 'laptop' | 'projector', path: string): Promise<Page> {
+  const context = await newContext(browser, device);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startServerProcess({ DATA_DIR: dataDir });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const TRACKS = ['Cloud Titan', 'Edge Guardian', 'Mobile Nomad', 'Tiny Pioneer'];
+const NAMES = ['Ada', 'Bob', 'Cy', 'Dee'];
+const PREDICTIONS = [60, 80, 44, 500];
+const TRUTHS = [73, 53, 44, 39];
+
+describe('Part 1: platform ROI audit, played in the browser', () => {
+  let code = '';
+  let host: Page;
+  let screen: Page;
+  const players: Page[] = [];
+
+  /** Screenshots of every page, named after the step. */
+  async function shootAll(step: string) {
+    await screenshot(host, `part1-${step}-host`);
+    await screenshot(screen, `part1-${step}-screen`);
+    for (const [i, page] of players.entries()) await screenshot(page, `part1-${step}-player-${NAMES[i]!.toLowerCase()}`);
+  }
+
+  const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
+
+  it('gathers a host, a projector and one player per track', async () => {
+    host = await open('laptop', '/host');
+    await host.getByRole('button', { name: 'Create game' }).click();
+    await host.waitForURL(/\/host\/[A-Z0-9]{6}$/);
+    code = (await host.getByTestId('game-code').first().textContent())!.trim();
+    screen = await open('projector', `/screen/${code}`);
+    for (const name of NAMES) {
+      const page = await open('phone', `/?code=${code}`);
+      await page.getByRole('textbox', { name: 'Nickname' }).fill(name);
+      await page.getByRole('button', { name: 'Join' }).click();
+      await page.waitForURL(`**/play/${code}`);
+      players.push(page);
+    }
+    for (const [i, page] of players.entries()) {
+      await expect.poll(() => page.getByTestId('track-name').first().textContent()).toBe(TRACKS[i]);
+    }
+    await shootAll('01-lobby');
+  });
+
+  it('starts with a briefing: each team reads its track card and mission', async () => {
+    await host.getByRole('button', { name: 'Start', exact: true }).click();
+    for (const page of players) await expect.poll(() => phaseOf(page)).toMatch(/briefing/i);
+    await expect.poll(() => players[1]!.getByText('Safety Lead', { exact: false }).count()).toBeGreaterThan(0);
+    await shootAll('02-briefing');
+  });
+
+  it('asks each team to lock a prediction before it gets the workbench', async () => {
+    await host.getByRole('button', { name: 'Next', exact: true }).click();
+    for (const page of players) await page.getByRole('spinbutton', { name: 'Prediction' }).waitFor();
+    // No workbench before the lock: the server has not sent it.
+    expect(await players[0]!.getByRole('slider').count()).toBe(0);
+    await shootAll('03-lock');
+
+    for (const [i, page] of players.entries()) {
+      await page.getByRole('spinbutton', { name: 'Prediction' }).fill(String(PREDICTIONS[i]));
+      await page.getByRole('button', { name: 'Lock prediction' }).click();
+      await expect.poll(() => page.getByTestId('prediction-locked').textContent()).toContain(String(PREDICTIONS[i]));
+    }
+    // The workbench: sliders and the break-even chart, drawn in the browser.
+    await players[0]!.getByRole('slider').first().waitFor();
+    await expect.poll(() => players[0]!.locator('svg').count()).toBeGreaterThan(0);
+    await expect.poll(() => screen.getByText(/locked/i).count()).toBeGreaterThan(0);
+    // Nobody but the host sees a prediction before the reveal.
+    // (The question itself names the "$500k" platform: whole numbers only, not amounts.)
+    const screenText = (await screen.textContent('body')) ?? '';
+    expect(screenText).not.toMatch(/(?<![$\d])(80|500)(?![\dk%])/);
+    await shootAll('04-workbench');
+  });
+
+  it('reveals the truth: each team sees N*, the ratio and its badge; the screen charts every team', async () => {
+    await host.getByRole('button', { name: 'Reveal', exact: true }).click();
+    for (const [i, page] of players.entries()) {
+      await expect.poll(() => page.getByTestId('reveal-actual').textContent()).toContain(String(TRUTHS[i]));
+    }
+    await expect.poll(() => players[0]!.getByTestId('reveal-actual').textContent()).toMatch(/within 30/i);
+    await expect.poll(() => players[3]!.getByTestId('reveal-actual').textContent()).not.toMatch(/within 30 %(?!.*more)/i);
+    // The leaderboard ranks teams by how well they predicted: Mobile Nomad exact, Tiny Pioneer far off.
+    const rows = screen.getByTestId('leaderboard').first().getByTestId('leaderboard-row');
+    await expect.poll(() => rows.first().textContent()).toContain('Team 3');
+    await expect.poll(() => rows.last().textContent()).toContain('Team 4');
+    await expect.poll(() => screen.locator('svg').count()).toBeGreaterThan(0);
+    await shootAll('05-reveal');
+  });
+
+  it('collects reflections, which the host sees arrive', async () => {
+    await host.getByRole('button', { name: 'Next', exact: true }).click();
+    const dee = players[3]!;
+    await dee.getByRole('radio', { name: PART1_REFLECTION_OPTIONS.a }).check();
+    await dee.getByRole('textbox', { name: 'Justification' }).fill('Every pair of model kinds needs coordination.');
+    await dee.getByRole('button', { name: 'Submit reflection' }).click();
+    await expect.poll(() => host.getByText('Every pair of model kinds needs coordination.').count()).toBeGreaterThan(0);
+    await shootAll('06-reflect');
+  });
+
+  it('ends with the debrief and the final leaderboard', async () => {
+    await host.getByRole('button', { name: 'Next', exact: true }).click();
+    for (const page of [...players, screen, host]) await expect.poll(() => phaseOf(page)).toMatch(/debrief/i);
+    await expect.poll(() => screen.getByText('Team 3').count()).toBeGreaterThan(0);
+    await shootAll('07-debrief');
+  });
+});
