@@ -60,14 +60,6 @@ export interface CohortSpec {
   share: number;
   /** Whether the candidate can run in shadow mode there (not on Edge Guardian's oldest hardware). */
   shadow: boolean;
-  /** The candidate's hidden failure rate there, as a multiple of the track's target rate p (*teaching*). */
-  rateFactor: number;
-}
-
-/** Cohorts made bad at random from the track's seed (Mobile Nomad's regions hit by the OS update). */
-export interface RandomBadCohorts {
-  count: number;
-  rateFactor: number;
 }
 
 export interface CanaryTrackSpec {
@@ -84,20 +76,16 @@ export interface CanaryTrackSpec {
   driftTauHours: number;
   /** Dollars per hour of shadowing at f = 1 (shadow traffic runs a second model). */
   shadowCostPerHour: number;
+  /** The fleet's cohorts. The candidate's hidden failure rates live apart, in parts/part2/candidate.ts, so
+   *  that no page that imports these public numbers ever ships them. */
   cohorts: CohortSpec[];
-  randomBad?: RandomBadCohorts;
 }
-
-/** Each cohort's hidden rate is further multiplied by a factor drawn from the track's seed in this range: it
- *  varies the numbers between games without turning a good cohort bad or a bad one good. */
-export const TRUTH_JITTER = { min: 0.8, max: 1.25 } as const;
 
 const tenRegions: CohortSpec[] = Array.from({ length: 10 }, (_, i) => ({
   id: `region-${i + 1}`,
   name: `Region ${i + 1}`,
   share: 0.1,
   shadow: true,
-  rateFactor: 0.05,
 }));
 
 /** Part 2's numbers per track (*teaching*, except the safety targets of GAME.md §5). */
@@ -111,10 +99,9 @@ export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
     driftTauHours: 72,
     shadowCostPerHour: 2_000,
     cohorts: [
-      // A good candidate: about 1 in 10,000 to 1 in 20,000, well under the CFO's 1 in 1,000.
-      { id: 'enterprise', name: 'Enterprise tenants', share: 0.5, shadow: true, rateFactor: 0.05 },
-      { id: 'pro', name: 'Pro tenants', share: 0.3, shadow: true, rateFactor: 0.05 },
-      { id: 'free', name: 'Free tier', share: 0.2, shadow: true, rateFactor: 0.1 },
+      { id: 'enterprise', name: 'Enterprise tenants', share: 0.5, shadow: true },
+      { id: 'pro', name: 'Pro tenants', share: 0.3, shadow: true },
+      { id: 'free', name: 'Free tier', share: 0.2, shadow: true },
     ],
   },
   'edge-guardian': {
@@ -127,10 +114,9 @@ export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
     driftTauHours: 240,
     shadowCostPerHour: 150,
     cohorts: [
-      // 1 in 100,000 on the newer generations; 1 in 500 on the oldest (GAME.md §5).
-      { id: 'gen-3', name: 'Hardware gen 3 (newest)', share: 0.5, shadow: true, rateFactor: 0.1 },
-      { id: 'gen-2', name: 'Hardware gen 2', share: 0.3, shadow: true, rateFactor: 0.1 },
-      { id: 'gen-1', name: 'Hardware gen 1 (oldest)', share: 0.2, shadow: false, rateFactor: 20 },
+      { id: 'gen-3', name: 'Hardware gen 3 (newest)', share: 0.5, shadow: true },
+      { id: 'gen-2', name: 'Hardware gen 2', share: 0.3, shadow: true },
+      { id: 'gen-1', name: 'Hardware gen 1 (oldest)', share: 0.2, shadow: false },
     ],
   },
   'mobile-nomad': {
@@ -142,8 +128,6 @@ export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
     driftTauHours: 120,
     shadowCostPerHour: 400,
     cohorts: tenRegions,
-    // Two regions, drawn from the track's seed, where the OS update changed the NPU power policy.
-    randomBad: { count: 2, rateFactor: 4 },
   },
   'tiny-pioneer': {
     requestsPerHour: 2_000,
@@ -154,8 +138,8 @@ export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
     driftTauHours: 168,
     shadowCostPerHour: 50,
     cohorts: [
-      { id: 'buds-a', name: 'Earbuds model A', share: 0.6, shadow: true, rateFactor: 1.6 },
-      { id: 'buds-b', name: 'Earbuds model B', share: 0.4, shadow: true, rateFactor: 1.6 },
+      { id: 'buds-a', name: 'Earbuds model A', share: 0.6, shadow: true },
+      { id: 'buds-b', name: 'Earbuds model B', share: 0.4, shadow: true },
     ],
   },
 };

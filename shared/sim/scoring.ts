@@ -1,7 +1,8 @@
 // Scores and the leaderboard (GAME.md §8; docs/scoring.md). One module, so that every audience and every
 // replay computes the same numbers from the same state.
-import type { LeaderboardRow, NumericReveal } from '../protocol/views.js';
-import { CLOSE_PREDICTION_TOLERANCE, REFLECTION_POINTS } from './constants.js';
+import type { LeaderboardRow } from '../protocol/views.js';
+import { calibrationScore } from './calibration.js';
+import { REFLECTION_POINTS } from './constants.js';
 import { truthForTrack } from './parts/part1.js';
 import type { GameState, Team, TeamPartState } from './state.js';
 import { requiredCleanRequests } from './parts/canary-stats.js';
@@ -10,25 +11,6 @@ import { baseCohortRates } from './parts/part2/truth.js';
 
 /** The answer of Part 2's lock, the same for every track: n*(0.95, 1/1000) = 2995. */
 export const PART2_ACTUAL = requiredCleanRequests(0.95, 1 / 1000);
-
-/** Learning score of a numeric lock: round(100 · max(0, 1 − |log10(predicted / actual)|)), 0–100. */
-export function calibrationScore(predicted: number, actual: number): number {
-  if (!(predicted > 0) || !(actual > 0)) return 0;
-  return Math.round(100 * Math.max(0, 1 - Math.abs(Math.log10(predicted / actual))));
-}
-
-/** Predicted against actual, as every audience reads a revealed numeric lock. */
-export function revealNumeric(predicted: number | null, actual: number): NumericReveal {
-  if (predicted === null) return { predicted, actual, ratio: null, within30: false, score: 0 };
-  const ratio = actual / predicted;
-  return {
-    predicted,
-    actual,
-    ratio,
-    within30: Math.abs(ratio - 1) < CLOSE_PREDICTION_TOLERANCE,
-    score: calibrationScore(predicted, actual),
-  };
-}
 
 /** Learning points of one part: its lock once revealed, plus a submitted reflection. */
 function partLearning(part: TeamPartState | undefined, revealed: boolean, actual: () => number): number {

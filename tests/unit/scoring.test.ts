@@ -1,19 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Action } from '../../shared/sim/actions.js';
 import { projectHost, projectScreen, projectTeam, NOBODY_ONLINE } from '../../shared/sim/project.js';
-import { reduce } from '../../shared/sim/reducer.js';
-import { calibrationScore, leaderboard, revealNumeric } from '../../shared/sim/scoring.js';
-import type { GameState } from '../../shared/sim/state.js';
-import { join, lock, newGame, next, reflectAs, reveal, setSettings, start } from '../support/actions.js';
+import { calibrationScore, revealNumeric } from '../../shared/sim/calibration.js';
+import { leaderboard } from '../../shared/sim/scoring.js';
+import { join, lock, newGame, next, reflectAs, reveal, setSettings, start, applyAll } from '../support/actions.js';
 
-function applyAll(state: GameState, actions: Action[]): GameState {
-  return actions.reduce((s, a) => {
-    const r = reduce(s, a);
-    if (!r.ok) throw new Error(`${a.type}: ${r.code}`);
-    return r.state;
-  }, state);
-}
 const inPlay = (settings = {}) =>
   applyAll(newGame(), [...['a1', 'b1', 'c1', 'd1'].map((n) => join(n)), setSettings(settings), start(), next()]);
 

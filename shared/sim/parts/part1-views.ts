@@ -2,7 +2,7 @@
 // the truth only after the reveal. The screen: who has locked, never what, until the reveal. The host: all.
 import type { HostPart1, ScreenPart1, TeamPart1 } from '../../protocol/views.js';
 import { TEAM_CAPACITY_HOURS, TRACK_HETEROGENEITY, TRACK_MODEL_COUNT } from '../constants.js';
-import { revealNumeric } from '../scoring.js';
+import { revealNumeric } from '../calibration.js';
 import type { GameState, Team, TeamReflection } from '../state.js';
 import { TRACK_IDS } from '../tracks.js';
 import { truthForTrack } from './part1.js';

@@ -1,7 +1,8 @@
 // The hidden truth of Part 2: the candidate's failure rate in every cohort of a track's fleet, drawn from the
 // track's seed (so every team on a track faces the same candidate), then changed by the crises that hit a
 // team. Only the host ever sees these numbers.
-import { CANARY_TRACKS, JITTER_RATE_FACTOR, TRUTH_JITTER } from '../../constants.js';
+import { CANARY_TRACKS, JITTER_RATE_FACTOR } from '../../constants.js';
+import { CANDIDATE_TRUTH, TRUTH_JITTER } from './candidate.js';
 import { deriveSeed, nextFloat, nextInt, rngFromSeed } from '../../rng.js';
 import type { TrackId } from '../../tracks.js';
 import type { FleetEffects } from './types.js';
@@ -9,18 +10,19 @@ import type { FleetEffects } from './types.js';
 /** The candidate's failure rate per cohort of a track, before any crisis (same order as the cohorts). */
 export function baseCohortRates(gameSeed: number, track: TrackId): number[] {
   const spec = CANARY_TRACKS[track];
+  const truth = CANDIDATE_TRUTH[track];
   let rng = rngFromSeed(deriveSeed(gameSeed, `canary:${track}`));
   const bad = new Set<number>();
-  while (spec.randomBad && bad.size < spec.randomBad.count) {
+  while (truth.randomBad && bad.size < truth.randomBad.count) {
     const [index, next] = nextInt(rng, 0, spec.cohorts.length - 1);
     rng = next;
     bad.add(index);
   }
-  return spec.cohorts.map((cohort, index) => {
+  return spec.cohorts.map((_, index) => {
     const [u, next] = nextFloat(rng);
     rng = next;
     const jitter = TRUTH_JITTER.min + u * (TRUTH_JITTER.max - TRUTH_JITTER.min);
-    const factor = bad.has(index) ? spec.randomBad!.rateFactor : cohort.rateFactor;
+    const factor = bad.has(index) ? truth.randomBad!.rateFactor : truth.rateFactors[index]!;
     return spec.targetRate * factor * jitter;
   });
 }
