@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CANARY_TRACKS, MAX_RUNS_PER_TEAM } from '../../shared/sim/constants.js';
 import { cohortConfidences, runConfidence, runReleaseHours } from '../../shared/sim/parts/part2/metrics.js';
-import { plannedShadowHours, promoteRun, rollbackRun, startRun } from '../../shared/sim/parts/part2/run.js';
+import { extendRun, plannedShadowHours, promoteRun, rollbackRun, startRun } from '../../shared/sim/parts/part2/run.js';
 import { newTeamPart2 } from '../../shared/sim/parts/part2/start.js';
 import { advanceTeam } from '../../shared/sim/parts/part2/tick.js';
 import { baseCohortRates, isBadCohort } from '../../shared/sim/parts/part2/truth.js';
@@ -75,6 +75,21 @@ describe('a canary run', () => {
     expect(runReleaseHours(team.runs[0]!, 100)).toBe(25);
   });
 
+  it("keeps a good candidate's clock high on big ticks (8 simulated hours a second), failures and all", () => {
+    const track = 'cloud-titan';
+    let team = ok(startRun(newTeamPart2(SEED, track), track, config(), 0));
+    const baseRates = baseCohortRates(SEED, track);
+    const readings: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      team = advanceTeam(team, { track, baseRates, from: i * 8, hours: 8 });
+      readings.push(runConfidence(team.runs[0]!));
+    }
+    // About 80,000 requests a tick at 1 in 10,000: a few failures every tick, yet thousands of clean requests
+    // after the last one.
+    expect(team.runs[0]!.cohorts.reduce((sum, c) => sum + c.failures, 0)).toBeGreaterThan(10);
+    expect(readings.filter((c) => c > 0.95).length).toBeGreaterThanOrEqual(8);
+  });
+
   it('shows the oldest hardware failing in its own cohort when stratified (Edge Guardian)', () => {
     const track = 'edge-guardian';
     let team = ok(startRun(newTeamPart2(SEED, track), track, config({ confidence: 0.99, rate: 1e-4, shadowFraction: 0.8, cohortMode: 'stratified' }), 0));
@@ -138,6 +153,9 @@ describe('a canary run', () => {
     team = runFor(team, track, 0, 10);
     expect(team.runs[0]!.outcome).toBe('holding');
     expect(team.runs[0]!.llr).toBeGreaterThan(0);
+    // Extending after a verdict restarts the sequential test instead of holding again at once.
+    team = ok(extendRun(team, track, 10));
+    expect(team.runs[0]).toMatchObject({ outcome: 'running', llr: 0 });
   });
 
   it('gives the same fleet, failures and exposure for the same seed and decisions', () => {

@@ -88,7 +88,10 @@ export function extendRun(team: TeamPart2, track: TrackId, hours: number): RunRe
   const run = activeRun(team);
   if (!run || run.outcome === 'rolling-back') return 'canary/no-run';
   const window = run.stage < 0 ? plannedShadowHours(track, run.config, run) : LIVE_STAGE_HOURS;
-  return replaceRun(team, { ...run, outcome: 'running', windowEndsAt: Math.max(run.windowEndsAt, hours) + window });
+  // Watching on after an SPRT verdict starts the sequential test afresh; otherwise the old verdict would
+  // hold the run again at the next tick.
+  const llr = run.config.sprt ? 0 : run.llr;
+  return replaceRun(team, { ...run, outcome: 'running', llr, windowEndsAt: Math.max(run.windowEndsAt, hours) + window });
 }
 
 /** The next stage of the rollout; promoting from 50 % ships the candidate to the whole fleet. */

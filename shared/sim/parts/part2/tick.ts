@@ -2,7 +2,7 @@
 // (binomial) per cohort with the team's own seeded stream, update the evidence, the exposure and the cost,
 // and let windows, SPRT verdicts and rollbacks take effect.
 import { CANARY_STAGES, CANARY_TRACKS } from '../../constants.js';
-import type { RngState } from '../../rng.js';
+import { nextFloat, type RngState } from '../../rng.js';
 import { binomial, poisson } from '../../sampling.js';
 import type { TrackId } from '../../tracks.js';
 import { sprtPlan, sprtUpdate } from '../canary-stats.js';
@@ -27,6 +27,18 @@ interface TickContext {
 function requestsPerHour(team: TeamPart2, ctx: TickContext): number {
   const { trafficMultiplier, trafficUntil } = team.effects;
   return CANARY_TRACKS[ctx.track].requestsPerHour * (ctx.from < trafficUntil ? trafficMultiplier : 1);
+}
+
+/**
+ * Clean requests after the last of `failures` failures among `requests`: the k failure positions are uniform,
+ * so the last one sits at ⌈n · U^(1/k)⌉ (the largest of k uniforms is U^(1/k)). A tick can cover thousands of
+ * requests at high speed; counting only whole clean ticks would keep a good candidate's clock at zero.
+ */
+function cleanAfterLastFailure(rng: RngState, requests: number, failures: number): [number, RngState] {
+  if (failures <= 0) return [requests, rng];
+  const [u, next] = nextFloat(rng);
+  const last = Math.max(failures, Math.ceil(requests * u ** (1 / failures)));
+  return [requests - Math.min(requests, last), next];
 }
 
 /** Adds a dashboard point, thinning old points when there are too many. */
@@ -61,16 +73,20 @@ function advanceRun(run: Run, team: TeamPart2, ctx: TickContext, rng: RngState):
     if (!counting) return cohort;
     newRequests += requests;
     newFailures += failures;
+    const [after, s3] = cleanAfterLastFailure(s, requests, failures);
+    s = s3;
     return {
       ...cohort,
       requests: cohort.requests + requests,
       failures: cohort.failures + failures,
-      clean: failures > 0 ? 0 : cohort.clean + requests,
+      clean: failures > 0 ? after : cohort.clean + requests,
     };
   });
   let next: Run = { ...run, cohorts, exposure };
   if (counting) {
-    next.pooledClean = newFailures > 0 ? 0 : run.pooledClean + newRequests;
+    const [pooledAfter, s4] = cleanAfterLastFailure(s, newRequests, newFailures);
+    s = s4;
+    next.pooledClean = newFailures > 0 ? pooledAfter : run.pooledClean + newRequests;
     next.llr = sprtUpdate(sprtPlan(run.config.confidence, run.config.rate), run.llr, newRequests - newFailures, newFailures);
     if (newFailures > 0 && next.firstFailureAt === null) next.firstFailureAt = to;
     if (run.stage < 0) next.shadowCost = run.shadowCost + run.config.shadowFraction * ctx.hours * spec.shadowCostPerHour;
