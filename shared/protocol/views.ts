@@ -230,6 +230,8 @@ export const FleetTileSchema = z.object({
   stage: z.int().nullable(),
   outcome: RunOutcomeSchema.nullable(),
   confidence: z.number(),
+  /** The confidence the team's current run aims for (its own C), or null before the first run. */
+  targetConfidence: z.number().nullable(),
   failures: z.int(),
   exposure: z.int(),
   releaseHours: z.number(),
@@ -242,6 +244,8 @@ export const ScreenPart2Schema = z.object({
   tiles: z.array(FleetTileSchema),
   crises: z.array(CrisisBannerSchema.extend({ teamIds: z.array(z.string()) })),
   results: z.array(z.object({ teamId: z.string(), track: Track, prediction: z.int().nullable(), actual: z.int() })).nullable(),
+  /** Which teams have reflected (never what). */
+  reflected: z.array(z.object({ teamId: z.string(), reflected: z.boolean() })),
 });
 export type ScreenPart2 = z.infer<typeof ScreenPart2Schema>;
 

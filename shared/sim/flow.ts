@@ -7,7 +7,7 @@ import { startPart2 } from './parts/part2/start.js';
 import type { GameState, PartNumber, Phase, Timer } from './state.js';
 
 /** The parts this version of the game plays, in order. Part 2 joins once its intents and pages exist. */
-export const PLAYED_PARTS: readonly PartNumber[] = [1];
+export const PLAYED_PARTS: readonly PartNumber[] = [1, 2];
 
 const PART_PHASE: Record<PartNumber, Phase> = { 1: 'part1', 2: 'part2' };
 const MINUTE_MS = 60_000;

@@ -2,6 +2,7 @@
 // Relative imports (not `$shared`/`$lib`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
 import type { Phase, Step } from '../../shared/protocol/views.js';
 import { PART1_TITLE } from '../../shared/sim/parts/part1-content.js';
+import { PART2_TITLE } from '../../shared/sim/parts/part2/content.js';
 
 export type { Phase, Step };
 export type Audience = 'host' | 'player' | 'screen';
@@ -11,10 +12,10 @@ export function partOf(phase: Phase): 1 | 2 | 3 | null {
   return phase === 'part1' ? 1 : phase === 'part2' ? 2 : phase === 'part3' ? 3 : null;
 }
 
-/** A part's mission title (GAME.md §4–6). Parts 2 and 3 have no content module yet: their titles live here. */
+/** A part's mission title (GAME.md §4–6). Part 3 has no content module yet: its title lives here. */
 export const PART_TITLES: Readonly<Record<1 | 2 | 3, string>> = {
   1: PART1_TITLE,
-  2: 'Canary duration',
+  2: PART2_TITLE,
   3: 'Ensemble lockdown',
 };
 
@@ -36,13 +37,19 @@ const STEP_WORDS: Record<Audience, Record<Step, string | null>> = {
   screen: { play: null, reveal: 'Reveal', reflect: 'Reflect' },
 };
 
+// Part 2's play step is a live simulation, not a workbench: the host narrates a running fleet.
+const PART_PLAY_WORDS: Partial<Record<1 | 2 | 3, Partial<Record<Audience, string>>>> = {
+  2: { host: 'Lock and live fleet' },
+};
+
 /**
- * The phase as `audience` reads it, e.g. "Lobby", "Part 1 · Platform ROI audit", "Part 1 · Reveal".
+ * The phase as `audience` reads it, e.g. "Lobby", "Part 1 · Platform ROI audit", "Part 2 · Canary duration",
+ * "Part 2 · Lock and live fleet" (host), "Part 2 · Reveal".
  * `step` is ignored outside the parts; a part without a step (not expected) reads as its title.
  */
 export function phaseLabel(phase: Phase, step: Step | null, audience: Audience): string {
   const part = partOf(phase);
   if (part === null) return OUTSIDE[audience][phase as 'lobby' | 'briefing' | 'debrief'];
-  const words = step ? STEP_WORDS[audience][step] : null;
+  const words = step === 'play' ? (PART_PLAY_WORDS[part]?.[audience] ?? STEP_WORDS[audience].play) : step ? STEP_WORDS[audience][step] : null;
   return `Part ${part} · ${words ?? PART_TITLES[part]}`;
 }

@@ -1,27 +1,14 @@
 // A class gathers in real Chromium: host console, projector and phones in separate browser profiles, against
 // the real server process. Screenshots of every page land in test-results/screenshots/.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newContext, screenshot } from '../support/browser.js';
+import { screenshot } from '../support/browser.js';
+import { E2eSession } from '../support/e2e.js';
 import { freePort } from '../support/ports.js';
-import { startServerProcess, type ServerProcess } from '../support/process.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'fleetops-e2e-'));
+const session = new E2eSession();
 let port = 0;
-let server: ServerProcess;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function open(device: 'phone' | 'laptop' | 'projector', path: string): Promise<Page> {
-  const context = await newContext(browser, device);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
+const open = (device: 'phone' | 'laptop' | 'projector', path: string) => session.open(device, path);
 
 async function joinAs(code: string, nickname: string): Promise<Page> {
   const page = await open('phone', `/?code=${code}`);
@@ -39,16 +26,9 @@ const hostTeam = (page: Page, number: number, teamName = `Team ${number}`) =>
 
 beforeAll(async () => {
   port = await freePort();
-  server = await startServerProcess({ DATA_DIR: dataDir, PORT: String(port) });
-  browser = await launchChromium();
+  await session.start(port);
 });
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => session.stop());
 
 describe('a host, four players and a projector gather in a game', () => {
   let code = '';
@@ -70,7 +50,7 @@ describe('a host, four players and a projector gather in a game', () => {
     await expect.poll(() => screen.getByTestId('game-code').textContent()).toContain(code);
     await expect.poll(() => screen.locator('svg').count()).toBeGreaterThan(0);
     // The room reads the address and the code; the QR code carries the link with the code filled in.
-    await expect.poll(() => screen.getByText(new URL(server.url).host).count()).toBeGreaterThan(0);
+    await expect.poll(() => screen.getByText(new URL(session.server.url).host).count()).toBeGreaterThan(0);
     await screenshot(host, '02-host-console-empty');
     await screenshot(screen, '03-screen-lobby-empty');
   });
@@ -147,10 +127,10 @@ describe('a host, four players and a projector gather in a game', () => {
   });
 
   it('says so while the server is unreachable and comes back by itself', async () => {
-    await server.kill('SIGKILL');
+    await session.server.kill('SIGKILL');
     await expect.poll(() => bob.getByText('Server unreachable').count(), { timeout: 10_000 }).toBe(1);
     await screenshot(bob, '12-player-server-unreachable');
-    server = await startServerProcess({ DATA_DIR: dataDir, PORT: String(port) });
+    session.server = await session.startServer(port);
     await expect.poll(() => bob.getByText('Server unreachable').count(), { timeout: 15_000 }).toBe(0);
     expect(await bob.getByTestId('team-name').textContent()).toBe('Night Owls');
     await expect.poll(() => hostTeam(host, 1, 'Night Owls').getByText('Bob', { exact: true }).count(), { timeout: 15_000 }).toBe(1);

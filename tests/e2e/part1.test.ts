@@ -1,39 +1,15 @@
 // Part 1 in real Chromium: a host, four players (one per track) and a projector play from the lobby through
 // the reveal, the reflection and the debrief. Screenshots of every page at every step land in
 // test-results/screenshots/part1-*.png.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART1_REFLECTION_OPTIONS } from '../../shared/sim/parts/part1-content.js';
-import { launchChromium, newContext, screenshot } from '../support/browser.js';
-import { startServerProcess, type ServerProcess } from '../support/process.js';
+import { screenshot } from '../support/browser.js';
+import { E2eSession } from '../support/e2e.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'fleetops-e2e-part1-'));
-let server: ServerProcess;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function open(device: 'phone' | 'laptop' | 'projector', path: string): Promise<Page> {
-  const context = await newContext(browser, device);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
-
-beforeAll(async () => {
-  server = await startServerProcess({ DATA_DIR: dataDir });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const session = new E2eSession();
+beforeAll(() => session.start());
+afterAll(() => session.stop());
 
 const TRACKS = ['Cloud Titan', 'Edge Guardian', 'Mobile Nomad', 'Tiny Pioneer'];
 const NAMES = ['Ada', 'Bob', 'Cy', 'Dee'];
@@ -56,18 +32,9 @@ describe('Part 1: platform ROI audit, played in the browser', () => {
   const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
 
   it('gathers a host, a projector and one player per track', async () => {
-    host = await open('laptop', '/host');
-    await host.getByRole('button', { name: 'Create game' }).click();
-    await host.waitForURL(/\/host\/[A-Z0-9]{6}$/);
-    code = (await host.getByTestId('game-code').first().textContent())!.trim();
-    screen = await open('projector', `/screen/${code}`);
-    for (const name of NAMES) {
-      const page = await open('phone', `/?code=${code}`);
-      await page.getByRole('textbox', { name: 'Nickname' }).fill(name);
-      await page.getByRole('button', { name: 'Join' }).click();
-      await page.waitForURL(`**/play/${code}`);
-      players.push(page);
-    }
+    ({ host, code } = await session.createGame());
+    screen = await session.open('projector', `/screen/${code}`);
+    for (const name of NAMES) players.push(await session.join(code, name));
     for (const [i, page] of players.entries()) {
       await expect.poll(() => page.getByTestId('track-name').first().textContent()).toBe(TRACKS[i]);
     }
@@ -129,8 +96,15 @@ describe('Part 1: platform ROI audit, played in the browser', () => {
     await shootAll('06-reflect');
   });
 
-  it('ends with the debrief and the final leaderboard', async () => {
-    await host.getByRole('button', { name: 'Next', exact: true }).click();
+  it('moves on to Part 2, and through it to the debrief and the final leaderboard', async () => {
+    const next = async () => {
+      const before = await phaseOf(host);
+      await host.getByRole('button', { name: 'Next', exact: true }).click();
+      await expect.poll(() => phaseOf(host)).not.toBe(before);
+    };
+    await next();
+    for (const page of players) await expect.poll(() => phaseOf(page)).toMatch(/part 2/i);
+    for (let i = 0; i < 3; i++) await next();
     for (const page of [...players, screen, host]) await expect.poll(() => phaseOf(page)).toMatch(/debrief/i);
     await expect.poll(() => screen.getByText('Team 3').count()).toBeGreaterThan(0);
     await shootAll('07-debrief');

@@ -1,21 +1,10 @@
 // A whole Part 1 over real sockets: four teams, one per track, two players each, a host and a screen.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HostView, ScreenView, TeamView, View } from '../../shared/protocol/views.js';
+import { describe, expect, it } from 'vitest';
+import type { ScreenView, View } from '../../shared/protocol/views.js';
 import { TestClient, createGame, joinGame, type HostClient, type TeamClient } from '../support/client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useTestServer } from '../support/server.js';
 
-let server: TestServer;
-let skew = 0;
-const clients: { close(): void }[] = [];
-
-beforeEach(async () => {
-  skew = 0;
-  server = await startTestServer({ clock: () => Date.now() + skew });
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await server.close();
-});
+const t = useTestServer();
 
 interface Table {
   code: string;
@@ -26,13 +15,13 @@ interface Table {
 }
 
 async function table(): Promise<Table> {
-  const { code, host } = await createGame(server.url, { teamCount: 4 });
-  const screen = await TestClient.connect<ScreenView>(server.url, { role: 'screen', code });
-  clients.push(host, screen);
+  const { code, host } = await createGame(t.server.url, { teamCount: 4 });
+  const screen = await TestClient.connect<ScreenView>(t.server.url, { role: 'screen', code });
+  t.clients.push(host, screen);
   const players: TeamClient[][] = [[], [], [], []];
   for (let i = 0; i < 8; i++) {
-    const { player } = await joinGame(server.url, code, `player${i + 1}`);
-    clients.push(player);
+    const { player } = await joinGame(t.server.url, code, `player${i + 1}`);
+    t.clients.push(player);
     players[i % 4]!.push(player);
   }
   return { code, host, screen, players };
@@ -117,7 +106,10 @@ describe('Part 1 with four teams', () => {
     const board = await players[3]![1]!.nextView((v) => v.leaderboard.some((r) => r.teamId === 't4' && r.learning === 50));
     expect(board.part1!.reflection?.byNickname).toBe('player4');
 
+    // Part 2 follows; skipping through it leads to the debrief.
     await ok(host.send('host:next', {}));
+    await screen.nextView((v) => v.phase === 'part2', 'part 2');
+    for (let i = 0; i < 3; i++) await ok(host.send('host:next', {}));
     const end = await screen.nextView((v) => v.phase === 'debrief', 'the debrief');
     expect(end.leaderboard[0]!.name).toBe('Team 3');
   });
@@ -179,7 +171,7 @@ describe('the part timer on the server', () => {
     const playing = await host.nextView((v) => v.step === 'play');
     expect(playing.timer).toMatchObject({ durationMs: 120_000, expired: false });
     await ok(host.send('host:extend-timer', { minutes: 1 }));
-    skew = 3 * 60_000 + 1000;
+    t.skewMs = 3 * 60_000 + 1000;
     const revealed = await players[2]![0]!.nextView((v) => v.step === 'reveal', 'the automatic reveal');
     expect(revealed.part1!.reveal).toMatchObject({ predicted: null, actual: 44, score: 0 });
   });
@@ -189,7 +181,7 @@ describe('the part timer on the server', () => {
     await ok(host.send('host:set-settings', { timerMinutes: 1 }));
     await ok(host.send('host:start', {}));
     await ok(host.send('host:next', {}));
-    skew = 61_000;
+    t.skewMs = 61_000;
     const expired = await host.nextView((v) => v.timer?.expired === true, 'time is up');
     expect(expired.step).toBe('play');
   });

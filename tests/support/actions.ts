@@ -2,8 +2,20 @@
 import { createHash } from 'node:crypto';
 import type { Action } from '../../shared/sim/actions.js';
 import type { TrackId } from '../../shared/sim/tracks.js';
-import { createGame } from '../../shared/sim/reducer.js';
-import type { GameConfig } from '../../shared/sim/state.js';
+import { createGame, reduce, type ReduceResult } from '../../shared/sim/reducer.js';
+import type { GameConfig, GameState } from '../../shared/sim/state.js';
+
+/** The state after actions that must all be accepted (a refusal fails the test with its code). */
+export function applyAll(state: GameState, actions: Action[]): GameState {
+  return actions.reduce((s, action) => {
+    const result = reduce(s, action);
+    if (!result.ok) throw new Error(`${action.type} refused: ${result.code}`);
+    return result.state;
+  }, state);
+}
+
+/** 'accepted', or the refusal's code. */
+export const outcome = (result: ReduceResult): string => (result.ok ? 'accepted' : result.code);
 
 export const HOST = { role: 'host' } as const;
 export const GUEST = { role: 'guest' } as const;

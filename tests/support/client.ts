@@ -1,7 +1,7 @@
 // A real socket.io-client connection that records what the server sends, and waits on events (never sleeps).
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import type { Closed, ClientToServerEvents, Handshake, Hello, ServerToClientEvents } from '../../shared/protocol/events.js';
+import type { Closed, ClientToServerEvents, Handshake, Hello, ServerToClientEvents, Tick } from '../../shared/protocol/events.js';
 import type { Ack, IntentName, IntentPayload, IntentResult } from '../../shared/protocol/intents.js';
 import type { HostView, ScreenView, TeamView, View } from '../../shared/protocol/views.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
@@ -21,6 +21,8 @@ export class TestClient<V extends View = View> {
   /** Every view received, in order: the raw messages, for leak checks. */
   readonly views: V[] = [];
   readonly closed: Closed[] = [];
+  /** Volatile ticks of Part 2's clock, in order. */
+  readonly ticks: Tick[] = [];
   #waiters: (() => void)[] = [];
 
   private constructor(url: string, auth: AuthFor) {
@@ -33,6 +35,7 @@ export class TestClient<V extends View = View> {
     this.socket.on('hello', (hello) => this.#record(() => (this.hello = hello)));
     this.socket.on('view', (view) => this.#record(() => this.views.push(view as V)));
     this.socket.on('closed', (closed) => this.#record(() => this.closed.push(closed)));
+    this.socket.on('tick', (tick) => this.#record(() => this.ticks.push(tick)));
     this.socket.on('disconnect', () => this.#record(() => {}));
   }
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { afterEach, beforeEach } from 'vitest';
 import { createApp, type App } from '../../server/app.js';
 import type { RateLimit } from '../../server/realtime/rate-limit.js';
 import { SqliteStore } from '../../server/store/sqlite.js';
@@ -48,4 +49,30 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh server for every test of the calling file, on a clock the test can move forward (`skewMs`), with
+ * the clients a test opens closed after it.
+ */
+export function useTestServer(options: Omit<TestServerOptions, 'clock'> = {}) {
+  const context = {
+    server: undefined as unknown as TestServer,
+    skewMs: 0,
+    clients: [] as { close(): void }[],
+    /** Closes the client after the test. */
+    track<T extends { close(): void }>(client: T): T {
+      context.clients.push(client);
+      return client;
+    },
+  };
+  beforeEach(async () => {
+    context.skewMs = 0;
+    context.server = await startTestServer({ ...options, clock: () => Date.now() + context.skewMs });
+  });
+  afterEach(async () => {
+    for (const client of context.clients.splice(0)) client.close();
+    await context.server.close();
+  });
+  return context;
 }

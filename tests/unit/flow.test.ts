@@ -2,21 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../shared/sim/actions.js';
 import { timerDueAt } from '../../shared/sim/flow.js';
-import { reduce, type ReduceResult } from '../../shared/sim/reducer.js';
+import { reduce } from '../../shared/sim/reducer.js';
 import type { GameState } from '../../shared/sim/state.js';
 import {
   AT, expire, extend, join, kick, lock, newGame, next, pause, reflectAs, resume, reveal, setSettings, setTeamCount,
-  setTrack, start, balance, player,
-} from '../support/actions.js';
+  setTrack, start, balance, player, applyAll, outcome } from '../support/actions.js';
 
-function applyAll(state: GameState, actions: Action[]): GameState {
-  return actions.reduce((s, action) => {
-    const result = reduce(s, action);
-    if (!result.ok) throw new Error(`${action.type} refused: ${result.code}`);
-    return result.state;
-  }, state);
-}
-const code = (result: ReduceResult) => (result.ok ? 'accepted' : result.code);
+const code = outcome;
 const where = (s: GameState) => [s.phase, s.step];
 
 /** Four teams of two, one per track, in the lobby. */
@@ -25,7 +17,7 @@ const inPlay = (settings = {}) => applyAll(lobby(), [setSettings(settings), star
 const MIN = 60_000;
 
 describe('the session flow', () => {
-  it('walks lobby → briefing → part 1 play → reveal → reflect → debrief', () => {
+  it('walks lobby → briefing → part 1 (play, reveal, reflect) → part 2 (play, reveal, reflect) → debrief', () => {
     let state = lobby();
     expect(where(state)).toEqual(['lobby', null]);
     const steps: [Action, [string, string | null]][] = [
@@ -33,6 +25,9 @@ describe('the session flow', () => {
       [next(), ['part1', 'play']],
       [next(), ['part1', 'reveal']],
       [next(), ['part1', 'reflect']],
+      [next(), ['part2', 'play']],
+      [next(), ['part2', 'reveal']],
+      [next(), ['part2', 'reflect']],
       [next(), ['debrief', null]],
     ];
     for (const [action, expected] of steps) {
@@ -53,7 +48,7 @@ describe('the session flow', () => {
   it('refuses Start after the lobby and Next in the lobby and the debrief', () => {
     expect(code(reduce(lobby(), next()))).toBe('phase/closed');
     expect(code(reduce(applyAll(lobby(), [start()]), start()))).toBe('phase/closed');
-    const debrief = applyAll(inPlay(), [next(), next(), next()]);
+    const debrief = applyAll(inPlay(), [next(), next(), next(), next(), next(), next()]);
     expect(where(debrief)).toEqual(['debrief', null]);
     expect(code(reduce(debrief, next()))).toBe('phase/closed');
   });
@@ -153,6 +148,11 @@ describe('the Part 1 reflection', () => {
     expect(code(reduce(inPlay(), reflectAs('p1')))).toBe('phase/closed');
     expect(code(reduce(applyAll(inPlay(), [reveal()]), reflectAs('p1')))).toBe('phase/closed');
     expect(code(reduce(applyAll(reflecting(), [next()]), reflectAs('p1')))).toBe('phase/closed');
+    // Part 2 has a lock of its own, and a fresh timer.
+    const part2 = applyAll(reflecting(), [next(AT + 30 * MIN)]);
+    expect(where(part2)).toEqual(['part2', 'play']);
+    expect(part2.timer).toMatchObject({ remainingMs: 15 * MIN, runningSince: AT + 30 * MIN });
+    expect(part2.part2!.teams.t1!.prediction).toBeNull();
     expect(code(reduce(applyAll(reflecting(), [pause()]), reflectAs('p1')))).toBe('game/paused');
   });
 });

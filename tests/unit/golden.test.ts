@@ -13,7 +13,7 @@ const golden = JSON.parse(readFileSync(new URL('./golden/game-log.json', import.
 describe('golden log', () => {
   it('replays to the pinned final state', () => {
     const state = replay(golden.config, golden.log);
-    expect(state.version).toBe(35);
+    expect(state.version).toBe(56);
     expect([state.phase, state.step]).toEqual(['debrief', null]);
     expect(state.teams.map((t) => `${t.name}/${t.track}`)).toEqual([
       'Night Owls/cloud-titan',
@@ -21,14 +21,18 @@ describe('golden log', () => {
       'Team 3/mobile-nomad',
     ]);
     expect(state.players.filter((p) => p.kicked).map((p) => p.nickname)).toEqual(['Barbara']);
-    // Capex $400k: N* = 64 (Cloud Titan), 34 (Tiny Pioneer), 39 (Mobile Nomad).
-    expect(leaderboard(state).map((r) => [r.name, r.learning, r.total])).toEqual([
-      ['Team 2', 99 + 50, 149],
-      ['Night Owls', 90 + 50, 140],
-      ['Team 3', 51, 51],
+    // Part 1 at capex $400k: N* = 64 (Cloud Titan), 34 (Tiny Pioneer), 39 (Mobile Nomad).
+    // Part 2: n* = 2995; Night Owls predicted 3000 and shipped a good candidate in 6 simulated hours;
+    // Team 2 predicted 1000 and rolled back its bad candidate after 4 hours.
+    expect(leaderboard(state).map((r) => [r.name, r.learning, r.ops, r.total])).toEqual([
+      ['Night Owls', 90 + 50 + 100 + 50, 84, 374],
+      ['Team 2', 99 + 50 + 52, 74, 275],
+      ['Team 3', 51, 0, 51],
     ]);
+    expect(state.part2!.teams.t1!.runs.map((r) => r.outcome)).toEqual(['shipped']);
+    expect(state.part2!.teams.t2!.runs.map((r) => r.outcome)).toEqual(['rolled-back']);
     // A change to any rule that touches this log changes the hash: update it only on purpose.
-    expect(stateHash(state)).toBe('00a615581e897b13');
+    expect(stateHash(state)).toBe('408b94f2e004480f');
   });
 
   it('replays identically every time', () => {

@@ -4,18 +4,11 @@ import type { Action } from '../../shared/sim/actions.js';
 import { enterPart } from '../../shared/sim/flow.js';
 import { stateHash } from '../../shared/sim/hash.js';
 import { NOBODY_ONLINE, projectHost, projectScreen, projectTeam } from '../../shared/sim/project.js';
-import { reduce, type ReduceResult } from '../../shared/sim/reducer.js';
+import { reduce } from '../../shared/sim/reducer.js';
 import type { GameState } from '../../shared/sim/state.js';
-import { AT, crisisAt, join, lock2, newGame, pause, player, promoteAs, rollbackAs, startRunAs, tick } from '../support/actions.js';
+import { AT, crisisAt, join, lock2, newGame, pause, player, promoteAs, rollbackAs, startRunAs, tick, applyAll, outcome } from '../support/actions.js';
 
-function applyAll(state: GameState, actions: Action[]): GameState {
-  return actions.reduce((s, a) => {
-    const r = reduce(s, a);
-    if (!r.ok) throw new Error(`${a.type}: ${r.code}`);
-    return r.state;
-  }, state);
-}
-const code = (r: ReduceResult) => (r.ok ? 'accepted' : r.code);
+const code = outcome;
 
 /** Four teams, one per track, one player each (p1..p4), in Part 2's play step. */
 function inPart2(): GameState {

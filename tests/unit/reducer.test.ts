@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../shared/sim/actions.js';
-import { reduce, type ReduceResult } from '../../shared/sim/reducer.js';
+import { reduce } from '../../shared/sim/reducer.js';
 import type { GameState } from '../../shared/sim/state.js';
-import { balance, join, kick, lockRoom, move, newGame, rename, setTeamCount, setTrack, tokenHashFor } from '../support/actions.js';
+import { balance, join, kick, lockRoom, move, newGame, rename, setTeamCount, setTrack, tokenHashFor, applyAll, outcome } from '../support/actions.js';
 
-function applyAll(state: GameState, actions: Action[]): GameState {
-  return actions.reduce((s, action) => {
-    const result = reduce(s, action);
-    if (!result.ok) throw new Error(`${action.type} refused: ${result.code}`);
-    return result.state;
-  }, state);
-}
 
-function refusal(result: ReduceResult): string {
-  return result.ok ? 'accepted' : result.code;
-}
+const refusal = outcome;
 
 const teamOf = (state: GameState, nickname: string) => state.players.find((p) => p.nickname === nickname)?.teamId;
 const sizes = (state: GameState) => state.teams.map((t) => state.players.filter((p) => p.teamId === t.id).length);

@@ -18,6 +18,9 @@ export function loadECharts(): Promise<ECharts> {
       charts.LineChart,
       charts.BarChart,
       charts.ScatterChart,
+      // Part 2's Confidence Clock and Risk-vs-Velocity Radar.
+      charts.GaugeChart,
+      charts.RadarChart,
       components.GridComponent,
       components.TooltipComponent,
       components.LegendComponent,
@@ -25,6 +28,7 @@ export function loadECharts(): Promise<ECharts> {
       components.MarkPointComponent,
       components.MarkAreaComponent,
       components.AriaComponent,
+      components.RadarComponent,
       renderers.SVGRenderer,
     ]);
     return core;

@@ -1,6 +1,12 @@
 // The ECharts option type of our charts: only the series and components we register (echarts.ts), so a typo
 // in an option builder is a type error, not a silently ignored key.
-import type { BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  GaugeSeriesOption,
+  LineSeriesOption,
+  RadarSeriesOption,
+  ScatterSeriesOption,
+} from 'echarts/charts';
 import type {
   AriaComponentOption,
   GridComponentOption,
@@ -8,6 +14,7 @@ import type {
   MarkAreaComponentOption,
   MarkLineComponentOption,
   MarkPointComponentOption,
+  RadarComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
@@ -16,7 +23,10 @@ export type ChartOption = ComposeOption<
   | LineSeriesOption
   | BarSeriesOption
   | ScatterSeriesOption
+  | GaugeSeriesOption
+  | RadarSeriesOption
   | GridComponentOption
+  | RadarComponentOption
   | TooltipComponentOption
   | LegendComponentOption
   | MarkLineComponentOption
@@ -25,4 +35,4 @@ export type ChartOption = ComposeOption<
   | AriaComponentOption
 >;
 
-export type { BarSeriesOption, LineSeriesOption, ScatterSeriesOption };
+export type { BarSeriesOption, GaugeSeriesOption, LineSeriesOption, RadarSeriesOption, ScatterSeriesOption };

@@ -23,6 +23,15 @@ export const SERIES = {
   current: '#b0bccb',
 } as const;
 
+/** Part 2's instruments: the Confidence Clock and its target, failures, and the radar's polygon. */
+export const CANARY = {
+  confidence: '#6cc6ff',
+  target: '#7ee2a1',
+  failures: '#ff9b8f',
+  radar: '#ffd166',
+  limit: '#ff9b8f',
+} as const;
+
 /** The track colours of TrackBadge.svelte, so a chart and a badge agree. */
 export const TRACK_COLOURS: Readonly<Record<TrackId, string>> = {
   'cloud-titan': '#6cc6ff',

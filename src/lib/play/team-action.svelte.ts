@@ -4,7 +4,13 @@ import type { IntentPayload } from '$shared/protocol/intents.js';
 import type { ErrorCode } from '$shared/protocol/errors.js';
 import type { GameConnection } from '$lib/connection.svelte.js';
 
-export type TeamIntent = 'team:lock-prediction' | 'team:reflect';
+export type TeamIntent =
+  | 'team:lock-prediction'
+  | 'team:reflect'
+  | 'team:start-run'
+  | 'team:extend'
+  | 'team:promote'
+  | 'team:rollback';
 
 export interface ShownRefusal {
   code: ErrorCode;

@@ -116,6 +116,7 @@ function tileOf(state: GameState, team: Team): FleetTile {
     stage: run ? run.stage : null,
     outcome: run ? run.outcome : null,
     confidence: run ? runConfidence(run) : 0,
+    targetConfidence: run ? run.config.confidence : null,
     failures: run ? runFailures(run) : 0,
     exposure: fleet.runs.reduce((sum, r) => sum + r.exposure, 0),
     releaseHours: run ? runReleaseHours(run, part2.hours) : 0,
@@ -151,6 +152,7 @@ export function screenPart2(state: GameState): ScreenPart2 | null {
           actual: PART2_ACTUAL,
         }))
       : null,
+    reflected: state.teams.map((team) => ({ teamId: team.id, reflected: part2.teams[team.id]!.reflection !== null })),
   };
 }
 

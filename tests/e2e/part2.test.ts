@@ -1,0 +1,92 @@
+// Part 2 in real Chromium: teams run canaries on their simulated fleets while the clock ticks, the host
+// throws a crisis, an Edge Guardian team sees the oldest hardware fail and rolls back, and the projector
+// shows the dashboard and the banner. Screenshots in test-results/screenshots/part2-*.png.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.js';
+import { E2eSession } from '../support/e2e.js';
+
+const session = new E2eSession();
+beforeAll(() => session.start());
+afterAll(() => session.stop());
+
+/** A number out of a readout like "87.3 %" or "1,204". */
+const numberIn = (text: string | null) => Number((text ?? '').replace(/[^0-9.]/g, ''));
+
+describe('Part 2: canary duration on a live fleet', () => {
+  let host: Page;
+  let screen: Page;
+  let ada: Page; // Cloud Titan
+  let bob: Page; // Edge Guardian
+  const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
+
+  async function shootAll(step: string) {
+    await screenshot(host, `part2-${step}-host`);
+    await screenshot(screen, `part2-${step}-screen`);
+    await screenshot(ada, `part2-${step}-player-ada`);
+    await screenshot(bob, `part2-${step}-player-bob`);
+  }
+
+  it('reaches Part 2 with four teams, one per track', async () => {
+    const created = await session.createGame();
+    host = created.host;
+    screen = await session.open('projector', `/screen/${created.code}`);
+    ada = await session.join(created.code, 'Ada');
+    bob = await session.join(created.code, 'Bob');
+    await session.join(created.code, 'Cy');
+    await session.join(created.code, 'Dee');
+    await host.getByRole('button', { name: 'Start', exact: true }).click();
+    for (let i = 0; i < 4; i++) {
+      const before = await phaseOf(host);
+      await host.getByRole('button', { name: 'Next', exact: true }).click();
+      await expect.poll(() => phaseOf(host)).not.toBe(before);
+    }
+    await expect.poll(() => phaseOf(bob)).toMatch(/part 2/i);
+    await host.getByRole('button', { name: '8×' }).click();
+    await shootAll('01-lock');
+  });
+
+  it('opens the fleet after the lock; a canary climbs the Confidence Clock', async () => {
+    for (const page of [ada, bob]) {
+      await page.getByRole('spinbutton', { name: 'Prediction' }).fill('3000');
+      await page.getByRole('button', { name: 'Lock prediction' }).click();
+      await page.getByTestId('prediction-locked').waitFor();
+    }
+    await ada.getByRole('button', { name: 'Start run' }).click();
+    const readings: number[] = [];
+    await expect
+      .poll(async () => {
+        readings.push(numberIn(await ada.getByTestId('confidence').first().textContent()));
+        return Math.max(...readings);
+      }, { timeout: 20_000 })
+      .toBeGreaterThan(50);
+    await screenshot(ada, 'part2-02-clock-climbing-player-ada');
+  });
+
+  it('shows the oldest hardware failing in a stratified canary while a crisis hits, and rolls back', async () => {
+    await bob.getByRole('radio', { name: /Stratified by cohort/ }).check();
+    await bob.getByRole('button', { name: 'Start run' }).click();
+    await bob.getByRole('button', { name: 'Promote' }).waitFor();
+    // Shadow mode cannot reach gen 1: go live to 25 % so that the oldest hardware sees the candidate.
+    for (let i = 0; i < 3; i++) await bob.getByRole('button', { name: 'Promote' }).click();
+    await host.getByRole('button', { name: 'Rollout jitter' }).click();
+    await expect.poll(() => bob.getByTestId('crisis-banner').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => bob.getByTestId('crisis-banner').first().textContent()).toMatch(/Safety Lead/);
+    await expect.poll(() => screen.getByTestId('crisis-banner').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // Failures appear, in the gen 1 row of the per-cohort breakdown.
+    const gen1 = bob.getByRole('row', { name: /gen 1/i });
+    const gen1Failures = gen1.getByText(/^[\d,]+ failures?$/);
+    await expect.poll(async () => numberIn(await gen1Failures.textContent()), { timeout: 30_000 }).toBeGreaterThan(0);
+    await shootAll('03-failures-and-crisis');
+    await bob.getByRole('button', { name: 'Rollback' }).click();
+    await expect.poll(() => bob.getByText(/rolled back/i).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => screen.locator('svg').count()).toBeGreaterThan(0);
+    await shootAll('04-rolled-back');
+  });
+
+  it('reveals n* = 2995 to every team and the screen', async () => {
+    await host.getByRole('button', { name: 'Reveal', exact: true }).click();
+    await expect.poll(() => bob.getByTestId('reveal-actual').first().textContent()).toMatch(/2,?995/);
+    await shootAll('05-reveal');
+  });
+});

@@ -1,0 +1,60 @@
+// One end-to-end session: the real server process on a fresh data directory and Debian's Chromium, with a
+// browser context per person (their own localStorage, their own device size).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, newContext } from './browser.js';
+import { startServerProcess, type ServerProcess } from './process.js';
+
+export class E2eSession {
+  server!: ServerProcess;
+  browser!: Browser;
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'fleetops-e2e-'));
+  readonly #contexts: BrowserContext[] = [];
+
+  /** Starts the server (on `port`, or any free port) and the browser. */
+  async start(port?: number): Promise<void> {
+    this.server = await this.startServer(port);
+    this.browser = await launchChromium();
+  }
+
+  startServer(port?: number): Promise<ServerProcess> {
+    return startServerProcess({ DATA_DIR: this.dataDir, ...(port === undefined ? {} : { PORT: String(port) }) });
+  }
+
+  /** A new person's browser at `path`. */
+  async open(device: 'phone' | 'laptop' | 'projector', path: string): Promise<Page> {
+    const context = await newContext(this.browser, device);
+    this.#contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${this.server.url}${path}`);
+    return page;
+  }
+
+  /** The host creates a game at /host; returns the console page and the code. */
+  async createGame(): Promise<{ host: Page; code: string }> {
+    const host = await this.open('laptop', '/host');
+    await host.getByRole('button', { name: 'Create game' }).click();
+    await host.waitForURL(/\/host\/[A-Z0-9]{6}$/);
+    const code = (await host.getByTestId('game-code').first().textContent())!.trim();
+    return { host, code };
+  }
+
+  /** A player joins from a phone through the join link, and lands on the player page. */
+  async join(code: string, nickname: string): Promise<Page> {
+    const page = await this.open('phone', `/?code=${code}`);
+    await page.getByRole('textbox', { name: 'Nickname' }).fill(nickname);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.waitForURL(`**/play/${code}`);
+    await page.getByTestId('team-name').first().waitFor();
+    return page;
+  }
+
+  async stop(): Promise<void> {
+    for (const context of this.#contexts) await context.close();
+    await this.browser?.close();
+    await this.server?.kill('SIGKILL');
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
