@@ -159,4 +159,42 @@ describe('durability', () => {
     clients.push(host2);
     expect(withoutPresence(host2.view)).toEqual(withoutPresence(snapshot.view as HostView));
   });
+
+  it('rebuilds a game in the middle of Part 2 — fleets, runs, crises — to exactly the state it had', async () => {
+    let server = await start();
+    const guest = await TestClient.connect(server.url, { role: 'guest' });
+    const created = await guest.send('game:create', { teamCount: 2 });
+    if (!created.ok) throw new Error(created.code);
+    const { code, hostToken } = created;
+    const tokens = [newSeatToken(), newSeatToken()];
+    for (const [i, seatToken] of tokens.entries()) await guest.send('game:join', { code, nickname: `fleet${i}`, seatToken });
+    guest.close();
+    const host = await TestClient.connect<HostView>(server.url, { role: 'host', code, token: hostToken });
+    await host.send('host:set-settings', { timerMinutes: null });
+    await host.send('host:set-speed', { speed: 8 });
+    await host.send('host:start', {});
+    for (let i = 0; i < 4; i++) await host.send('host:next', {});
+    const players = await Promise.all(tokens.map((token) => TestClient.connect(server.url, { role: 'player', code, token })));
+    const config = { confidence: 0.95, rate: 0.001, shadowFraction: 0.5, cohortMode: 'stratified', sprt: true } as const;
+    for (const player of players) {
+      await player.send('team:lock-prediction', { part: 2, value: 2995 });
+      await player.send('team:start-run', { config });
+    }
+    await host.send('host:crisis', { crisis: 'world-drifted', target: { kind: 'all' }, inHours: 100 });
+    // Let the real clock move the simulation a few ticks, then pause to freeze it.
+    await host.until(() => host.ticks.some((t) => t.part2.hours >= 16), 'two ticks at 8 h/s');
+    await host.send('host:pause', {});
+    const snapshot = await host.send('sync:snapshot', {});
+    if (!snapshot.ok) throw new Error(snapshot.code);
+    const before = snapshot.view as HostView;
+    expect(before.part2!.teams.every((t) => t.runs[0]!.requests > 0)).toBe(true);
+    for (const client of [host, ...players]) client.close();
+    await server.kill('SIGKILL');
+
+    server = await start();
+    const host2 = await TestClient.connect<HostView>(server.url, { role: 'host', code, token: hostToken });
+    clients.push(host2);
+    expect(withoutPresence(host2.view)).toEqual(withoutPresence(before));
+    expect(host2.view.part2!.crises).toEqual([{ id: 'world-drifted', target: 'all teams', at: expect.any(Number), fired: false }]);
+  });
 });
