@@ -4,9 +4,7 @@
 import { messageFor } from '../../shared/protocol/errors.js';
 import type { SocketData } from '../../shared/protocol/events.js';
 import type { View } from '../../shared/protocol/views.js';
-import { projectHost, projectScreen, projectTeam } from '../../shared/sim/project.js';
-import { hostPart2, screenPart2, teamPart2 } from '../../shared/sim/parts/part2/views.js';
-import { leaderboard } from '../../shared/sim/scoring.js';
+import { projectHost, projectScreen, projectTeam, projectTick, type Viewer } from '../../shared/sim/project.js';
 import type { GameEvent } from '../../shared/sim/reducer.js';
 import { TEAM_COUNT_MAX } from '../../shared/protocol/limits.js';
 import type { Room } from '../rooms/room.js';
@@ -17,7 +15,7 @@ export class Broadcaster {
   readonly #io: GameServer;
   /** Rooms whose audiences need full views (something other than the clock changed). */
   readonly #pending = new Set<Room>();
-  /** Rooms where only Part 2's clock moved: a volatile tick per audience is enough. */
+  /** Rooms where only a simulated clock moved: a volatile tick per audience is enough. */
   readonly #ticked = new Set<Room>();
   #scheduled: NodeJS.Immediate | null = null;
 
@@ -82,23 +80,18 @@ export class Broadcaster {
     }
   }
 
-  /** Part 2's clock moved: one volatile message per audience with what the clock changes. */
+  /** A simulated clock moved: one volatile message per audience with what the clock changes. */
   #sendTicks(room: Room): void {
     const { code, state } = room;
-    if (!state.part2) return;
     const listeners = this.#io.sockets.adapter.rooms;
-    const base = { version: state.version, leaderboard: leaderboard(state) };
-    if (listeners.has(hostRoom(code))) {
-      this.#io.to(hostRoom(code)).volatile.emit('tick', { audience: 'host', ...base, part2: hostPart2(state)! });
-    }
-    if (listeners.has(screenRoom(code))) {
-      this.#io.to(screenRoom(code)).volatile.emit('tick', { audience: 'screen', ...base, part2: screenPart2(state)! });
-    }
-    for (const team of state.teams) {
-      const name = teamRoom(code, team.id);
-      const part2 = listeners.has(name) ? teamPart2(state, team) : null;
-      if (part2) this.#io.to(name).volatile.emit('tick', { audience: 'team', ...base, part2 });
-    }
+    const send = (name: string, viewer: Viewer) => {
+      if (!listeners.has(name)) return;
+      const tick = projectTick(state, viewer);
+      if (tick) this.#io.to(name).volatile.emit('tick', tick);
+    };
+    send(hostRoom(code), { audience: 'host' });
+    send(screenRoom(code), { audience: 'screen' });
+    for (const team of state.teams) send(teamRoom(code, team.id), { audience: 'team', teamId: team.id });
   }
 
   #applyEvent(room: Room, event: GameEvent): void {

@@ -3,12 +3,12 @@
 import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { Action } from '../../shared/sim/actions.js';
 import type { Presence } from '../../shared/sim/project.js';
-import { timerDueAt } from '../../shared/sim/flow.js';
+import { runningClockPart, timerDueAt } from '../../shared/sim/flow.js';
 import { reduce, type GameEvent } from '../../shared/sim/reducer.js';
 import type { GameConfig, GameState, Player } from '../../shared/sim/state.js';
 import { StoreError, type GameStore } from '../store/store.js';
 
-/** Part 2's simulated clock moves once a real second (a logged action each time). */
+/** A part's simulated clock moves once a real second (a logged action each time). */
 export const SIM_TICK_MS = 1000;
 /** One tick never moves the clock more than this, however long the server was busy or stopped. */
 const MAX_TICK_HOURS = 24;
@@ -38,7 +38,7 @@ export class Room {
   #screens = 0;
   #listener: RoomListener = () => {};
   readonly #clock: Clock;
-  /** When Part 2's simulated clock last moved (server ms), or null while it stands still. */
+  /** When the simulated clock last moved (server ms), or null while it stands still. */
   #lastSimTick: number | null = null;
 
   constructor(
@@ -116,13 +116,13 @@ export class Room {
   }
 
   /**
-   * Moves Part 2's simulated clock by the real time since it last moved × the host's speed, at most once per
-   * SIM_TICK_MS. The clock stands still outside Part 2's play step and while paused.
+   * Moves the running part's simulated clock by the real time since it last moved × the host's speed, at most
+   * once per SIM_TICK_MS. The core says whether a clock runs (a part with a clock, in play, not paused).
    */
   advanceSimulation(): void {
     const state = this.#state;
     const now = this.#clock();
-    if (state.phase !== 'part2' || state.step !== 'play' || state.paused || !state.part2) {
+    if (!runningClockPart(state)) {
       this.#lastSimTick = null;
       return;
     }

@@ -2,13 +2,9 @@
 import { z } from 'zod';
 import type { Ack, IntentName, IntentPayload, IntentResult, Role } from './intents.js';
 import { GAME_CODE_LENGTH } from './limits.js';
-import {
-  HostPart2Schema,
-  LeaderboardRowSchema,
-  ScreenPart2Schema,
-  TeamPart2Schema,
-  type View,
-} from './views.js';
+import type { Tick, View } from './views.js';
+
+export type { Tick };
 import { ERROR_CODES } from './errors.js';
 
 /** What a client sends in the Socket.IO handshake (`auth`); the role is fixed from it for the connection. */
@@ -49,19 +45,6 @@ export type Closed = z.infer<typeof ClosedSchema>;
 
 /** The data of a refused handshake, readable from the client's `connect_error`. */
 export type HandshakeRefusal = Closed;
-
-/**
- * A tick of Part 2's simulated clock, sent volatile (a dropped one is replaced by the next): the parts of the
- * audience's view that the clock moves. A page folds it into its view: { ...view, version, leaderboard, part2 }.
- */
-const tickOf = <A extends string, P extends z.ZodType>(audience: A, part2: P) =>
-  z.object({ audience: z.literal(audience), version: z.int(), leaderboard: z.array(LeaderboardRowSchema), part2 });
-export const TickSchema = z.discriminatedUnion('audience', [
-  tickOf('team', TeamPart2Schema),
-  tickOf('host', HostPart2Schema),
-  tickOf('screen', ScreenPart2Schema),
-]);
-export type Tick = z.infer<typeof TickSchema>;
 
 export type ClientToServerEvents = {
   [K in IntentName]: (payload: IntentPayload<K>, ack: (result: Ack<IntentResult<K>>) => void) => void;

@@ -33,6 +33,15 @@ export const PART1_PREDICTION_MAX = 500;
 export const PART2_PREDICTION_MIN = 1;
 export const PART2_PREDICTION_MAX = 1_000_000;
 
+/** The widest range any numeric lock accepts on the wire; each part checks its own range. */
+export const PART_PREDICTION_MIN = Math.min(PART1_PREDICTION_MIN, PART2_PREDICTION_MIN);
+export const PART_PREDICTION_MAX = Math.max(PART1_PREDICTION_MAX, PART2_PREDICTION_MAX);
+
+/** Simulated hours per real second, the host's speed setting (GAME.md: default 1, range 0.25–8). */
+export const SIM_SPEED_DEFAULT = 1;
+export const SIM_SPEED_MIN = 0.25;
+export const SIM_SPEED_MAX = 8;
+
 /** A reflection's free-text justification, in characters. */
 export const REFLECTION_MAX = 1_000;
 

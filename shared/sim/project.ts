@@ -1,11 +1,14 @@
-// One projection per audience (GAME.md §9): what a team, the host and the screens may see. A team never gets
-// another team's private data; the screen never gets anything private; only the host sees everything.
-import type { HostView, PublicTeam, ScreenView, TeamView } from '../protocol/views.js';
-import type { GameState, Player } from './state.js';
-import { PLAYED_PARTS } from './flow.js';
-import { hostPart1, screenPart1, teamPart1 } from './parts/part1-views.js';
-import { hostPart2, screenPart2, teamPart2 } from './parts/part2/views.js';
+// One projection per audience (GAME.md §9): what a team, the host and the screens may see, as full views and
+// as the ticks of a moving simulated clock. A team never gets another team's private data; the screen never
+// gets anything private; only the host sees everything. Each part projects its own slice.
+import type { HostView, PublicTeam, ScreenView, TeamView, Tick } from '../protocol/views.js';
+import { hostCrises, screenCrises, teamCrises } from './crises/views.js';
+import { runningClockPart } from './flow.js';
+import { contextOf, partSlice } from './parts/context.js';
+import type { AnyPart } from './parts/part.js';
+import { PARTS } from './parts/registry.js';
 import { leaderboard } from './scoring.js';
+import type { GameState, Player, Team } from './state.js';
 
 export type Viewer = { audience: 'host' } | { audience: 'team'; teamId: string } | { audience: 'screen' };
 
@@ -29,9 +32,24 @@ function base(state: GameState) {
     timer: state.timer,
     roomLocked: state.roomLocked,
     settings: { askStudentId, teamCount, capex, engineerCost, timerMinutes, autoAdvance, simSpeed },
-    parts: [...PLAYED_PARTS],
+    parts: PARTS.map((part) => part.number),
     leaderboard: leaderboard(state),
   };
+}
+
+type Face = 'team' | 'host' | 'screen';
+
+/** One part's view for an audience, or null before the part begins. */
+function partView(state: GameState, part: AnyPart, face: Face, team?: Team): unknown {
+  const slice = partSlice(state, part);
+  if (!slice) return null;
+  const ctx = contextOf(state);
+  return face === 'team' ? part.views.team(slice, ctx, team!) : part.views[face](slice, ctx);
+}
+
+/** Every part's view for an audience, keyed by part id (the view schemas list them: parts/index.ts). */
+function partViews(state: GameState, face: Face, team?: Team, parts: readonly AnyPart[] = PARTS) {
+  return Object.fromEntries(parts.map((part) => [part.id, partView(state, part, face, team)]));
 }
 
 function seatedIn(state: GameState, teamId: string): Player[] {
@@ -51,19 +69,15 @@ function publicTeams(state: GameState): PublicTeam[] {
 export function projectTeam(state: GameState, teamId: string, presence: Presence): TeamView | null {
   const team = state.teams.find((t) => t.id === teamId);
   if (!team) return null;
-  const members = seatedIn(state, teamId).map((p) => ({
-    id: p.id,
-    nickname: p.nickname,
-    online: presence.online.has(p.id),
-  }));
+  const members = seatedIn(state, teamId).map((p) => ({ id: p.id, nickname: p.nickname, online: presence.online.has(p.id) }));
   return {
     audience: 'team',
     ...base(state),
     team: { ...team, members },
     teams: publicTeams(state),
-    part1: teamPart1(state, team),
-    part2: teamPart2(state, team),
-  };
+    crises: teamCrises(state, team),
+    ...partViews(state, 'team', team),
+  } as TeamView;
 }
 
 /** The host's view: everything, including student ids and kicked players. */
@@ -85,9 +99,9 @@ export function projectHost(state: GameState, presence: Presence): HostView {
     playerCount: seated.length,
     onlineCount: seated.filter((p) => presence.online.has(p.id)).length,
     screenCount: presence.screens,
-    part1: hostPart1(state),
-    part2: hostPart2(state),
-  };
+    crises: hostCrises(state),
+    ...partViews(state, 'host'),
+  } as HostView;
 }
 
 /** The projector's view (also every spectator's): public aggregates only. */
@@ -98,9 +112,9 @@ export function projectScreen(state: GameState): ScreenView {
     ...base(state),
     teams,
     playerCount: teams.reduce((sum, team) => sum + team.members.length, 0),
-    part1: screenPart1(state),
-    part2: screenPart2(state),
-  };
+    crises: screenCrises(state),
+    ...partViews(state, 'screen'),
+  } as ScreenView;
 }
 
 /** The view for any viewer. */
@@ -112,5 +126,26 @@ export function project(state: GameState, viewer: Viewer, presence: Presence = N
       return projectTeam(state, viewer.teamId, presence);
     case 'screen':
       return projectScreen(state);
+  }
+}
+
+/**
+ * What a tick of the running part's simulated clock changes for a viewer: version, leaderboard, crises and that
+ * part's view — or null when no clock runs (or the team does not exist).
+ */
+export function projectTick(state: GameState, viewer: Viewer): Tick | null {
+  const part = runningClockPart(state) ?? null;
+  if (!part) return null;
+  const common = { version: state.version, leaderboard: leaderboard(state) };
+  switch (viewer.audience) {
+    case 'host':
+      return { audience: 'host', ...common, crises: hostCrises(state), ...partViews(state, 'host', undefined, [part]) } as Tick;
+    case 'screen':
+      return { audience: 'screen', ...common, crises: screenCrises(state), ...partViews(state, 'screen', undefined, [part]) } as Tick;
+    case 'team': {
+      const team = state.teams.find((t) => t.id === viewer.teamId);
+      if (!team) return null;
+      return { audience: 'team', ...common, crises: teamCrises(state, team), ...partViews(state, 'team', team, [part]) } as Tick;
+    }
   }
 }

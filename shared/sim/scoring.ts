@@ -1,38 +1,34 @@
 // Scores and the leaderboard (GAME.md §8; docs/scoring.md). One module, so that every audience and every
-// replay computes the same numbers from the same state.
+// replay computes the same numbers from the same state: learning points from every part's lock and
+// reflection, ops points from every part that simulates outcomes.
 import type { LeaderboardRow } from '../protocol/views.js';
-import { calibrationScore } from './calibration.js';
+import { lockScore } from './calibration.js';
 import { REFLECTION_POINTS } from './constants.js';
-import { truthForTrack } from './parts/part1.js';
-import type { GameState, Team, TeamPartState } from './state.js';
-import { requiredCleanRequests } from './parts/canary-stats.js';
-import { part2OpsScore } from './parts/part2/score.js';
-import { baseCohortRates } from './parts/part2/truth.js';
-
-/** The answer of Part 2's lock, the same for every track: n*(0.95, 1/1000) = 2995. */
-export const PART2_ACTUAL = requiredCleanRequests(0.95, 1 / 1000);
-
-/** Learning points of one part: its lock once revealed, plus a submitted reflection. */
-function partLearning(part: TeamPartState | undefined, revealed: boolean, actual: () => number): number {
-  if (!part) return 0;
-  const lock = revealed && part.prediction !== null ? calibrationScore(part.prediction, actual()) : 0;
-  return lock + (part.reflection ? REFLECTION_POINTS : 0);
-}
+import { contextOf, partSlice } from './parts/context.js';
+import { PARTS } from './parts/registry.js';
+import type { GameState, Team } from './state.js';
 
 /** A team's learning score: revealed locks plus submitted reflections, over every part played so far. */
 export function learningScore(state: GameState, team: Team): number {
-  const part1 = partLearning(state.part1?.teams[team.id], state.part1?.revealed ?? false, () =>
-    truthForTrack(state, team.track),
-  );
-  const part2 = partLearning(state.part2?.teams[team.id], state.part2?.revealed ?? false, () => PART2_ACTUAL);
-  return part1 + part2;
+  let points = 0;
+  for (const part of PARTS) {
+    const slice = partSlice(state, part);
+    const mine = slice?.teams[team.id];
+    if (!slice || !mine) continue;
+    if (slice.revealed) points += lockScore(mine.prediction, part.answer(contextOf(state), team));
+    if (mine.reflection) points += REFLECTION_POINTS;
+  }
+  return points;
 }
 
-/** A team's ops score: the outcomes of its fleet in Part 2's simulation, normalized per track. */
+/** A team's ops score: the outcomes of its fleet in the parts that simulate one, each normalized per track. */
 export function opsScore(state: GameState, team: Team): number {
-  const fleet = state.part2?.teams[team.id];
-  if (!fleet) return 0;
-  return part2OpsScore(fleet, team.track, baseCohortRates(state.seed, team.track), state.part2!.hours);
+  let points = 0;
+  for (const part of PARTS) {
+    const slice = partSlice(state, part);
+    if (slice && part.ops) points += part.ops(slice, contextOf(state), team);
+  }
+  return points;
 }
 
 /** States are never mutated, so a leaderboard computed once per state serves every audience's view of it. */

@@ -1,12 +1,11 @@
 // The game state: plain JSON, replaced (never mutated) by the reducer. Everything the game needs to continue
 // after a restart lives here; nothing here is secret except what the projections leave out.
 import type { Choice, Phase, Step, Timer } from '../protocol/views.js';
+import type { CrisisRecord } from './crises/types.js';
+import type { TeamEffects } from './crises/effects.js';
+import type { PartSlice } from './parts/part.js';
 import type { RngState } from './rng.js';
 import type { TrackId } from './tracks.js';
-import type { Part2State } from './parts/part2/types.js';
-
-/** The parts of the game (GAME.md §4–§6); flow.ts lists those this version plays. */
-export type PartNumber = 1 | 2;
 
 export type { Phase, Step, Timer };
 
@@ -39,7 +38,7 @@ export interface Settings {
   timerMinutes: number | null;
   /** When a part's timer runs out, reveal at once instead of waiting for the host. */
   autoAdvance: boolean;
-  /** Part 2's simulated hours per real second. */
+  /** Simulated hours per real second of the parts that run a simulated clock. */
   simSpeed: number;
 }
 
@@ -50,18 +49,15 @@ export interface TeamReflection {
   by: string;
 }
 
-/** One team's part of a part: its locked prediction and its reflection. */
+/** A team's lock: a whole number or one of four options, depending on the part's lock rule. */
+export type Prediction = number | Choice;
+
+/** One team's lock and reflection in a part (every part's per-team state extends this). */
 export interface TeamPartState {
-  prediction: number | null;
+  prediction: Prediction | null;
   /** The player who locked it. */
   lockedBy: string | null;
   reflection: TeamReflection | null;
-}
-
-export interface Part1State {
-  /** Per team id, fixed when the part begins (teams cannot change after the lobby). */
-  teams: Record<string, TeamPartState>;
-  revealed: boolean;
 }
 
 export interface GameState {
@@ -80,10 +76,12 @@ export interface GameState {
   teams: Team[];
   /** In join order. */
   players: Player[];
-  /** Null until Part 1 begins. */
-  part1: Part1State | null;
-  /** Null until Part 2 begins. */
-  part2: Part2State | null;
+  /** Each part's own slice, by part id ('part1', …), from the moment the part begins. */
+  parts: Record<string, PartSlice>;
+  /** Every crisis the host aimed, struck or scheduled, in the order aimed. */
+  crises: CrisisRecord[];
+  /** What struck crises did to each team's hidden truth, by team id (absent: untouched). */
+  effects: Record<string, TeamEffects>;
 }
 
 /** What a game is created from; with the action log it determines the whole game. */

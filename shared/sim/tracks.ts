@@ -1,9 +1,9 @@
 // The four tracks of GAME.md §2. Every team plays one track; teams on the same track share a seed, so they
 // face the same hidden truths and the leaderboard compares decisions, not luck.
 
-export const TRACK_IDS = ['cloud-titan', 'edge-guardian', 'mobile-nomad', 'tiny-pioneer'] as const;
+import { TRACK_IDS, type TrackId } from '../protocol/common.js';
 
-export type TrackId = (typeof TRACK_IDS)[number];
+export { TRACK_IDS, type TrackId };
 
 /** What a team reads on its track card. */
 export interface TrackCard {

@@ -5,10 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
 import type { Action } from '../../shared/sim/actions.js';
 import { enterPart } from '../../shared/sim/flow.js';
-import { NOBODY_ONLINE, projectHost, projectScreen, projectTeam } from '../../shared/sim/project.js';
-import { hostPart2, screenPart2, teamPart2 } from '../../shared/sim/parts/part2/views.js';
+import { part2 } from '../../shared/sim/parts/part2/index.js';
+import { NOBODY_ONLINE, projectHost, projectScreen, projectTeam, projectTick } from '../../shared/sim/project.js';
 import { createGame, reduce } from '../../shared/sim/reducer.js';
-import { leaderboard } from '../../shared/sim/scoring.js';
 import type { GameState } from '../../shared/sim/state.js';
 
 const TEAMS = 40;
@@ -28,7 +27,7 @@ function busyRoom(): GameState {
     const tokenHash = createHash('sha256').update(`p${i}`).digest('hex');
     state = apply(state, { type: 'player/join', by: { role: 'guest' }, nickname: `player${i}`, tokenHash, studentId: null });
   }
-  state = { ...enterPart({ ...state, phase: 'briefing' }, 2, 0), version: state.version };
+  state = { ...enterPart({ ...state, phase: 'briefing' }, part2, 0), version: state.version };
   for (let t = 0; t < TEAMS; t++) {
     const by = { role: 'player', playerId: `p${t + 1}` } as const; // player t+1 sits in team t+1
     state = apply(state, { type: 'team/lock-prediction', by, part: 2, value: 3000 });
@@ -71,16 +70,17 @@ const tickMs = timeMs(300, () => reduce(state, tick));
 const trivialMs = timeMs(300, () => reduce(state, trivial));
 const after = apply(state, tick);
 const projectMs = timeMs(100, () => {
-  leaderboard({ ...after });
-  hostPart2(after);
-  screenPart2(after);
-  for (const team of after.teams) teamPart2(after, team);
+  // A copy of the state, so that no per-state cache (leaderboard, part context) answers from memory.
+  const fresh = { ...after };
+  projectTick(fresh, { audience: 'host' });
+  projectTick(fresh, { audience: 'screen' });
+  for (const team of fresh.teams) projectTick(fresh, { audience: 'team', teamId: team.id });
 });
 
-const teamTicks = after.teams.map((team) => bytes({ audience: 'team', version: after.version, leaderboard: leaderboard(after), part2: teamPart2(after, team) }));
+const teamTicks = after.teams.map((team) => bytes(projectTick(after, { audience: 'team', teamId: team.id })));
 const teamViews = after.teams.map((team) => bytes(projectTeam(after, team.id, NOBODY_ONLINE)));
-const hostTick = bytes({ audience: 'host', version: after.version, leaderboard: leaderboard(after), part2: hostPart2(after) });
-const screenTick = bytes({ audience: 'screen', version: after.version, leaderboard: leaderboard(after), part2: screenPart2(after) });
+const hostTick = bytes(projectTick(after, { audience: 'host' }));
+const screenTick = bytes(projectTick(after, { audience: 'screen' }));
 const hostView = bytes(projectHost(after, NOBODY_ONLINE));
 const screenView = bytes(projectScreen(after));
 

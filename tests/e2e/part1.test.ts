@@ -3,7 +3,7 @@
 // test-results/screenshots/part1-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PART1_REFLECTION_OPTIONS } from '../../shared/sim/parts/part1-content.js';
+import { PART1_REFLECTION_OPTIONS } from '../../shared/sim/parts/part1/content.js';
 import { screenshot } from '../support/browser.js';
 import { E2eSession } from '../support/e2e.js';
 

@@ -69,9 +69,8 @@ describe('Part 1 with four teams', () => {
       expect(mate.part1!.reveal).toBeNull();
     }
     const live = await host.nextView((v) => v.part1?.teams.every((t) => t.prediction !== null) ?? false, 'all locks at the host');
-    expect(live.part1!.teams.map((t) => [t.prediction, t.actual, t.score])).toEqual(
-      predictions.map((p, i) => [p, TRUTHS[i], null]),
-    );
+    expect(live.part1!.teams.map((t) => [t.prediction, t.reveal.actual])).toEqual(predictions.map((p, i) => [p, TRUTHS[i]]));
+    expect(live.part1!.revealed).toBe(false);
     await screen.nextView((v) => v.part1?.locked.every((l) => l.locked) ?? false, 'four locks on the screen');
     expect(screen.view.part1!.results).toBeNull();
 
@@ -84,9 +83,11 @@ describe('Part 1 with four teams', () => {
     expect(revealed.ratio).toBeCloseTo(73 / 60, 6);
     expect(revealed.within30).toBe(true);
     const screenRevealed = await screen.nextView((v) => (v.part1?.results ?? null) !== null, 'results on the screen');
-    expect(screenRevealed.part1!.results!.map((r) => [r.prediction, r.actual])).toEqual(
+    expect(screenRevealed.part1!.results!.map((r) => [r.reveal.predicted, r.reveal.actual])).toEqual(
       predictions.map((p, i) => [p, TRUTHS[i]]),
     );
+    // The projector reads the badge from the server: no page recomputes the within-30 % rule.
+    expect(screenRevealed.part1!.results![0]!.reveal.within30).toBe(true);
     // Mobile Nomad hit N* exactly, Cloud Titan was close, Tiny Pioneer off by more than ten times.
     expect(screenRevealed.leaderboard.map((r) => [r.name, r.learning])).toEqual([
       ['Team 3', 100],

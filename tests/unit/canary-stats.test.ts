@@ -9,7 +9,7 @@ import {
   sprtDecision,
   sprtPlan,
   sprtUpdate,
-} from '../../shared/sim/parts/canary-stats.js';
+} from '../../shared/sim/parts/part2/canary-stats.js';
 
 describe('n*(C, p): the exact zero-failure binomial (GAME.md §5 reference values)', () => {
   it.each([

@@ -9,7 +9,7 @@ import {
   type BreakEvenInput,
 } from '../../src/lib/charts/break-even-options.js';
 import { REVEAL_SERIES, revealOptions, type RevealTeam } from '../../src/lib/charts/reveal-options.js';
-import { manualCost, platformCost } from '../../shared/sim/parts/roi-model.js';
+import { manualCost, platformCost } from '../../shared/sim/parts/part1/roi-model.js';
 
 type Series = { name?: string; type?: string; data?: unknown[]; stack?: string; markLine?: { data?: unknown[] }; markArea?: { data?: unknown[] } };
 type MarkLine = { xAxis?: number; yAxis?: number; label?: { formatter?: string } };

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fireCrisis, fireDueCrises, hits } from '../../shared/sim/parts/part2/crises.js';
+import { CRISIS_IDS } from '../../shared/protocol/views.js';
+import { CRISES } from '../../shared/sim/crises/catalog.js';
+import { NO_EFFECTS, effectsOf } from '../../shared/sim/crises/effects.js';
+import { hits, strike, strikeDue } from '../../shared/sim/crises/fire.js';
 import { promoteRun, rollbackRun, startRun } from '../../shared/sim/parts/part2/run.js';
 import { part2OpsScore } from '../../shared/sim/parts/part2/score.js';
-import { startPart2 } from '../../shared/sim/parts/part2/start.js';
-import { baseCohortRates, cohortRates } from '../../shared/sim/parts/part2/truth.js';
+import { newTeamPart2 } from '../../shared/sim/parts/part2/start.js';
+import { baseCohortRates, cohortRates } from '../../shared/sim/parts/part2/truth.server.js';
 import type { RunConfig, TeamPart2 } from '../../shared/sim/parts/part2/types.js';
 import { resizeTeams } from '../../shared/sim/lobby.js';
 
@@ -22,48 +25,54 @@ describe('crises', () => {
     expect(teams.filter((t) => hits({ kind: 'team', teamId: 't3' }, t)).map((t) => t.id)).toEqual(['t3']);
   });
 
-  it('change the hidden truth of the fleets they hit, and only those', () => {
-    const part2 = fireCrisis(startPart2(SEED, teams), teams, { id: 'rollout-jitter', target: { kind: 'track', track: 'edge-guardian' }, at: 0, fired: false });
+  it('change the hidden truth of the teams they hit, and only those', () => {
+    const jitter = { id: 'rollout-jitter', target: { kind: 'track', track: 'edge-guardian' }, part: 'part2', at: 0, fired: false } as const;
+    const struck = strike({ teams, crises: [], effects: {} }, jitter, 0);
     const base = baseCohortRates(SEED, 'edge-guardian');
-    expect(cohortRates(base, part2.teams.t2!.effects)[2]).toBeCloseTo(base[2]! * 5, 12);
-    expect(cohortRates(base, part2.teams.t1!.effects)).toEqual(base);
-    expect(part2.crises).toEqual([{ id: 'rollout-jitter', target: { kind: 'track', track: 'edge-guardian' }, at: 0, fired: true }]);
+    expect(cohortRates(base, effectsOf(struck, 't2'))[2]).toBeCloseTo(base[2]! * 5, 12);
+    expect(cohortRates(base, effectsOf(struck, 't1'))).toEqual(base);
+    expect(struck.crises).toEqual([{ ...jitter, fired: true }]);
   });
 
-  it('fire at their scheduled simulated hour', () => {
-    let part2 = startPart2(SEED, teams);
-    part2 = { ...part2, crises: [{ id: 'traffic-spike', target: { kind: 'all' }, at: 10, fired: false }] };
-    expect(fireDueCrises({ ...part2, hours: 9 }, teams).crises[0]!.fired).toBe(false);
-    const fired = fireDueCrises({ ...part2, hours: 10 }, teams);
+  it('strike at their scheduled simulated hour', () => {
+    const spike = { id: 'traffic-spike', target: { kind: 'all' }, part: 'part2', at: 10, fired: false } as const;
+    const state = { teams, crises: [spike], effects: {} };
+    expect(strikeDue(state, 'part2', 9).crises[0]!.fired).toBe(false);
+    const fired = strikeDue(state, 'part2', 10);
     expect(fired.crises[0]!.fired).toBe(true);
-    expect(fired.teams.t4!.effects).toMatchObject({ trafficMultiplier: 3, trafficUntil: 22 });
+    expect(effectsOf(fired, 't4')).toMatchObject({ trafficMultiplier: 3, trafficUntil: 22 });
+  });
+
+  it('form a catalog with one module per crisis id of the protocol', () => {
+    expect(CRISES.map((c) => c.id).sort()).toEqual([...CRISIS_IDS].sort());
+    for (const crisis of CRISES) expect(crisis.voice('edge-guardian')).toMatch(/^Safety Lead: "/);
   });
 });
 
 describe('the Part 2 ops score', () => {
   const base = (track: Parameters<typeof baseCohortRates>[1]) => baseCohortRates(SEED, track);
-  const fresh = (track: 'cloud-titan' | 'edge-guardian' | 'tiny-pioneer') => startPart2(SEED, teams).teams[{ 'cloud-titan': 't1', 'edge-guardian': 't2', 'tiny-pioneer': 't4' }[track]]!;
+  const fresh = (track: 'cloud-titan' | 'edge-guardian' | 'tiny-pioneer') => newTeamPart2(SEED, track);
 
   it('rewards shipping a good candidate fast, and punishes shipping a regression', () => {
     let good = ok(startRun(fresh('cloud-titan'), 'cloud-titan', config, 0));
     for (let i = 0; i < 5; i++) good = ok(promoteRun(good, 12 * i));
-    expect(part2OpsScore(good, 'cloud-titan', base('cloud-titan'), 100)).toBe(Math.round(60 + 25 * (1 - 48 / 168)));
+    expect(part2OpsScore(good, 'cloud-titan', base('cloud-titan'), NO_EFFECTS, 100)).toBe(Math.round(60 + 25 * (1 - 48 / 168)));
     let bad = ok(startRun(fresh('tiny-pioneer'), 'tiny-pioneer', config, 0));
     for (let i = 0; i < 5; i++) bad = ok(promoteRun(bad, i));
-    expect(part2OpsScore(bad, 'tiny-pioneer', base('tiny-pioneer'), 100)).toBe(0);
+    expect(part2OpsScore(bad, 'tiny-pioneer', base('tiny-pioneer'), NO_EFFECTS, 100)).toBe(0);
   });
 
   it('rewards catching a bad candidate, and ranks a good rollback below a good ship', () => {
     const caught = ok(rollbackRun(ok(startRun(fresh('tiny-pioneer'), 'tiny-pioneer', config, 0)), 'tiny-pioneer', 12, null));
-    expect(part2OpsScore(caught, 'tiny-pioneer', base('tiny-pioneer'), 50)).toBe(Math.round(50 + 25 * (1 - 12 / 168)));
+    expect(part2OpsScore(caught, 'tiny-pioneer', base('tiny-pioneer'), NO_EFFECTS, 50)).toBe(Math.round(50 + 25 * (1 - 12 / 168)));
     const lost = ok(rollbackRun(ok(startRun(fresh('cloud-titan'), 'cloud-titan', config, 0)), 'cloud-titan', 1, null));
-    expect(part2OpsScore(lost, 'cloud-titan', base('cloud-titan'), 50)).toBe(20);
+    expect(part2OpsScore(lost, 'cloud-titan', base('cloud-titan'), NO_EFFECTS, 50)).toBe(20);
   });
 
   it('counts a stratified ship that left out the bad cohort as a good ship (Edge Guardian)', () => {
     let team = ok(startRun(fresh('edge-guardian'), 'edge-guardian', config, 0));
     team = ok(rollbackRun(team, 'edge-guardian', 1, 'gen-1'));
     for (let i = 0; i < 5; i++) team = ok(promoteRun(team, 2 + i));
-    expect(part2OpsScore(team, 'edge-guardian', base('edge-guardian'), 10)).toBeGreaterThan(60);
+    expect(part2OpsScore(team, 'edge-guardian', base('edge-guardian'), NO_EFFECTS, 10)).toBeGreaterThan(60);
   });
 });

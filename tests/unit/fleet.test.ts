@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { CANARY_TRACKS, MAX_RUNS_PER_TEAM } from '../../shared/sim/constants.js';
 import { cohortConfidences, runConfidence, runReleaseHours } from '../../shared/sim/parts/part2/metrics.js';
 import { extendRun, plannedShadowHours, promoteRun, rollbackRun, startRun } from '../../shared/sim/parts/part2/run.js';
+import { NO_EFFECTS, type TeamEffects } from '../../shared/sim/crises/effects.js';
 import { newTeamPart2 } from '../../shared/sim/parts/part2/start.js';
 import { advanceTeam } from '../../shared/sim/parts/part2/tick.js';
-import { baseCohortRates, isBadCohort } from '../../shared/sim/parts/part2/truth.js';
+import { baseCohortRates, isBadCohort } from '../../shared/sim/parts/part2/truth.server.js';
 import type { RunConfig, TeamPart2 } from '../../shared/sim/parts/part2/types.js';
 import type { TrackId } from '../../shared/sim/tracks.js';
 
@@ -17,10 +18,10 @@ function ok(result: TeamPart2 | string): TeamPart2 {
 }
 
 /** Runs the clock for `hours` in one-hour ticks from `from`. */
-function runFor(team: TeamPart2, track: TrackId, from: number, hours: number): TeamPart2 {
+function runFor(team: TeamPart2, track: TrackId, from: number, hours: number, effects: TeamEffects = NO_EFFECTS): TeamPart2 {
   const baseRates = baseCohortRates(SEED, track);
   let t = team;
-  for (let h = 0; h < hours; h++) t = advanceTeam(t, { track, baseRates, from: from + h, hours: 1 });
+  for (let h = 0; h < hours; h++) t = advanceTeam(t, { track, baseRates, effects, from: from + h, hours: 1 });
   return t;
 }
 
@@ -81,7 +82,7 @@ describe('a canary run', () => {
     const baseRates = baseCohortRates(SEED, track);
     const readings: number[] = [];
     for (let i = 0; i < 10; i++) {
-      team = advanceTeam(team, { track, baseRates, from: i * 8, hours: 8 });
+      team = advanceTeam(team, { track, baseRates, effects: NO_EFFECTS, from: i * 8, hours: 8 });
       readings.push(runConfidence(team.runs[0]!));
     }
     // About 80,000 requests a tick at 1 in 10,000: a few failures every tick, yet thousands of clean requests

@@ -4,6 +4,7 @@ import type { Action } from '../../shared/sim/actions.js';
 import { timerDueAt } from '../../shared/sim/flow.js';
 import { reduce } from '../../shared/sim/reducer.js';
 import type { GameState } from '../../shared/sim/state.js';
+import { part1Of, part2Of } from '../support/slices.js';
 import {
   AT, expire, extend, join, kick, lock, newGame, next, pause, reflectAs, resume, reveal, setSettings, setTeamCount,
   setTrack, start, balance, player, applyAll, outcome } from '../support/actions.js';
@@ -39,7 +40,7 @@ describe('the session flow', () => {
   it('reveals with Reveal during play, and only then', () => {
     const state = applyAll(inPlay(), [reveal()]);
     expect(where(state)).toEqual(['part1', 'reveal']);
-    expect(state.part1!.revealed).toBe(true);
+    expect(part1Of(state)!.revealed).toBe(true);
     expect(code(reduce(state, reveal()))).toBe('phase/closed');
     expect(code(reduce(lobby(), reveal()))).toBe('phase/closed');
     expect(code(reduce(applyAll(lobby(), [start()]), reveal()))).toBe('phase/closed');
@@ -118,7 +119,7 @@ describe('the part timer', () => {
 describe('the Part 1 lock', () => {
   it('lets any member lock once for the whole team', () => {
     const state = applyAll(inPlay(), [lock('p5', 60)]); // a2 of team 1
-    expect(state.part1!.teams.t1).toEqual({ prediction: 60, lockedBy: 'p5', reflection: null });
+    expect(part1Of(state)!.teams.t1).toEqual({ prediction: 60, lockedBy: 'p5', reflection: null });
     expect(code(reduce(state, lock('p1', 70)))).toBe('lock/already-locked');
     expect(code(reduce(state, lock('p5', 60)))).toBe('lock/already-locked');
   });
@@ -141,7 +142,7 @@ describe('the Part 1 reflection', () => {
 
   it('is accepted in the reflect step, from any member, and the last submission counts', () => {
     const state = applyAll(reflecting(), [reflectAs('p1', 'b', 'first'), reflectAs('p5', 'a', 'second')]);
-    expect(state.part1!.teams.t1!.reflection).toEqual({ choice: 'a', text: 'second', by: 'p5' });
+    expect(part1Of(state)!.teams.t1!.reflection).toEqual({ choice: 'a', text: 'second', by: 'p5' });
   });
 
   it('is refused before the reflect step and after it', () => {
@@ -152,7 +153,7 @@ describe('the Part 1 reflection', () => {
     const part2 = applyAll(reflecting(), [next(AT + 30 * MIN)]);
     expect(where(part2)).toEqual(['part2', 'play']);
     expect(part2.timer).toMatchObject({ remainingMs: 15 * MIN, runningSince: AT + 30 * MIN });
-    expect(part2.part2!.teams.t1!.prediction).toBeNull();
+    expect(part2Of(part2)!.teams.t1!.prediction).toBeNull();
     expect(code(reduce(applyAll(reflecting(), [pause()]), reflectAs('p1')))).toBe('game/paused');
   });
 });

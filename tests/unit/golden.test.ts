@@ -4,6 +4,7 @@ import { stateHash } from '../../shared/sim/hash.js';
 import { replay } from '../../shared/sim/replay.js';
 import { leaderboard } from '../../shared/sim/scoring.js';
 import type { GameConfig } from '../../shared/sim/state.js';
+import { part2Of } from '../support/slices.js';
 
 const golden = JSON.parse(readFileSync(new URL('./golden/game-log.json', import.meta.url), 'utf8')) as {
   config: GameConfig;
@@ -29,10 +30,12 @@ describe('golden log', () => {
       ['Team 2', 99 + 50 + 52, 74, 275],
       ['Team 3', 51, 0, 51],
     ]);
-    expect(state.part2!.teams.t1!.runs.map((r) => r.outcome)).toEqual(['shipped']);
-    expect(state.part2!.teams.t2!.runs.map((r) => r.outcome)).toEqual(['rolled-back']);
-    // A change to any rule that touches this log changes the hash: update it only on purpose.
-    expect(stateHash(state)).toBe('408b94f2e004480f');
+    expect(part2Of(state)!.teams.t1!.runs.map((r) => r.outcome)).toEqual(['shipped']);
+    expect(part2Of(state)!.teams.t2!.runs.map((r) => r.outcome)).toEqual(['rolled-back']);
+    // A change to any rule that touches this log changes the hash: update it only on purpose. (Last changed
+    // when parts became slices of `state.parts` and crises moved to game level: the same game, mapped back to
+    // the old shape, still hashed to the old pin 408b94f2e004480f.)
+    expect(stateHash(state)).toBe('b09fe1b8f200c73b');
   });
 
   it('replays identically every time', () => {

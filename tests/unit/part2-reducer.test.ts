@@ -2,10 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../shared/sim/actions.js';
 import { enterPart } from '../../shared/sim/flow.js';
+import { part2 } from '../../shared/sim/parts/part2/index.js';
 import { stateHash } from '../../shared/sim/hash.js';
 import { NOBODY_ONLINE, projectHost, projectScreen, projectTeam } from '../../shared/sim/project.js';
 import { reduce } from '../../shared/sim/reducer.js';
 import type { GameState } from '../../shared/sim/state.js';
+import { effectsOf } from '../../shared/sim/crises/effects.js';
+import { part2Of } from '../support/slices.js';
 import { AT, crisisAt, join, lock2, newGame, pause, player, promoteAs, rollbackAs, startRunAs, tick, applyAll, outcome } from '../support/actions.js';
 
 const code = outcome;
@@ -13,7 +16,7 @@ const code = outcome;
 /** Four teams, one per track, one player each (p1..p4), in Part 2's play step. */
 function inPart2(): GameState {
   const lobby = applyAll(newGame(), ['ada', 'bob', 'cy', 'dee'].map((n) => join(n)));
-  return { ...enterPart({ ...lobby, phase: 'briefing' }, 2, AT), version: lobby.version };
+  return { ...enterPart({ ...lobby, phase: 'briefing' }, part2, AT), version: lobby.version };
 }
 
 describe('Part 2 in the reducer', () => {
@@ -22,13 +25,13 @@ describe('Part 2 in the reducer', () => {
     expect(code(reduce(state, startRunAs('p1')))).toBe('lock/required');
     expect(code(reduce(state, lock2('p1', 0)))).toBe('lock/out-of-range');
     const locked = applyAll(state, [lock2('p1', 3000), startRunAs('p1')]);
-    expect(locked.part2!.teams.t1!.runs).toHaveLength(1);
+    expect(part2Of(locked)!.teams.t1!.runs).toHaveLength(1);
   });
 
   it('advances every fleet with the clock, and refuses ticks while paused or from anyone but the server', () => {
     const running = applyAll(inPart2(), [lock2('p1', 3000), startRunAs('p1'), tick(1)]);
-    expect(running.part2!.hours).toBe(1);
-    expect(running.part2!.teams.t1!.runs[0]!.cohorts.some((c) => c.requests > 0)).toBe(true);
+    expect(part2Of(running)!.hours).toBe(1);
+    expect(part2Of(running)!.teams.t1!.runs[0]!.cohorts.some((c) => c.requests > 0)).toBe(true);
     expect(code(reduce(running, { ...tick(1), by: { role: 'host' } }))).toBe('auth/forbidden');
     expect(code(reduce(applyAll(running, [pause()]), tick(1)))).toBe('game/paused');
     expect(code(reduce(running, { ...startRunAs('p1'), by: { role: 'host' } }))).toBe('auth/forbidden');
@@ -39,11 +42,11 @@ describe('Part 2 in the reducer', () => {
       crisisAt('rollout-jitter', { kind: 'track', track: 'edge-guardian' }),
       crisisAt('traffic-spike', { kind: 'team', teamId: 't4' }, 2),
     ]);
-    expect(state.part2!.teams.t2!.effects.jitter).toBe(true);
-    expect(state.part2!.teams.t4!.effects.trafficMultiplier).toBe(1);
+    expect(effectsOf(state, 't2').jitter).toBe(true);
+    expect(effectsOf(state, 't4').trafficMultiplier).toBe(1);
     const later = applyAll(state, [tick(1), tick(1), tick(1)]);
-    expect(later.part2!.teams.t4!.effects.trafficMultiplier).toBe(3);
-    expect(later.part2!.crises.map((c) => [c.id, c.fired])).toEqual([
+    expect(effectsOf(later, 't4').trafficMultiplier).toBe(3);
+    expect(later.crises.map((c) => [c.id, c.fired])).toEqual([
       ['rollout-jitter', true],
       ['traffic-spike', true],
     ]);
@@ -73,9 +76,9 @@ describe('Part 2 in the reducer', () => {
     const a = applyAll(inPart2(), actions);
     const b = applyAll(inPart2(), actions);
     expect(stateHash(a)).toBe(stateHash(b));
-    expect(a.part2!.teams.t3!.runs[0]!.outcome).toBe('shipped');
-    expect(a.part2!.teams.t3!.runs[0]!.exposure).toBeGreaterThan(0); // two bad regions shipped
-    expect(a.part2!.teams.t4!.runs[0]!.outcome).toBe('rolled-back');
+    expect(part2Of(a)!.teams.t3!.runs[0]!.outcome).toBe('shipped');
+    expect(part2Of(a)!.teams.t3!.runs[0]!.exposure).toBeGreaterThan(0); // two bad regions shipped
+    expect(part2Of(a)!.teams.t4!.runs[0]!.outcome).toBe('rolled-back');
   });
 });
 
@@ -91,20 +94,22 @@ describe('what each audience sees of Part 2', () => {
   it('gives a team its fleet only after its lock, and never the hidden rates', () => {
     const state = played();
     expect(projectTeam(state, 't1', NOBODY_ONLINE)!.part2!.fleet).toBeNull();
-    const edge = projectTeam(state, 't2', NOBODY_ONLINE)!.part2!;
+    const edgeView = projectTeam(state, 't2', NOBODY_ONLINE)!;
+    const edge = edgeView.part2!;
     expect(edge.fleet!.runs[0]!.cohorts!.map((c) => c.covered)).toEqual([true, true, false]);
-    expect(edge.crises.map((c) => c.title)).toEqual(['Rollout jitter']);
-    expect(edge.crises[0]!.text).toMatch(/Safety Lead/);
+    expect(edgeView.crises.map((c) => c.title)).toEqual(['Rollout jitter']);
+    expect(edgeView.crises[0]!.text).toMatch(/Safety Lead/);
     const text = JSON.stringify(projectTeam(state, 't2', NOBODY_ONLINE));
     expect(text).not.toMatch(/"truth"|"rate":0\.00[0-9]{3,}/);
     expect(JSON.stringify(projectScreen(state))).not.toMatch(/"truth"|46050/);
   });
 
   it('gives the host the hidden rates, after crises', () => {
-    const host = projectHost(played(), NOBODY_ONLINE).part2!;
+    const view = projectHost(played(), NOBODY_ONLINE);
+    const host = view.part2!;
     const edge = host.teams[1]!;
     expect(edge.truth.map((t) => t.bad)).toEqual([false, false, true]);
-    expect(host.crises).toEqual([{ id: 'rollout-jitter', target: 'edge-guardian', at: 2, fired: true }]);
+    expect(view.crises).toEqual([{ id: 'rollout-jitter', target: 'edge-guardian', at: 2, fired: true }]);
     expect(host.actual).toBe(2995);
   });
 });

@@ -8,7 +8,7 @@ import {
   manualHours,
   platformCost,
   platformRoi,
-} from '../../shared/sim/parts/roi-model.js';
+} from '../../shared/sim/parts/part1/roi-model.js';
 
 describe('Part 1 cost model (GAME.md §4 reference values)', () => {
   it('gives N* = 73, 53, 44, 39 for h = 1, 2, 3, 4 at the defaults', () => {

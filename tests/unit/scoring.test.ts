@@ -91,13 +91,14 @@ describe('what each audience sees of Part 1', () => {
     expect(JSON.stringify(projectScreen(locked))).not.toMatch(/411|422/);
     expect(JSON.stringify(projectTeam(locked, 't2', NOBODY_ONLINE))).not.toMatch(/411|422/);
     const after = projectScreen(applyAll(locked, [reveal()])).part1!;
-    expect(after.results!.map((r) => [r.prediction, r.actual])).toEqual([[411, 73], [null, 53], [422, 44], [null, 39]]);
+    expect(after.results!.map((r) => [r.reveal.predicted, r.reveal.actual])).toEqual([[411, 73], [null, 53], [422, 44], [null, 39]]);
   });
 
   it('shows the host every prediction and the hidden truths live', () => {
     const host = projectHost(applyAll(inPlay(), [lock('p2', 99)]), NOBODY_ONLINE).part1!;
     expect(host.truths.map((t) => t.nStar)).toEqual([73, 53, 44, 39]);
-    expect(host.teams[1]).toMatchObject({ prediction: 99, lockedByNickname: 'b1', actual: 53, score: null });
+    expect(host.teams[1]).toMatchObject({ prediction: 99, lockedByNickname: 'b1', reveal: { actual: 53 } });
+    expect(host.revealed).toBe(false);
   });
 });
 

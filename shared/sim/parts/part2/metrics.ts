@@ -2,8 +2,9 @@
 // verdict. Derived from the run and the clock, never stored.
 import { CANARY_TRACKS } from '../../constants.js';
 import type { TrackId } from '../../tracks.js';
-import { confidenceAfter, sprtDecision, sprtPlan, type SprtDecision } from '../canary-stats.js';
-import type { FleetEffects, Run } from './types.js';
+import { confidenceAfter, sprtDecision, sprtPlan, type SprtDecision } from './canary-stats.js';
+import type { TeamEffects } from '../../crises/effects.js';
+import type { Run } from './types.js';
 
 /** Whether the current stage of a run reaches a cohort (shadow mode cannot run everywhere). */
 export function stageCovers(track: TrackId, run: Run, cohortIndex: number): boolean {
@@ -34,7 +35,7 @@ export function runReleaseHours(run: Run, now: number): number {
 }
 
 /** Drift staleness = 1 − exp(−T_release/τ), with τ shrunk by "the world drifted". */
-export function runStaleness(track: TrackId, run: Run, effects: FleetEffects, now: number): number {
+export function runStaleness(track: TrackId, run: Run, effects: TeamEffects, now: number): number {
   const tau = CANARY_TRACKS[track].driftTauHours * effects.driftFactor;
   return -Math.expm1(-runReleaseHours(run, now) / tau);
 }

@@ -9,7 +9,7 @@ import {
   type CanaryTrackSpec,
 } from '../../constants.js';
 import type { TrackId } from '../../tracks.js';
-import { requiredCleanRequests, shadowHours } from '../canary-stats.js';
+import { requiredCleanRequests, shadowHours } from './canary-stats.js';
 import type { Run, RunConfig, TeamPart2 } from './types.js';
 
 export type RunResult = TeamPart2 | ErrorCode;

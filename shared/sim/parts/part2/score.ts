@@ -3,20 +3,29 @@
 // against a week of full shadowing on the track, time against the one-week release limit.
 import { CANARY_TRACKS, OPS_SCORE } from '../../constants.js';
 import type { TrackId } from '../../tracks.js';
-import { RELEASE_LIMIT_HOURS } from '../canary-stats.js';
-import { cohortRates, isBadCohort } from './truth.js';
-import type { TeamPart2 } from './types.js';
+import { RELEASE_LIMIT_HOURS } from './canary-stats.js';
+import type { Team } from '../../state.js';
+import type { PartContext } from '../part.js';
+import { baseCohortRates, cohortRates, isBadCohort } from './truth.server.js';
+import type { TeamEffects } from '../../crises/effects.js';
+import type { Part2State, TeamPart2 } from './types.js';
 
 /** 1 at no time, 0 at the one-week limit or beyond. */
 const speed = (hours: number) => Math.max(0, 1 - hours / RELEASE_LIMIT_HOURS);
 
 /** A team's ops score for Part 2 at simulated hour `now`, 0–100. */
-export function part2OpsScore(team: TeamPart2, track: TrackId, baseRates: readonly number[], now: number): number {
+export function part2OpsScore(
+  team: TeamPart2,
+  track: TrackId,
+  baseRates: readonly number[],
+  effects: TeamEffects,
+  now: number,
+): number {
   const first = team.runs[0];
   const last = team.runs.at(-1);
   if (!first || !last) return 0;
   const spec = CANARY_TRACKS[track];
-  const rates = cohortRates(baseRates, team.effects);
+  const rates = cohortRates(baseRates, effects);
   const bad = rates.map((rate) => isBadCohort(track, rate));
   const elapsed = (last.endedAt ?? now) - first.startedAt;
   let points: number;
@@ -35,4 +44,11 @@ export function part2OpsScore(team: TeamPart2, track: TrackId, baseRates: readon
   points -= OPS_SCORE.exposure * Math.min(1, exposure / exposureRef);
   points -= OPS_SCORE.cost * Math.min(1, cost / costRef);
   return Math.round(Math.min(100, Math.max(0, points)));
+}
+
+/** A team's Part 2 ops score now, in the part's context. */
+export function teamOps(slice: Part2State, ctx: PartContext, team: Team): number {
+  const fleet = slice.teams[team.id];
+  if (!fleet) return 0;
+  return part2OpsScore(fleet, team.track, baseCohortRates(ctx.seed, team.track), ctx.effects(team.id), slice.hours);
 }

@@ -5,27 +5,30 @@ import { CANARY_STAGES, CANARY_TRACKS } from '../../constants.js';
 import { nextFloat, type RngState } from '../../rng.js';
 import { binomial, poisson } from '../../sampling.js';
 import type { TrackId } from '../../tracks.js';
-import { sprtPlan, sprtUpdate } from '../canary-stats.js';
+import { sprtPlan, sprtUpdate } from './canary-stats.js';
 import { runConfidence, runFailures, runSprtDecision, stageCovers } from './metrics.js';
 import { activeRun } from './run.js';
-import { cohortRates, isBadCohort } from './truth.js';
+import { cohortRates, isBadCohort } from './truth.server.js';
+import type { TeamEffects } from '../../crises/effects.js';
 import type { Run, RunSample, TeamPart2 } from './types.js';
 
 /** The dashboard keeps a point at most every this many simulated hours, and at most MAX_SAMPLES points. */
 export const SAMPLE_EVERY_HOURS = 1;
 export const MAX_SAMPLES = 240;
 
-interface TickContext {
+export interface TickContext {
   track: TrackId;
   /** The candidate's hidden rate per cohort before crises (truth.ts). */
   baseRates: readonly number[];
+  /** What crises did to the team's hidden truth. */
+  effects: TeamEffects;
   from: number;
   hours: number;
 }
 
 /** Judged requests per hour on the whole fleet right now (a traffic spike multiplies it). */
-function requestsPerHour(team: TeamPart2, ctx: TickContext): number {
-  const { trafficMultiplier, trafficUntil } = team.effects;
+function requestsPerHour(ctx: TickContext): number {
+  const { trafficMultiplier, trafficUntil } = ctx.effects;
   return CANARY_TRACKS[ctx.track].requestsPerHour * (ctx.from < trafficUntil ? trafficMultiplier : 1);
 }
 
@@ -49,11 +52,11 @@ function withSample(samples: RunSample[], sample: RunSample, force: boolean): Ru
   return next.length > MAX_SAMPLES ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
 }
 
-function advanceRun(run: Run, team: TeamPart2, ctx: TickContext, rng: RngState): [Run, RngState] {
+function advanceRun(run: Run, ctx: TickContext, rng: RngState): [Run, RngState] {
   const spec = CANARY_TRACKS[ctx.track];
-  const rates = cohortRates(ctx.baseRates, team.effects);
+  const rates = cohortRates(ctx.baseRates, ctx.effects);
   const to = ctx.from + ctx.hours;
-  const perHour = requestsPerHour(team, ctx);
+  const perHour = requestsPerHour(ctx);
   // Evidence keeps coming while the run holds for a decision: holding only prompts the team (a window ended,
   // or the SPRT reached a verdict); the clock of T_release runs on whatever the team does.
   const counting = run.outcome === 'running' || run.outcome === 'holding';
@@ -102,10 +105,10 @@ function advanceRun(run: Run, team: TeamPart2, ctx: TickContext, rng: RngState):
 }
 
 /** After shipping, a candidate worse than the target keeps failing on the whole fleet: that is exposure too. */
-function advanceShipped(run: Run, team: TeamPart2, ctx: TickContext, rng: RngState): [Run, RngState] {
+function advanceShipped(run: Run, ctx: TickContext, rng: RngState): [Run, RngState] {
   const spec = CANARY_TRACKS[ctx.track];
-  const rates = cohortRates(ctx.baseRates, team.effects);
-  const perHour = requestsPerHour(team, ctx);
+  const rates = cohortRates(ctx.baseRates, ctx.effects);
+  const perHour = requestsPerHour(ctx);
   let s = rng;
   let exposure = run.exposure;
   for (const [i, cohort] of run.cohorts.entries()) {
@@ -124,7 +127,7 @@ export function advanceTeam(team: TeamPart2, ctx: TickContext): TeamPart2 {
   const last = team.runs.at(-1);
   const target = active ?? (last?.outcome === 'shipped' ? last : null);
   if (!target) return team;
-  const [run, rng] = active ? advanceRun(target, team, ctx, team.rng) : advanceShipped(target, team, ctx, team.rng);
+  const [run, rng] = active ? advanceRun(target, ctx, team.rng) : advanceShipped(target, ctx, team.rng);
   if (run === target) return team;
   return { ...team, rng, runs: [...team.runs.slice(0, -1), run] };
 }

@@ -1,21 +1,10 @@
 // Part 2's state: every team runs canaries of one candidate model on its own simulated fleet.
+import type { CohortMode, RunConfig } from '../../../protocol/views.js';
 import type { RngState } from '../../rng.js';
 import type { TeamPartState } from '../../state.js';
-import type { CRISIS_IDS } from '../../../protocol/views.js';
+import type { PartSlice } from '../part.js';
 
-export type CohortMode = 'random' | 'stratified';
-
-/** What a team chooses before it starts a run. */
-export interface RunConfig {
-  /** Target confidence C and rate p of the zero-failure test. */
-  confidence: number;
-  rate: number;
-  /** Shadow fraction f of the judged requests the candidate sees in shadow mode. */
-  shadowFraction: number;
-  cohortMode: CohortMode;
-  /** Decide with Wald's SPRT instead of the fixed zero-failure window. */
-  sprt: boolean;
-}
+export type { CohortMode, RunConfig };
 
 /** Evidence from one cohort during one run. */
 export interface CohortEvidence {
@@ -69,41 +58,14 @@ export interface Run {
   samples: RunSample[];
 }
 
-/** What crises did to one team's fleet (GAME.md §7). */
-export interface FleetEffects {
-  /** Rollout jitter: the latency tail on the oldest hardware counts as failures there. */
-  jitter: boolean;
-  /** Traffic spike: R is multiplied until the given hour. */
-  trafficMultiplier: number;
-  trafficUntil: number;
-  /** The world drifted: τ is multiplied by this factor (< 1 makes evidence go stale faster). */
-  driftFactor: number;
-}
-
 export interface TeamPart2 extends TeamPartState {
   runs: Run[];
-  effects: FleetEffects;
   /** The team's own stream of draws, seeded from its track: same-track teams with the same decisions see
    *  the same fleet. */
   rng: RngState;
 }
 
-export type CrisisId = (typeof CRISIS_IDS)[number];
-
-export type CrisisTarget = { kind: 'all' } | { kind: 'track'; track: string } | { kind: 'team'; teamId: string };
-
-export interface CrisisRecord {
-  id: CrisisId;
-  target: CrisisTarget;
-  /** Simulated hour it takes effect. */
-  at: number;
-  fired: boolean;
-}
-
-export interface Part2State {
+export interface Part2State extends PartSlice<TeamPart2> {
   /** The simulated clock, hours since Part 2 began (its speed is settings.simSpeed). */
   hours: number;
-  teams: Record<string, TeamPart2>;
-  crises: CrisisRecord[];
-  revealed: boolean;
 }

@@ -1,29 +1,23 @@
-// What each audience sees of Part 2 (GAME.md §9). A team: its own fleet and runs once it locked, the crises
-// that hit it, the truth of its lock after the reveal — never the candidate's hidden rates. The screen: fleet
-// health tiles and banners. The host: everything, hidden rates included.
-import type { CrisisBanner, FleetTile, HostPart2, RunView, ScreenPart2, TeamPart2 } from '../../../protocol/views.js';
-import { CANARY_TRACKS, MAX_RUNS_PER_TEAM } from '../../constants.js';
-import type { GameState, Team } from '../../state.js';
-import type { TrackId } from '../../tracks.js';
-import { requiredCleanRequests, sprtPlan } from '../canary-stats.js';
+// What each audience sees of Part 2 (GAME.md §9). A team: its own fleet and runs once it locked, the truth of
+// its lock after the reveal — never the candidate's hidden rates. The screen: fleet health tiles. The host:
+// everything, hidden rates included.
+import type { FleetTile, HostPart2, RunView, ScreenPart2, TeamPart2 as TeamPart2View } from '../../../protocol/views.js';
 import { revealNumeric } from '../../calibration.js';
-import { PART2_ACTUAL, opsScore } from '../../scoring.js';
-import { CRISIS_TITLES, crisisText } from './content.js';
-import { hits } from './crises.js';
+import { CANARY_TRACKS, MAX_RUNS_PER_TEAM } from '../../constants.js';
+import type { TeamEffects } from '../../crises/effects.js';
+import type { Team } from '../../state.js';
+import type { TrackId } from '../../tracks.js';
+import { reflectionView, type PartContext } from '../part.js';
+import { PART2_ACTUAL } from './answer.js';
+import { requiredCleanRequests, sprtPlan } from './canary-stats.js';
 import { cohortConfidences, runConfidence, runFailures, runReleaseHours, runSprtDecision, runStaleness, stageCovers } from './metrics.js';
-import { baseCohortRates, cohortRates, isBadCohort } from './truth.js';
-import type { CrisisRecord, FleetEffects, Run, TeamPart2 as TeamFleet } from './types.js';
+import { teamOps } from './score.js';
+import { baseCohortRates, cohortRates, isBadCohort } from './truth.server.js';
+import type { Part2State, Run, TeamPart2 } from './types.js';
 
-function nicknameOf(state: GameState, playerId: string | null): string | null {
-  return playerId === null ? null : (state.players.find((p) => p.id === playerId)?.nickname ?? null);
-}
+const numeric = (team: TeamPart2) => (typeof team.prediction === 'number' ? team.prediction : null);
 
-function reflectionView(state: GameState, fleet: TeamFleet) {
-  const r = fleet.reflection;
-  return r ? { choice: r.choice, text: r.text, byNickname: nicknameOf(state, r.by) ?? '' } : null;
-}
-
-export function runView(track: TrackId, run: Run, effects: FleetEffects, now: number): RunView {
+export function runView(track: TrackId, run: Run, effects: TeamEffects, now: number): RunView {
   const spec = CANARY_TRACKS[track];
   const plan = sprtPlan(run.config.confidence, run.config.rate);
   const confidences = cohortConfidences(run);
@@ -63,24 +57,15 @@ export function runView(track: TrackId, run: Run, effects: FleetEffects, now: nu
   };
 }
 
-function bannersFor(crises: readonly CrisisRecord[], team: Team): CrisisBanner[] {
-  return crises
-    .filter((c) => c.fired && hits(c.target, team))
-    .map((c) => ({ id: c.id, title: CRISIS_TITLES[c.id], text: crisisText(c.id, team.track), at: c.at }));
-}
-
-
-
-export function teamPart2(state: GameState, team: Team): TeamPart2 | null {
-  const part2 = state.part2;
-  const fleet = part2?.teams[team.id];
-  if (!part2 || !fleet) return null;
+export function teamPart2(slice: Part2State, ctx: PartContext, team: Team): TeamPart2View {
+  const fleet = slice.teams[team.id]!;
   const spec = CANARY_TRACKS[team.track];
-  const open = fleet.prediction !== null || part2.revealed;
+  const effects = ctx.effects(team.id);
+  const open = fleet.prediction !== null || slice.revealed;
   return {
-    prediction: fleet.prediction,
-    lockedByNickname: nicknameOf(state, fleet.lockedBy),
-    hours: part2.hours,
+    prediction: numeric(fleet),
+    lockedByNickname: ctx.nickname(fleet.lockedBy),
+    hours: slice.hours,
     fleet: open
       ? {
           spec: {
@@ -92,22 +77,20 @@ export function teamPart2(state: GameState, team: Team): TeamPart2 | null {
             driftTauHours: spec.driftTauHours,
             cohorts: spec.cohorts.map(({ id, name, share, shadow }) => ({ id, name, share, shadow })),
           },
-          runs: fleet.runs.map((run) => runView(team.track, run, fleet.effects, part2.hours)),
+          runs: fleet.runs.map((run) => runView(team.track, run, effects, slice.hours)),
           runsLeft: MAX_RUNS_PER_TEAM - fleet.runs.length,
-          driftTauHours: spec.driftTauHours * fleet.effects.driftFactor,
-          trafficMultiplier: part2.hours < fleet.effects.trafficUntil ? fleet.effects.trafficMultiplier : 1,
+          driftTauHours: spec.driftTauHours * effects.driftFactor,
+          trafficMultiplier: slice.hours < effects.trafficUntil ? effects.trafficMultiplier : 1,
         }
       : null,
-    crises: bannersFor(part2.crises, team),
-    reveal: part2.revealed ? revealNumeric(fleet.prediction, PART2_ACTUAL) : null,
-    reflection: reflectionView(state, fleet),
-    ops: opsScore(state, team),
+    reveal: slice.revealed ? revealNumeric(numeric(fleet), PART2_ACTUAL) : null,
+    reflection: reflectionView(ctx, fleet),
+    ops: teamOps(slice, ctx, team),
   };
 }
 
-function tileOf(state: GameState, team: Team): FleetTile {
-  const part2 = state.part2!;
-  const fleet = part2.teams[team.id]!;
+function tileOf(slice: Part2State, team: Team): FleetTile {
+  const fleet = slice.teams[team.id]!;
   const run = fleet.runs.at(-1);
   return {
     teamId: team.id,
@@ -119,66 +102,49 @@ function tileOf(state: GameState, team: Team): FleetTile {
     targetConfidence: run ? run.config.confidence : null,
     failures: run ? runFailures(run) : 0,
     exposure: fleet.runs.reduce((sum, r) => sum + r.exposure, 0),
-    releaseHours: run ? runReleaseHours(run, part2.hours) : 0,
+    releaseHours: run ? runReleaseHours(run, slice.hours) : 0,
     samples: run ? run.samples : [],
   };
 }
 
-function targetName(state: GameState, c: CrisisRecord): string {
-  if (c.target.kind === 'all') return 'all teams';
-  if (c.target.kind === 'track') return c.target.track;
-  const teamId = c.target.teamId;
-  return state.teams.find((t) => t.id === teamId)?.name ?? teamId;
-}
-
-export function screenPart2(state: GameState): ScreenPart2 | null {
-  const part2 = state.part2;
-  if (!part2) return null;
+export function screenPart2(slice: Part2State, ctx: PartContext): ScreenPart2 {
   return {
-    hours: part2.hours,
-    tiles: state.teams.map((team) => tileOf(state, team)),
-    crises: part2.crises
-      .filter((c) => c.fired)
-      .map((c) => {
-        const teams = state.teams.filter((t) => hits(c.target, t));
-        const voice = c.target.kind === 'all' ? null : (teams[0]?.track ?? null);
-        return { id: c.id, title: CRISIS_TITLES[c.id], text: crisisText(c.id, voice), at: c.at, teamIds: teams.map((t) => t.id) };
-      }),
-    results: part2.revealed
-      ? state.teams.map((team) => ({
+    hours: slice.hours,
+    tiles: ctx.teams.map((team) => tileOf(slice, team)),
+    results: slice.revealed
+      ? ctx.teams.map((team) => ({
           teamId: team.id,
           track: team.track,
-          prediction: part2.teams[team.id]!.prediction,
-          actual: PART2_ACTUAL,
+          reveal: revealNumeric(numeric(slice.teams[team.id]!), PART2_ACTUAL),
         }))
       : null,
-    reflected: state.teams.map((team) => ({ teamId: team.id, reflected: part2.teams[team.id]!.reflection !== null })),
+    reflected: ctx.teams.map((team) => ({ teamId: team.id, reflected: slice.teams[team.id]!.reflection !== null })),
   };
 }
 
-export function hostPart2(state: GameState): HostPart2 | null {
-  const part2 = state.part2;
-  if (!part2) return null;
+export function hostPart2(slice: Part2State, ctx: PartContext): HostPart2 {
   return {
-    hours: part2.hours,
+    hours: slice.hours,
+    revealed: slice.revealed,
     actual: PART2_ACTUAL,
-    teams: state.teams.map((team) => {
-      const fleet = part2.teams[team.id]!;
-      const rates = cohortRates(baseCohortRates(state.seed, team.track), fleet.effects);
+    teams: ctx.teams.map((team) => {
+      const fleet = slice.teams[team.id]!;
+      const effects = ctx.effects(team.id);
+      const rates = cohortRates(baseCohortRates(ctx.seed, team.track), effects);
       return {
         teamId: team.id,
-        prediction: fleet.prediction,
-        lockedByNickname: nicknameOf(state, fleet.lockedBy),
-        runs: fleet.runs.map((run) => runView(team.track, run, fleet.effects, part2.hours)),
+        prediction: numeric(fleet),
+        lockedByNickname: ctx.nickname(fleet.lockedBy),
+        reveal: revealNumeric(numeric(fleet), PART2_ACTUAL),
+        runs: fleet.runs.map((run) => runView(team.track, run, effects, slice.hours)),
         truth: CANARY_TRACKS[team.track].cohorts.map((cohort, i) => ({
           cohort: cohort.name,
           rate: rates[i]!,
           bad: isBadCohort(team.track, rates[i]!),
         })),
-        ops: opsScore(state, team),
-        reflection: reflectionView(state, fleet),
+        ops: teamOps(slice, ctx, team),
+        reflection: reflectionView(ctx, fleet),
       };
     }),
-    crises: part2.crises.map((c) => ({ id: c.id, target: targetName(state, c), at: c.at, fired: c.fired })),
   };
 }

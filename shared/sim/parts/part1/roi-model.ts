@@ -6,7 +6,7 @@ import {
   PLATFORM_CAPEX,
   PLATFORM_HOURS,
   TEAM_CAPACITY_HOURS,
-} from '../constants.js';
+} from '../../constants.js';
 
 export interface CostParams {
   /** Platform capex in dollars, counted in the first year. */

@@ -2,10 +2,10 @@
 // track's seed (so every team on a track faces the same candidate), then changed by the crises that hit a
 // team. Only the host ever sees these numbers.
 import { CANARY_TRACKS, JITTER_RATE_FACTOR } from '../../constants.js';
-import { CANDIDATE_TRUTH, TRUTH_JITTER } from './candidate.js';
+import { CANDIDATE_TRUTH, TRUTH_JITTER } from './candidate.server.js';
 import { deriveSeed, nextFloat, nextInt, rngFromSeed } from '../../rng.js';
 import type { TrackId } from '../../tracks.js';
-import type { FleetEffects } from './types.js';
+import type { TeamEffects } from '../../crises/effects.js';
 
 /** The candidate's failure rate per cohort of a track, before any crisis (same order as the cohorts). */
 export function baseCohortRates(gameSeed: number, track: TrackId): number[] {
@@ -28,7 +28,7 @@ export function baseCohortRates(gameSeed: number, track: TrackId): number[] {
 }
 
 /** The rates a team's fleet really has, after the crises that hit it. */
-export function cohortRates(base: readonly number[], effects: FleetEffects): number[] {
+export function cohortRates(base: readonly number[], effects: TeamEffects): number[] {
   if (!effects.jitter) return [...base];
   return base.map((rate, index) => (index === base.length - 1 ? Math.min(1, rate * JITTER_RATE_FACTOR) : rate));
 }

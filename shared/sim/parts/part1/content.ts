@@ -1,6 +1,6 @@
 // The words of Part 1 (GAME.md §4): the lock question and the Patterson reflection with its four structured
 // answers. Reflections are not graded right or wrong: submitting one scores a fixed amount (docs/scoring.md).
-import type { Choice } from '../../protocol/views.js';
+import type { Choice } from '../../../protocol/views.js';
 
 export const PART1_TITLE = 'Platform ROI audit';
 

@@ -1,0 +1,172 @@
+// Part 2 on the wire (GAME.md §5): the canary run's configuration and decisions (intents), and what a team,
+// the host and the projector see of the live fleet.
+import { z } from 'zod';
+import { SIM_SPEED_MAX, SIM_SPEED_MIN } from '../limits.js';
+import { NumericRevealSchema, ReflectedSchema, ReflectionSchema, RidSchema, TrackSchema, type IntentTable } from '../common.js';
+
+
+export const CohortModeSchema = z.enum(['random', 'stratified']);
+export type CohortMode = z.infer<typeof CohortModeSchema>;
+export const RunOutcomeSchema = z.enum(['running', 'holding', 'rolling-back', 'rolled-back', 'shipped']);
+
+/** A run's configuration: the zero-failure test's C and p, shadow fraction f, cohorts, SPRT. */
+export const RunConfigSchema = z.strictObject({
+  confidence: z.number().min(0.5).max(0.9999),
+  rate: z.number().min(1e-6).max(0.1),
+  shadowFraction: z.number().min(0.01).max(1),
+  cohortMode: CohortModeSchema,
+  sprt: z.boolean(),
+});
+export type RunConfig = z.infer<typeof RunConfigSchema>;
+
+/** Part 2's intents. */
+export const PART2_INTENTS = {
+  /** Start a canary run with a configuration (one run at a time, at most 10). */
+  'team:start-run': { roles: ['player'], schema: z.strictObject({ config: RunConfigSchema, rid: RidSchema }) },
+  /** Watch the current stage for another window. */
+  'team:extend': { roles: ['player'], schema: z.strictObject({ rid: RidSchema }) },
+  /** The next stage of the rollout (from 50 % it ships). */
+  'team:promote': { roles: ['player'], schema: z.strictObject({ rid: RidSchema }) },
+  /** Roll the candidate back — everywhere, or one cohort of a stratified run. */
+  'team:rollback': {
+    roles: ['player'],
+    schema: z.strictObject({ cohortId: z.string().min(1).max(32).nullable().optional(), rid: RidSchema }),
+  },
+  /** Simulated hours per real second (0.25–8). */
+  'host:set-speed': {
+    roles: ['host'],
+    schema: z.strictObject({ speed: z.number().min(SIM_SPEED_MIN).max(SIM_SPEED_MAX), rid: RidSchema }),
+  },
+} as const satisfies IntentTable;
+
+const SampleSchema = z.object({ hour: z.number(), confidence: z.number(), failures: z.int(), stage: z.int() });
+
+/** One run as its team (and the host) sees it: evidence, instruments' readings, the dashboard's points. */
+export const RunViewSchema = z.object({
+  number: z.int(),
+  config: z.object(RunConfigSchema.shape),
+  /** −1 in shadow mode, else an index into the stage plan (1, 5, 25, 50, 100 %). */
+  stage: z.int(),
+  outcome: RunOutcomeSchema,
+  startedAt: z.number(),
+  windowEndsAt: z.number(),
+  endedAt: z.number().nullable(),
+  rollbackUntil: z.number().nullable(),
+  /** The Confidence Clock, 0–1, and the target it runs toward. */
+  confidence: z.number(),
+  /** n*(C, p) of the run's configuration. */
+  requiredClean: z.int(),
+  requests: z.int(),
+  failures: z.int(),
+  /** Per cohort: only for a stratified run (a random canary pools its evidence). */
+  cohorts: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        requests: z.int(),
+        failures: z.int(),
+        confidence: z.number(),
+        excluded: z.boolean(),
+        /** Whether the current stage reaches the cohort (shadow mode cannot run everywhere). */
+        covered: z.boolean(),
+      }),
+    )
+    .nullable(),
+  exposure: z.int(),
+  shadowCost: z.number(),
+  releaseHours: z.number(),
+  staleness: z.number(),
+  /** The SPRT's state when the run uses it. */
+  sprt: z
+    .object({
+      llr: z.number(),
+      promoteAt: z.number(),
+      rollbackAt: z.number(),
+      decision: z.enum(['promote', 'rollback', 'continue']),
+    })
+    .nullable(),
+  samples: z.array(SampleSchema),
+});
+export type RunView = z.infer<typeof RunViewSchema>;
+
+/** What a team knows of its fleet: the track's public numbers, never the candidate's hidden rates. */
+export const FleetSpecViewSchema = z.object({
+  requestsPerHour: z.number(),
+  targetConfidence: z.number(),
+  targetRate: z.number(),
+  maxShadowFraction: z.number(),
+  rollbackHoursAtFull: z.number(),
+  driftTauHours: z.number(),
+  cohorts: z.array(z.object({ id: z.string(), name: z.string(), share: z.number(), shadow: z.boolean() })),
+});
+
+export const TeamPart2Schema = z.object({
+  prediction: z.int().nullable(),
+  lockedByNickname: z.string().nullable(),
+  /** Simulated hours since Part 2 began. */
+  hours: z.number(),
+  /** The fleet and the runs arrive only after the team locked. */
+  fleet: z
+    .object({
+      spec: FleetSpecViewSchema,
+      runs: z.array(RunViewSchema),
+      runsLeft: z.int(),
+      /** The run's effective drift time-constant τ (shrunk by "the world drifted"). */
+      driftTauHours: z.number(),
+      trafficMultiplier: z.number(),
+    })
+    .nullable(),
+  reveal: NumericRevealSchema.nullable(),
+  reflection: ReflectionSchema.nullable(),
+  /** The team's Part 2 ops score (0–100). */
+  ops: z.int(),
+});
+export type TeamPart2 = z.infer<typeof TeamPart2Schema>;
+
+/** A team's fleet health on the projector and the host console: no hidden truth. */
+export const FleetTileSchema = z.object({
+  teamId: z.string(),
+  locked: z.boolean(),
+  runsUsed: z.int(),
+  stage: z.int().nullable(),
+  outcome: RunOutcomeSchema.nullable(),
+  confidence: z.number(),
+  /** The confidence the team's current run aims for (its own C), or null before the first run. */
+  targetConfidence: z.number().nullable(),
+  failures: z.int(),
+  exposure: z.int(),
+  releaseHours: z.number(),
+  samples: z.array(SampleSchema),
+});
+export type FleetTile = z.infer<typeof FleetTileSchema>;
+
+export const ScreenPart2Schema = z.object({
+  hours: z.number(),
+  tiles: z.array(FleetTileSchema),
+  results: z.array(z.object({ teamId: z.string(), track: TrackSchema, reveal: NumericRevealSchema })).nullable(),
+  reflected: ReflectedSchema,
+});
+export type ScreenPart2 = z.infer<typeof ScreenPart2Schema>;
+
+export const HostPart2Schema = z.object({
+  hours: z.number(),
+  revealed: z.boolean(),
+  /** The answer of the lock: n*(0.95, 1/1000). */
+  actual: z.int(),
+  teams: z.array(
+    z.object({
+      teamId: z.string(),
+      prediction: z.int().nullable(),
+      lockedByNickname: z.string().nullable(),
+      /** Predicted against n*, with ratio, badge and score. */
+      reveal: NumericRevealSchema,
+      runs: z.array(RunViewSchema),
+      /** The candidate's hidden failure rate per cohort, after crises: host only. */
+      truth: z.array(z.object({ cohort: z.string(), rate: z.number(), bad: z.boolean() })),
+      ops: z.int(),
+      reflection: ReflectionSchema.nullable(),
+    }),
+  ),
+});
+export type HostPart2 = z.infer<typeof HostPart2Schema>;

@@ -1,0 +1,21 @@
+// What crises do to a team's hidden truth (GAME.md §7): one record per team, changed by the crises that strike
+// it and read by the parts that simulate a fleet. A crisis changes the truth, never the rules.
+import type { GameState } from '../state.js';
+
+export interface TeamEffects {
+  /** Rollout jitter: the latency tail on the oldest hardware counts as failures there. */
+  jitter: boolean;
+  /** Traffic spike: judged requests are multiplied until the simulated hour `trafficUntil`. */
+  trafficMultiplier: number;
+  trafficUntil: number;
+  /** The world drifted: the drift time-constant τ is multiplied by this (< 1: evidence goes stale faster). */
+  driftFactor: number;
+}
+
+/** A team no crisis has struck. */
+export const NO_EFFECTS: TeamEffects = { jitter: false, trafficMultiplier: 1, trafficUntil: 0, driftFactor: 1 };
+
+/** What crises did to a team so far. */
+export function effectsOf(state: Pick<GameState, 'effects'>, teamId: string): TeamEffects {
+  return state.effects[teamId] ?? NO_EFFECTS;
+}

@@ -1,0 +1,40 @@
+// Striking crises: now when the host fires one, or when the running part's simulated clock reaches a
+// scheduled one. A strike changes the hidden truth of every team the target hits.
+import type { CrisisTarget } from '../../protocol/views.js';
+import type { GameState, Team } from '../state.js';
+import { crisisById } from './catalog.js';
+import { effectsOf } from './effects.js';
+import type { CrisisRecord } from './types.js';
+
+type CrisisState = Pick<GameState, 'crises' | 'effects' | 'teams'>;
+
+/** Whether a crisis aimed at `target` hits a team. */
+export function hits(target: CrisisTarget, team: Team): boolean {
+  switch (target.kind) {
+    case 'all':
+      return true;
+    case 'track':
+      return team.track === target.track;
+    case 'team':
+      return team.id === target.teamId;
+  }
+}
+
+/** The crisis struck now, at simulated hour `hours`, on every team it hits, and recorded as struck. */
+export function strike<S extends CrisisState>(state: S, crisis: CrisisRecord, hours: number): S {
+  const module = crisisById(crisis.id);
+  const effects = { ...state.effects };
+  for (const team of state.teams) {
+    if (hits(crisis.target, team)) effects[team.id] = module.strike(effectsOf(state, team.id), hours);
+  }
+  return { ...state, effects, crises: [...state.crises, { ...crisis, at: hours, fired: true }] };
+}
+
+/** Every scheduled crisis of `part` that is due by `hours` struck, in the order they were aimed. */
+export function strikeDue<S extends CrisisState>(state: S, part: string, hours: number): S {
+  const due = state.crises.filter((c) => !c.fired && c.part === part && c.at <= hours);
+  if (due.length === 0) return state;
+  let next: S = { ...state, crises: state.crises.filter((c) => !due.includes(c)) };
+  for (const crisis of due) next = strike(next, crisis, hours);
+  return next;
+}

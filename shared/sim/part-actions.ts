@@ -1,0 +1,89 @@
+// What teams do inside a part, with one set of rules for every part (GAME.md §3): any member locks the team's
+// prediction once while the part is in play, reflects during the reflect step, and acts on the part's
+// workbench once the team has locked. The part itself only decides what its own actions do.
+import type { ErrorCode } from '../protocol/errors.js';
+import { REFLECTION_MAX } from '../protocol/limits.js';
+import type { Action, ActionOf, Actor } from './actions.js';
+import { strikeDue } from './crises/fire.js';
+import type { FlowResult, FlowState } from './flow.js';
+import { contextOf, partSlice, withSlice } from './parts/context.js';
+import type { AnyPart, LockRule, PartSlice } from './parts/part.js';
+import { PARTS, partByNumber, partOfPhase } from './parts/registry.js';
+import type { GameState, Prediction, Team, TeamPartState } from './state.js';
+
+const refuse = (code: ErrorCode): FlowResult => ({ ok: false, code });
+
+/** Whether a value is a valid lock under a part's rule. */
+export function fitsLock(rule: LockRule, value: Prediction): boolean {
+  if (rule.kind === 'choice') return typeof value === 'string' && rule.options.includes(value);
+  return typeof value === 'number' && Number.isInteger(value) && value >= rule.min && value <= rule.max;
+}
+
+/** The seated team of a player, or null. */
+function teamOfPlayer(state: GameState, playerId: string): Team | null {
+  const player = state.players.find((p) => p.id === playerId);
+  if (!player || player.kicked || player.teamId === null) return null;
+  return state.teams.find((t) => t.id === player.teamId) ?? null;
+}
+
+type Acting = { part: AnyPart; slice: PartSlice; team: Team; mine: TeamPartState; playerId: string };
+
+/** Checks that a player may act for a team in a part's step; returns who acts where, or the refusal. */
+function mayAct(state: GameState, part: AnyPart | null, by: Actor, step: 'play' | 'reflect'): Acting | ErrorCode {
+  if (by.role !== 'player') return 'auth/forbidden';
+  if (!part || state.phase !== part.id || state.step !== step) return 'phase/closed';
+  if (state.paused) return 'game/paused';
+  const team = teamOfPlayer(state, by.playerId);
+  const slice = partSlice(state, part);
+  const mine = team && slice?.teams[team.id];
+  if (!team || !slice || !mine) return 'team/none';
+  return { part, slice, team, mine, playerId: by.playerId };
+}
+
+function withTeam(state: GameState, acting: Acting, mine: TeamPartState): FlowState {
+  const slice = { ...acting.slice, teams: { ...acting.slice.teams, [acting.team.id]: mine } };
+  return withSlice(state, acting.part, slice);
+}
+
+export function lockPrediction(state: GameState, action: ActionOf<'team/lock-prediction'>): FlowResult {
+  const acting = mayAct(state, partByNumber(action.part), action.by, 'play');
+  if (typeof acting === 'string') return refuse(acting);
+  if (acting.mine.prediction !== null) return refuse('lock/already-locked');
+  if (!fitsLock(acting.part.lock, action.value)) return refuse('lock/out-of-range');
+  return { ok: true, state: withTeam(state, acting, { ...acting.mine, prediction: action.value, lockedBy: acting.playerId }) };
+}
+
+export function reflect(state: GameState, action: ActionOf<'team/reflect'>): FlowResult {
+  const acting = mayAct(state, partByNumber(action.part), action.by, 'reflect');
+  if (typeof acting === 'string') return refuse(acting);
+  if (action.text.length > REFLECTION_MAX) return refuse('intent/invalid');
+  const reflection = { choice: action.choice, text: action.text, by: acting.playerId };
+  return { ok: true, state: withTeam(state, acting, { ...acting.mine, reflection }) };
+}
+
+/** The part that handles a team action type, or null. */
+export function partOfAction(type: Action['type']): AnyPart | null {
+  return PARTS.find((part) => part.teamActions?.types.includes(type)) ?? null;
+}
+
+/** A team's action on its part's workbench: in play, not paused, and only once the team has locked. */
+export function teamAction(state: GameState, part: AnyPart, action: Action): FlowResult {
+  const acting = mayAct(state, part, action.by, 'play');
+  if (typeof acting === 'string') return refuse(acting);
+  if (acting.mine.prediction === null) return refuse('lock/required');
+  const hours = part.clock ? part.clock.hours(acting.slice) : 0;
+  const result = part.teamActions!.reduce(acting.slice, action, { ...contextOf(state), team: acting.team, hours });
+  if ('refused' in result) return refuse(result.refused);
+  return { ok: true, state: withSlice(state, part, result) };
+}
+
+/** The running part's simulated clock moves on: due crises strike, then the part advances. */
+export function tick(state: GameState, action: ActionOf<'sim/tick'>): FlowResult {
+  if (action.by.role !== 'system') return refuse('auth/forbidden');
+  const part = partOfPhase(state.phase);
+  const slice = part && partSlice(state, part);
+  if (!part?.clock || !slice || state.step !== 'play') return refuse('phase/closed');
+  if (state.paused) return refuse('game/paused');
+  const struck = strikeDue(state, part.id, part.clock.hours(slice));
+  return { ok: true, state: withSlice(struck, part, part.clock.advance(slice, action.hours, contextOf(struck))) };
+}

@@ -1,0 +1,96 @@
+// The contract every part of the game fulfils (GAME.md §3: lock → workbench → reveal → reflect). The session
+// flow, the reducer, the projections, the scoring and the clock loop over the parts in registry.ts; a part sees
+// and returns only its own slice of the state, with a read-only context of the game around it.
+import type { ErrorCode } from '../../protocol/errors.js';
+import type { Choice, PartId, Phase } from '../../protocol/views.js';
+import type { Action, ActionType } from '../actions.js';
+import type { TeamEffects } from '../crises/effects.js';
+import type { Settings, Team, TeamPartState } from '../state.js';
+
+/** The lock of a part: a bounded whole number, or one of four options with one right answer. */
+export type LockRule =
+  | { kind: 'numeric'; min: number; max: number }
+  | { kind: 'choice'; options: readonly Choice[] };
+
+/** What every part's slice holds: one lock and reflection per team, and whether the host has revealed. */
+export interface PartSlice<T extends TeamPartState = TeamPartState> {
+  teams: Record<string, T>;
+  revealed: boolean;
+}
+
+/** The game around a part, read-only: what a part may know besides its own slice. */
+export interface PartContext {
+  seed: number;
+  teams: readonly Team[];
+  settings: Settings;
+  /** What crises did to each team's hidden truth (crises/effects.ts), by team id. */
+  effects(teamId: string): TeamEffects;
+  /** A player's nickname, for views ("locked by …"). */
+  nickname(playerId: string | null): string | null;
+}
+
+/** A part's answer to an action: its next slice, or the code of the rule that refuses it. */
+export type SliceResult<S> = S | { refused: ErrorCode };
+
+/** A team action of a part, already checked: in play, not paused, a seated player, the team's lock made. */
+export interface TeamActionContext extends PartContext {
+  team: Team;
+  /** The part's simulated hour now (0 for a part without a clock). */
+  hours: number;
+}
+
+export interface PartModule<S extends PartSlice = PartSlice, TV = unknown, HV = unknown, SV = unknown> {
+  /** The part's key in the state and the views, and its phase. */
+  id: PartId & Phase;
+  /** 1-based, the order of play. */
+  number: number;
+  title: string;
+  lock: LockRule;
+  /** The answer to a team's lock (a number or an option), for scoring and reveals. */
+  answer(ctx: PartContext, team: Team): number | Choice;
+  /** The part's slice when the part begins. */
+  start(ctx: PartContext): S;
+  /** The team actions the part handles (after the shared checks), and how. */
+  teamActions?: {
+    types: readonly ActionType[];
+    reduce(slice: S, action: Action, ctx: TeamActionContext): SliceResult<S>;
+  };
+  /** A simulated clock, for parts that run one while in play. */
+  clock?: {
+    hours(slice: S): number;
+    /** The slice after `hours` more simulated hours. */
+    advance(slice: S, hours: number, ctx: PartContext): S;
+  };
+  /** What each audience sees of the part (GAME.md §9). */
+  views: {
+    team(slice: S, ctx: PartContext, team: Team): TV;
+    host(slice: S, ctx: PartContext): HV;
+    screen(slice: S, ctx: PartContext): SV;
+  };
+  /** Ops points of a team in this part (0–100, normalized per track), when the part simulates outcomes. */
+  ops?(slice: S, ctx: PartContext, team: Team): number;
+}
+
+/** A part module with its slice type erased, as the registry holds it. */
+export type AnyPart = PartModule<any, unknown, unknown, unknown>;
+
+/** Declares a part module, checking it against the contract while keeping its own slice type. */
+export function definePart<S extends PartSlice, TV, HV, SV>(part: PartModule<S, TV, HV, SV>): PartModule<S, TV, HV, SV> {
+  return part;
+}
+
+/** The slice of one part in a game's parts (null until the part begins). */
+export function sliceOf<S extends PartSlice>(parts: Readonly<Record<string, PartSlice>>, part: PartModule<S>): S | null {
+  return (parts[part.id] as S | undefined) ?? null;
+}
+
+/** A fresh team lock state: nothing locked, nothing reflected. */
+export function emptyTeamPart(): TeamPartState {
+  return { prediction: null, lockedBy: null, reflection: null };
+}
+
+/** The nickname of a player's reflection as views show it. */
+export function reflectionView(ctx: PartContext, team: TeamPartState) {
+  const r = team.reflection;
+  return r ? { choice: r.choice, text: r.text, byNickname: ctx.nickname(r.by) ?? '' } : null;
+}

@@ -1,0 +1,77 @@
+// Part 2, canary duration and the live fleet (GAME.md §5), as a part module: a numeric lock of n*, canary
+// decisions per team, a simulated clock that draws every fleet's evidence, and an ops score.
+import { PART2_PREDICTION_MAX, PART2_PREDICTION_MIN } from '../../../protocol/limits.js';
+import type { Action } from '../../actions.js';
+import { definePart, type SliceResult, type TeamActionContext } from '../part.js';
+import { PART2_ACTUAL } from './answer.js';
+import { PART2_TITLE } from './content.js';
+import { extendRun, promoteRun, rollbackRun, startRun, type RunResult } from './run.js';
+import { teamOps } from './score.js';
+import { newTeamPart2 } from './start.js';
+import { advanceTeam } from './tick.js';
+import { baseCohortRates } from './truth.server.js';
+import type { Part2State, TeamPart2 } from './types.js';
+import { hostPart2, screenPart2, teamPart2 } from './views.js';
+
+const TEAM_ACTIONS = ['team/start-run', 'team/extend', 'team/promote', 'team/rollback'] as const;
+
+/** A team's canary decision on its own fleet. */
+function decide(slice: Part2State, action: Action, ctx: TeamActionContext): SliceResult<Part2State> {
+  const fleet = slice.teams[ctx.team.id]!;
+  const { track } = ctx.team;
+  let result: RunResult;
+  switch (action.type) {
+    case 'team/start-run':
+      result = startRun(fleet, track, action.config, ctx.hours);
+      break;
+    case 'team/extend':
+      result = extendRun(fleet, track, ctx.hours);
+      break;
+    case 'team/promote':
+      result = promoteRun(fleet, ctx.hours);
+      break;
+    case 'team/rollback':
+      result = rollbackRun(fleet, track, ctx.hours, action.cohortId ?? null);
+      break;
+    default:
+      return { refused: 'intent/unknown' };
+  }
+  if (typeof result === 'string') return { refused: result };
+  return { ...slice, teams: { ...slice.teams, [ctx.team.id]: result } };
+}
+
+export const part2 = definePart({
+  id: 'part2',
+  number: 2,
+  title: PART2_TITLE,
+  lock: { kind: 'numeric', min: PART2_PREDICTION_MIN, max: PART2_PREDICTION_MAX },
+  answer: () => PART2_ACTUAL,
+  start: (ctx): Part2State => ({
+    hours: 0,
+    teams: Object.fromEntries(ctx.teams.map((team) => [team.id, newTeamPart2(ctx.seed, team.track)])),
+    revealed: false,
+  }),
+  teamActions: { types: TEAM_ACTIONS, reduce: decide },
+  clock: {
+    hours: (slice) => slice.hours,
+    advance(slice, hours, ctx) {
+      const teams: Record<string, TeamPart2> = {};
+      const rates = new Map<string, number[]>();
+      for (const team of ctx.teams) {
+        const fleet = slice.teams[team.id];
+        if (!fleet) continue;
+        if (!rates.has(team.track)) rates.set(team.track, baseCohortRates(ctx.seed, team.track));
+        teams[team.id] = advanceTeam(fleet, {
+          track: team.track,
+          baseRates: rates.get(team.track)!,
+          effects: ctx.effects(team.id),
+          from: slice.hours,
+          hours,
+        });
+      }
+      return { ...slice, teams, hours: slice.hours + hours };
+    },
+  },
+  views: { team: teamPart2, host: hostPart2, screen: screenPart2 },
+  ops: teamOps,
+});
