@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import { INTENTS, isIntentName, type IntentName } from '../../shared/protocol/intents.js';
 import { StoreError } from '../store/store.js';
-import { HANDLERS, refuse, type IntentContext } from './intents.js';
+import { handlerOf, refuse, type IntentContext } from './handlers/index.js';
 import type { TokenBucket } from './rate-limit.js';
 import type { GameSocket } from './types.js';
 
@@ -31,8 +31,7 @@ function handle(name: IntentName, args: unknown[], ctx: IntentContext, bucket: T
   if (!parsed.success) return ack({ ...refuse('intent/invalid'), message: summarize(parsed.error.issues) });
   if (!(intent.roles as readonly string[]).includes(ctx.data.role)) return ack(refuse('auth/forbidden'));
   try {
-    const handler = HANDLERS[name] as (ctx: IntentContext, input: unknown) => unknown;
-    ack(handler(ctx, parsed.data));
+    ack(handlerOf(name)(ctx, parsed.data as Record<string, unknown>));
   } catch (error) {
     logger.error({ err: error, intent: name, code: ctx.data.code }, 'intent failed');
     ack(refuse(error instanceof StoreError ? 'store/failed' : 'server/error'));

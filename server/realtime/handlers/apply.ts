@@ -1,0 +1,41 @@
+// Turning an intent into an action on its game, and the action's outcome into an ack.
+import { messageFor, type ErrorCode } from '../../../shared/protocol/errors.js';
+import type { SocketData } from '../../../shared/protocol/events.js';
+import type { Ack } from '../../../shared/protocol/intents.js';
+import type { Action } from '../../../shared/sim/actions.js';
+import type { Room } from '../../rooms/room.js';
+import type { Rooms } from '../../rooms/rooms.js';
+import type { Broadcaster } from '../broadcast.js';
+
+export interface IntentContext {
+  data: SocketData;
+  rooms: Rooms;
+  broadcaster: Broadcaster;
+  clock: () => number;
+}
+
+export function refuse(code: ErrorCode): { ok: false; code: ErrorCode; message: string } {
+  return { ok: false, code, message: messageFor(code) };
+}
+
+/** The game of this socket (fixed at the handshake). */
+export function roomOf(ctx: IntentContext): Room | undefined {
+  return ctx.data.code === null ? undefined : ctx.rooms.get(ctx.data.code);
+}
+
+export const HOST = { role: 'host' } as const;
+
+/** The player of this socket as the actor of a team action. */
+export const playerActor = (ctx: IntentContext) => ({ role: 'player' as const, playerId: ctx.data.playerId ?? '' });
+
+/**
+ * Applies the action of a host or team intent to the socket's game, deduplicated by the request id per
+ * sender and per intent: a retried intent counts once.
+ */
+export function applyIntent(ctx: IntentContext, intent: string, rid: string | undefined, action: Action): Ack<object> {
+  const room = roomOf(ctx);
+  if (!room || (action.by.role === 'player' && ctx.data.playerId === null)) return refuse('game/unknown');
+  const sender = action.by.role === 'player' ? `player:${action.by.playerId}` : 'host';
+  const result = room.apply(action, rid === undefined ? null : `${sender}:${intent}:${rid}`);
+  return result.ok ? { ok: true } : refuse(result.code);
+}

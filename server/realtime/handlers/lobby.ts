@@ -1,0 +1,52 @@
+// Intents that need the server's own judgement before they become actions: creating a game, joining one
+// (seat tokens, nickname checks), peeking at it, a snapshot, and renaming a team.
+import { NICKNAME_MAX, STUDENT_ID_MAX, TEAM_NAME_MAX, normalizeDisplayName } from '../../../shared/protocol/limits.js';
+import type { IntentName } from '../../../shared/protocol/intents.js';
+import { checkName } from '../../names.js';
+import { hashToken } from '../../tokens.js';
+import { HOST, applyIntent, refuse, roomOf } from './apply.js';
+import type { Handler } from './index.js';
+
+type Handlers<K extends IntentName> = { [N in K]: Handler<N> };
+
+export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:join' | 'game:peek' | 'sync:snapshot' | 'host:rename-team'> = {
+  'game:create': (ctx, input) => {
+    const created = ctx.rooms.create(input, new Date(ctx.clock()));
+    if (!created) return refuse('game/capacity');
+    return { ok: true, code: created.room.code, hostToken: created.hostToken };
+  },
+
+  'game:join': (ctx, input) => {
+    const room = ctx.rooms.get(input.code);
+    if (!room) return refuse('game/unknown');
+    const tokenHash = hashToken(input.seatToken);
+    // A join retried with the same seat token (its ack was lost) finds the seat it already made.
+    const seated = room.playerByTokenHash(tokenHash);
+    if (seated) return seated.kicked ? refuse('auth/kicked') : { ok: true, code: room.code, playerId: seated.id };
+    const nickname = checkName(input.nickname, NICKNAME_MAX, { invalid: 'nickname/invalid', inappropriate: 'nickname/inappropriate' });
+    if (!nickname.ok) return refuse(nickname.code);
+    const studentId = normalizeDisplayName(input.studentId ?? '').slice(0, STUDENT_ID_MAX) || null;
+    const result = room.apply({ type: 'player/join', by: { role: 'guest' }, nickname: nickname.name, tokenHash, studentId });
+    if (!result.ok) return refuse(result.code);
+    const joined = room.playerByTokenHash(tokenHash)!;
+    return { ok: true, code: room.code, playerId: joined.id };
+  },
+
+  'game:peek': (ctx, input) => {
+    const room = ctx.rooms.get(input.code);
+    if (!room) return refuse('game/unknown');
+    return { ok: true, askStudentId: room.state.settings.askStudentId, roomLocked: room.state.roomLocked };
+  },
+
+  'sync:snapshot': (ctx) => {
+    const room = roomOf(ctx);
+    const view = room && ctx.broadcaster.viewFor(room, ctx.data);
+    return view ? { ok: true, view } : refuse('game/unknown');
+  },
+
+  'host:rename-team': (ctx, { teamId, name, rid }) => {
+    const checked = checkName(name, TEAM_NAME_MAX, { invalid: 'team/name-invalid', inappropriate: 'team/name-inappropriate' });
+    if (!checked.ok) return refuse(checked.code);
+    return applyIntent(ctx, 'host:rename-team', rid, { type: 'host/rename-team', by: HOST, teamId, name: checked.name });
+  },
+};

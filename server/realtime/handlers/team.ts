@@ -1,0 +1,9 @@
+// Team intents that the server shapes before they become actions.
+import { applyIntent, playerActor } from './apply.js';
+import type { Handler } from './index.js';
+
+export const TEAM_HANDLERS: { 'team:reflect': Handler<'team:reflect'> } = {
+  /** A reflection is kept without the white space around it. */
+  'team:reflect': (ctx, { part, choice, text, rid }) =>
+    applyIntent(ctx, 'team:reflect', rid, { type: 'team/reflect', by: playerActor(ctx), part, choice, text: text.trim() }),
+};
