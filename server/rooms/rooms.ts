@@ -2,6 +2,7 @@
 import { TEAM_COUNT_DEFAULT } from '../../shared/protocol/limits.js';
 import { createGame } from '../../shared/sim/reducer.js';
 import { replayFrom } from '../../shared/sim/replay.js';
+import { RULES_VERSION } from '../../shared/sim/rules-version.js';
 import type { GameConfig, GameState } from '../../shared/sim/state.js';
 import type { GameStore } from '../store/store.js';
 import { hashToken, newGameCode, newSeed, newToken } from '../tokens.js';
@@ -69,7 +70,7 @@ export class Rooms {
       };
       if (this.#rooms.has(config.code)) continue;
       const hostTokenHash = hashToken(hostToken);
-      if (!this.#store.createGame(config, hostTokenHash, now.toISOString())) continue;
+      if (!this.#store.createGame(config, hostTokenHash, now.toISOString(), RULES_VERSION)) continue;
       const room = new Room(this.#store, this.#clock, config, hostTokenHash, createGame(config), []);
       this.#add(room);
       return { room, hostToken };

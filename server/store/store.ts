@@ -11,6 +11,8 @@ export interface StoredAction {
 
 export interface StoredGame {
   config: GameConfig;
+  /** The rules version (shared/sim/rules-version.ts) the game was created under; 1 for games stored before. */
+  rulesVersion: number;
   hostTokenHash: string;
   createdAt: string;
   /** The latest snapshot, if any: the state after action `seq`. */
@@ -22,8 +24,8 @@ export interface StoredGame {
 }
 
 export interface GameStore {
-  /** Records a new game; false when the code is taken. */
-  createGame(config: GameConfig, hostTokenHash: string, createdAt: string): boolean;
+  /** Records a new game played under rules `rulesVersion`; false when the code is taken. */
+  createGame(config: GameConfig, hostTokenHash: string, createdAt: string, rulesVersion: number): boolean;
   /** Appends an action durably (committed before it returns). `seq` is the game version after the action. */
   appendAction(code: string, seq: number, action: Action, idem: string | null): void;
   /** Saves the state after action `seq`, so that a restart replays only what came later. */
