@@ -132,6 +132,17 @@ export class SqliteStore implements GameStore {
     return this.#actionsAfter(code, 0);
   }
 
+  replaceLog(code: string, rulesVersion: number, actions: StoredAction[]): void {
+    this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM snapshots WHERE code = ?').run(code);
+      this.#db.prepare('DELETE FROM actions WHERE code = ?').run(code);
+      for (const entry of actions) {
+        this.#insertAction.run(code, entry.seq, JSON.stringify(entry.action), entry.idem);
+      }
+      this.#db.prepare('UPDATE games SET rules_version = ? WHERE code = ?').run(rulesVersion, code);
+    })();
+  }
+
   #actionsAfter(code: string, seq: number): StoredAction[] {
     const rows = this.#db
       .prepare('SELECT seq, action, idem FROM actions WHERE code = ? AND seq > ? ORDER BY seq')

@@ -32,6 +32,11 @@ export interface GameStore {
   saveSnapshot(code: string, seq: number, state: GameState): void;
   /** Every game not marked finished, ready to replay. */
   loadUnfinished(): StoredGame[];
+  /**
+   * Replaces a game's whole log with one migrated to rules `rulesVersion`, and drops its snapshots (they hold
+   * the state of the old rules), in one transaction.
+   */
+  replaceLog(code: string, rulesVersion: number, actions: StoredAction[]): void;
   /** The whole log of one game, for exports and replay checks. */
   loadLog(code: string): StoredAction[];
   close(): void;

@@ -3,7 +3,8 @@
 
 /**
  * Bump this whenever the reducer would replay an old log differently (a rule, a formula, a draw from the
- * generator, an action's meaning) or the state's shape changes (snapshots hold the state). Each stored game
- * records the version it was created under; games stored before versions were recorded count as version 1.
+ * generator, an action's meaning) or the state's shape changes (snapshots hold the state). Stored games of
+ * another version are then refused on restore unless a log migration from their version is registered
+ * (server/rooms/migrations.ts). Games stored before versions were recorded count as version 1.
  */
 export const RULES_VERSION = 1;

@@ -1,21 +1,28 @@
 // Stored games carry the rules version they were played under, on real SQLite files: an old database opens
-// with its games as rules v1.
+// with its games as rules v1, and a game of other rules is migrated or refused without keeping the others
+// from starting.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Action } from '../../shared/sim/actions.js';
+import { stateHash } from '../../shared/sim/hash.js';
 import { RULES_VERSION } from '../../shared/sim/rules-version.js';
-import type { Room } from '../../server/rooms/room.js';
-import { Rooms } from '../../server/rooms/rooms.js';
+import type { LogEntry } from '../../server/rooms/migrations.js';
+import { SNAPSHOT_EVERY, type Room } from '../../server/rooms/room.js';
+import { Rooms, type Rules } from '../../server/rooms/rooms.js';
 import { SqliteStore } from '../../server/store/sqlite.js';
-import { CONFIG, join as joinAction } from '../support/actions.js';
+import { CONFIG, HOST, join as joinAction, tokenHashFor } from '../support/actions.js';
+import { TestClient } from '../support/client.js';
+import { startServerProcess, type ServerProcess } from '../support/process.js';
 
 const dirs: string[] = [];
 const stores: SqliteStore[] = [];
 const roomsList: Rooms[] = [];
-afterEach(() => {
+const processes: ServerProcess[] = [];
+afterEach(async () => {
+  await Promise.all(processes.splice(0).map((p) => p.kill('SIGKILL')));
   for (const rooms of roomsList.splice(0)) rooms.stop();
   for (const store of stores.splice(0)) {
     try {
@@ -39,8 +46,8 @@ function open(file: string): SqliteStore {
   return store;
 }
 
-function roomsOn(store: SqliteStore): Rooms {
-  const rooms = new Rooms(store, () => {}, 10);
+function roomsOn(store: SqliteStore, options: { maxRooms?: number; rules?: Rules } = {}): Rooms {
+  const rooms = new Rooms(store, () => {}, options.maxRooms ?? 10, Date.now, options.rules);
   roomsList.push(rooms);
   return rooms;
 }
@@ -64,10 +71,12 @@ function execute(file: string, sql: string, ...params: unknown[]): void {
   }
 }
 
-function accept(room: Room, action: Action): void {
-  const result = room.apply(action);
+function accept(room: Room, action: Action, idem: string | null = null): void {
+  const result = room.apply(action, idem);
   if (!result.ok) throw new Error(`${action.type} refused: ${result.code}`);
 }
+
+const rulesV = (version: number, migrations: Rules['migrations'] = {}): Rules => ({ version, migrations });
 
 describe('rules version of stored games', () => {
   it('records the rules version a game is created under', () => {
@@ -102,8 +111,8 @@ describe('rules version of stored games', () => {
     const store = open(file);
     expect(store.loadUnfinished().map((g) => [g.config.code, g.rulesVersion])).toEqual([[CONFIG.code, 1]]);
     expect(query(file, 'PRAGMA user_version')).toEqual([{ user_version: 1 }]);
-    const rooms = roomsOn(store);
-    expect(rooms.restore()).toBe(1);
+    const rooms = roomsOn(store, { rules: rulesV(1) });
+    expect(rooms.restore()).toEqual({ restored: 1, refused: [] });
     const room = rooms.get(CONFIG.code)!;
     expect(room.state.players.map((p) => p.nickname)).toEqual(['ada', 'bob']);
     accept(room, joinAction('cy'));
@@ -112,8 +121,8 @@ describe('rules version of stored games', () => {
     // Opening it again changes nothing more; the game goes on where it was.
     const again = open(file);
     expect(query(file, 'PRAGMA user_version')).toEqual([{ user_version: 1 }]);
-    const restored = roomsOn(again);
-    expect(restored.restore()).toBe(1);
+    const restored = roomsOn(again, { rules: rulesV(1) });
+    expect(restored.restore()).toEqual({ restored: 1, refused: [] });
     expect(restored.get(CONFIG.code)!.state.players).toHaveLength(3);
   });
 
@@ -122,5 +131,125 @@ describe('rules version of stored games', () => {
     open(file).close();
     execute(file, 'PRAGMA user_version = 99');
     expect(() => new SqliteStore(file)).toThrow(/schema version 99, newer than this server's/);
+  });
+
+  it('refuses games of older and newer rules, keeps them stored, and restores the others', () => {
+    const file = storeFile();
+    const store = open(file);
+    const rooms = roomsOn(store, { rules: rulesV(2) });
+    const codes = [1, 2, 3].map(() => rooms.create({}, new Date())!.room.code);
+    for (const code of codes) accept(rooms.get(code)!, joinAction(`pilot-${code}`));
+    const [older, current, newer] = codes as [string, string, string];
+    store.close();
+    execute(file, 'UPDATE games SET rules_version = 1 WHERE code = ?', older);
+    execute(file, 'UPDATE games SET rules_version = 3 WHERE code = ?', newer);
+
+    const restarted = roomsOn(open(file), { rules: rulesV(2) });
+    const result = restarted.restore();
+    expect(result.restored).toBe(1);
+    expect(restarted.get(current)!.state.players).toHaveLength(1);
+    expect(restarted.get(older)).toBeUndefined();
+    expect(restarted.get(newer)).toBeUndefined();
+    expect(result.refused).toEqual(expect.arrayContaining([
+      { code: older, reason: `game ${older} was played under rules v1; this server plays v2 and cannot replay it` },
+      { code: newer, reason: `game ${newer} was played under rules v3; this server plays v2 and cannot replay it` },
+    ]));
+    expect(result.refused).toHaveLength(2);
+    expect(restarted.refused).toEqual(result.refused);
+    // Nothing of the refused games was touched: a server of their rules could still replay them.
+    expect(query(file, 'SELECT code, rules_version FROM games WHERE finished_at IS NULL ORDER BY rules_version')).toEqual([
+      { code: older, rules_version: 1 },
+      { code: current, rules_version: 2 },
+      { code: newer, rules_version: 3 },
+    ]);
+    expect(query(file, 'SELECT count(*) AS n FROM actions WHERE code IN (?, ?)', older, newer)).toEqual([{ n: 2 }]);
+  });
+
+  it('leaves out a game whose log no longer replays, and restores the others', () => {
+    const file = storeFile();
+    const store = open(file);
+    const rooms = roomsOn(store);
+    const broken = rooms.create({}, new Date())!.room;
+    const fine = rooms.create({}, new Date())!.room;
+    accept(broken, joinAction('ada'));
+    accept(fine, joinAction('ada'));
+    store.close();
+    // The same join logged twice: the second is refused on replay (the seat is taken).
+    execute(file, 'INSERT INTO actions VALUES (?, 2, ?, NULL)', broken.code, JSON.stringify(joinAction('ada')));
+
+    const restarted = roomsOn(open(file));
+    const result = restarted.restore();
+    expect(result.restored).toBe(1);
+    expect(restarted.get(fine.code)).toBeDefined();
+    expect(result.refused).toEqual([
+      { code: broken.code, reason: expect.stringMatching(new RegExp(`^game ${broken.code} could not be replayed: log entry 1`)) },
+    ]);
+  });
+
+  it('migrates a game of older rules through a registered migration, once, and keeps its retries idempotent', () => {
+    const file = storeFile();
+    const store = open(file);
+    const { room } = roomsOn(store, { rules: rulesV(1) }).create({ teamCount: 8 }, new Date())!;
+    for (let i = 0; room.state.version < SNAPSHOT_EVERY + 5; i++) {
+      if (i % 2 === 0) accept(room, joinAction(`pilot${i}`), `join:${i}`);
+      else accept(room, { type: 'host/balance-teams', by: HOST }, `host:${i}`);
+    }
+    const logLength = room.state.version;
+    store.close();
+    expect(query(file, 'SELECT seq FROM snapshots')).toEqual([{ seq: SNAPSHOT_EVERY }]);
+
+    // Rules v2 (for this test only) capitalise nicknames; the migration rewrites the old joins to match.
+    const capitalise = (log: readonly LogEntry[]): LogEntry[] =>
+      log.map((entry) => {
+        const action = entry.action as Action;
+        if (action.type !== 'player/join') return entry;
+        return { ...entry, action: { ...action, nickname: action.nickname[0]!.toUpperCase() + action.nickname.slice(1) } };
+      });
+    const migrated = roomsOn(open(file), { rules: rulesV(2, { 1: capitalise }) });
+    expect(migrated.restore()).toEqual({ restored: 1, refused: [] });
+    const again = migrated.get(room.code)!;
+    expect(again.state.version).toBe(logLength);
+    expect(again.state.players[0]!.nickname).toBe('Pilot0');
+    expect(again.playerByTokenHash(tokenHashFor('pilot0'))?.nickname).toBe('Pilot0');
+    // A retry from before the upgrade still counts once; new actions follow the migrated log.
+    expect(again.apply(joinAction('pilot0'), 'join:0')).toMatchObject({ ok: true, duplicate: true });
+    accept(again, joinAction('late'), 'join:late');
+    const hash = stateHash(again.state);
+
+    // The store now holds a v2 log without the old rules' snapshot; a v2 server without migrations replays it.
+    expect(query(file, 'SELECT rules_version FROM games')).toEqual([{ rules_version: 2 }]);
+    expect(query(file, 'SELECT seq FROM snapshots')).toEqual([]);
+    const seqs = query<{ seq: number }>(file, 'SELECT seq FROM actions ORDER BY seq').map((r) => r.seq);
+    expect(seqs).toEqual(Array.from({ length: logLength + 1 }, (_, i) => i + 1));
+    const restartedV2 = roomsOn(open(file), { rules: rulesV(2) });
+    expect(restartedV2.restore()).toEqual({ restored: 1, refused: [] });
+    expect(stateHash(restartedV2.get(room.code)!.state)).toBe(hash);
+  });
+});
+
+describe('the real server with a game it cannot replay', () => {
+  it('starts, logs the refused game, and serves the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fleetops-rules-'));
+    dirs.push(dir);
+    const file = join(dir, 'fleet-ops.sqlite');
+    const store = open(file);
+    const rooms = roomsOn(store);
+    const refused = rooms.create({}, new Date())!;
+    const served = rooms.create({}, new Date())!;
+    store.close();
+    execute(file, 'UPDATE games SET rules_version = ? WHERE code = ?', RULES_VERSION + 1, refused.room.code);
+
+    const server = await startServerProcess({ DATA_DIR: dir });
+    processes.push(server);
+    const host = await TestClient.connect(server.url, { role: 'host', code: served.room.code, token: served.hostToken });
+    host.close();
+    expect(await TestClient.refusedHandshake(server.url, { role: 'host', code: refused.room.code, token: refused.hostToken }))
+      .toMatchObject({ code: 'game/unknown' });
+    const logged = server.output().split('\n').filter((line) => line.includes('game not restored'));
+    expect(logged).toHaveLength(1);
+    expect(JSON.parse(logged[0]!)).toMatchObject({
+      code: refused.room.code,
+      reason: `game ${refused.room.code} was played under rules v${RULES_VERSION + 1}; this server plays v${RULES_VERSION} and cannot replay it`,
+    });
   });
 });
