@@ -97,6 +97,11 @@ export class Rooms {
         this.#refused.push({ code: stored.config.code, reason: rebuilt.reason });
         continue;
       }
+      if (rebuilt.state.phase === 'debrief') {
+        // It reached the debrief but the process stopped before the row was marked: finish it now.
+        this.#store.markFinished(stored.config.code, new Date(this.#clock()).toISOString());
+        continue;
+      }
       this.#add(
         new Room(this.#store, this.#clock, stored.config, stored.hostTokenHash, rebuilt.state, rebuilt.idemKeys),
       );
@@ -135,9 +140,15 @@ export class Rooms {
     }
   }
 
-  /** A new game in the lobby and its host token (returned once, stored only as a hash); null when full. */
+  /**
+   * A new game in the lobby and its host token (returned once, stored only as a hash); null when full. Only
+   * unfinished games count against the cap; finished ones stay for their debrief until memory needs them gone.
+   */
   create(options: NewGameOptions, now: Date): { room: Room; hostToken: string } | null {
-    if (this.#rooms.size >= this.#maxRooms) return null;
+    let live = 0;
+    for (const room of this.#rooms.values()) if (!room.finished) live++;
+    if (live >= this.#maxRooms) return null;
+    if (this.#rooms.size >= this.#maxRooms) this.#evictOldestFinished();
     const hostToken = newToken();
     for (;;) {
       const config: GameConfig = {
@@ -158,6 +169,16 @@ export class Rooms {
   /** Stops the timer sweep (on shutdown). */
   stop(): void {
     clearInterval(this.#sweep);
+  }
+
+  /** Drops the finished room created first from memory (its rows stay in the store). */
+  #evictOldestFinished(): void {
+    for (const room of this.#rooms.values()) {
+      if (room.finished) {
+        this.#rooms.delete(room.code);
+        return;
+      }
+    }
   }
 
   #add(room: Room): void {

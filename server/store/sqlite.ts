@@ -68,6 +68,7 @@ export interface SqliteOptions {
 export class SqliteStore implements GameStore {
   readonly #db: Database.Database;
   readonly #insertGame: Database.Statement<[string, string, string, string, number]>;
+  readonly #markFinished: Database.Statement<[string, string]>;
   readonly #insertAction: Database.Statement<[string, number, string, string | null]>;
   readonly #insertSnapshot: Database.Statement<[string, number, string]>;
 
@@ -81,6 +82,9 @@ export class SqliteStore implements GameStore {
     this.#insertGame = this.#db.prepare(
       'INSERT OR IGNORE INTO games (code, config, host_token_hash, created_at, rules_version) VALUES (?, ?, ?, ?, ?)',
     );
+    this.#markFinished = this.#db.prepare(
+      'UPDATE games SET finished_at = ? WHERE code = ? AND finished_at IS NULL',
+    );
     this.#insertAction = this.#db.prepare('INSERT INTO actions (code, seq, action, idem) VALUES (?, ?, ?, ?)');
     this.#insertSnapshot = this.#db.prepare(
       'INSERT OR REPLACE INTO snapshots (code, seq, state) VALUES (?, ?, ?)',
@@ -90,6 +94,10 @@ export class SqliteStore implements GameStore {
   createGame(config: GameConfig, hostTokenHash: string, createdAt: string, rulesVersion: number): boolean {
     const result = this.#insertGame.run(config.code, JSON.stringify(config), hostTokenHash, createdAt, rulesVersion);
     return result.changes === 1;
+  }
+
+  markFinished(code: string, finishedAt: string): void {
+    this.#markFinished.run(finishedAt, code);
   }
 
   appendAction(code: string, seq: number, action: Action, idem: string | null): void {

@@ -30,6 +30,8 @@ export interface GameStore {
   appendAction(code: string, seq: number, action: Action, idem: string | null): void;
   /** Saves the state after action `seq`, so that a restart replays only what came later. */
   saveSnapshot(code: string, seq: number, state: GameState): void;
+  /** Marks a game finished: its rows stay, but it is no longer restored as a live game. */
+  markFinished(code: string, finishedAt: string): void;
   /** Every game not marked finished, ready to replay. */
   loadUnfinished(): StoredGame[];
   /**

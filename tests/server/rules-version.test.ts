@@ -1,6 +1,6 @@
 // Stored games carry the rules version they were played under, on real SQLite files: an old database opens
-// with its games as rules v1, and a game of other rules is migrated or refused without keeping the others
-// from starting.
+// with its games as rules v1, a game of other rules is migrated or refused without keeping the others from
+// starting, and a game that reached its debrief is finished: not restored, and out of the cap.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import type { LogEntry } from '../../server/rooms/migrations.js';
 import { SNAPSHOT_EVERY, type Room } from '../../server/rooms/room.js';
 import { Rooms, type Rules } from '../../server/rooms/rooms.js';
 import { SqliteStore } from '../../server/store/sqlite.js';
-import { CONFIG, HOST, join as joinAction, tokenHashFor } from '../support/actions.js';
+import { CONFIG, HOST, join as joinAction, next, start, tokenHashFor } from '../support/actions.js';
 import { TestClient } from '../support/client.js';
 import { startServerProcess, type ServerProcess } from '../support/process.js';
 
@@ -74,6 +74,12 @@ function execute(file: string, sql: string, ...params: unknown[]): void {
 function accept(room: Room, action: Action, idem: string | null = null): void {
   const result = room.apply(action, idem);
   if (!result.ok) throw new Error(`${action.type} refused: ${result.code}`);
+}
+
+/** From the lobby to the debrief: Start, then Next through both parts' play, reveal and reflect. */
+function playToDebrief(room: Room): void {
+  accept(room, start());
+  while (room.state.phase !== 'debrief') accept(room, next());
 }
 
 const rulesV = (version: number, migrations: Rules['migrations'] = {}): Rules => ({ version, migrations });
@@ -224,6 +230,67 @@ describe('rules version of stored games', () => {
     const restartedV2 = roomsOn(open(file), { rules: rulesV(2) });
     expect(restartedV2.restore()).toEqual({ restored: 1, refused: [] });
     expect(stateHash(restartedV2.get(room.code)!.state)).toBe(hash);
+  });
+});
+
+describe('finished games', () => {
+  it('marks a game finished at its debrief: it stays in memory and on disk, and a restart leaves it out', () => {
+    const file = storeFile();
+    const store = open(file);
+    const rooms = roomsOn(store);
+    const done = rooms.create({}, new Date())!.room;
+    const ongoing = rooms.create({}, new Date())!.room;
+    accept(done, joinAction('ada'));
+    accept(ongoing, joinAction('bob'));
+    accept(ongoing, start());
+    expect(query(file, 'SELECT count(*) AS n FROM games WHERE finished_at IS NOT NULL')).toEqual([{ n: 0 }]);
+
+    playToDebrief(done);
+    expect(done.finished).toBe(true);
+    expect(rooms.get(done.code)).toBe(done); // the players still look at the debrief
+    const [row] = query<{ finished_at: string | null }>(file, 'SELECT finished_at FROM games WHERE code = ?', done.code);
+    expect(Date.parse(row!.finished_at!)).not.toBeNaN();
+    const logLength = done.state.version;
+    store.close();
+
+    const reopened = open(file);
+    expect(reopened.loadUnfinished().map((g) => g.config.code)).toEqual([ongoing.code]);
+    expect(reopened.loadLog(done.code)).toHaveLength(logLength); // kept for exports
+    const restarted = roomsOn(reopened);
+    expect(restarted.restore()).toEqual({ restored: 1, refused: [] });
+    expect(restarted.get(done.code)).toBeUndefined();
+    expect(restarted.get(ongoing.code)!.state.phase).toBe('briefing');
+  });
+
+  it('finishes on restart a game that reached its debrief but was not marked', () => {
+    const file = storeFile();
+    const store = open(file);
+    const done = roomsOn(store).create({}, new Date())!.room;
+    playToDebrief(done);
+    store.close();
+    // As if the process had stopped between committing the last Next and marking the row.
+    execute(file, 'UPDATE games SET finished_at = NULL WHERE code = ?', done.code);
+
+    const restarted = roomsOn(open(file));
+    expect(restarted.restore()).toEqual({ restored: 0, refused: [] });
+    expect(query(file, 'SELECT count(*) AS n FROM games WHERE finished_at IS NOT NULL')).toEqual([{ n: 1 }]);
+  });
+
+  it('frees its slot in the per-server cap once finished', () => {
+    const rooms = roomsOn(open(storeFile()), { maxRooms: 2 });
+    const first = rooms.create({}, new Date())!.room;
+    const second = rooms.create({}, new Date())!.room;
+    expect(rooms.create({}, new Date())).toBeNull();
+
+    playToDebrief(first);
+    expect(rooms.get(first.code)).toBe(first);
+    const third = rooms.create({}, new Date());
+    expect(third).not.toBeNull();
+    // Memory holds at most the cap: the finished room made way, the live ones stay.
+    expect(rooms.size).toBe(2);
+    expect(rooms.get(first.code)).toBeUndefined();
+    expect(rooms.get(second.code)).toBe(second);
+    expect(rooms.create({}, new Date())).toBeNull();
   });
 });
 
