@@ -21,5 +21,7 @@ export async function startDevRealtime(httpServer: HttpServer | Http2SecureServe
       return publicUrlFor(config, address && typeof address === 'object' ? address.port : config.port);
     },
   });
-  logger.info({ games: realtime.restore() }, 'dev realtime attached');
+  const { restored, refused } = realtime.restore();
+  for (const game of refused) logger.warn({ code: game.code, reason: game.reason }, 'game not restored');
+  logger.info({ games: restored }, 'dev realtime attached');
 }

@@ -31,7 +31,9 @@ const app = createApp({
   maxConnectionsPerAddress: config.maxConnectionsPerAddress,
   allowedOrigins: config.allowedOrigins,
 });
-const restored = app.realtime.restore();
+const { restored, refused } = app.realtime.restore();
+// A refused game stays in the store; the others are served all the same.
+for (const game of refused) logger.warn({ code: game.code, reason: game.reason }, 'game not restored');
 
 app.httpServer.listen(config.port, config.host, () => {
   const address = app.httpServer.address();

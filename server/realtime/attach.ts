@@ -4,7 +4,7 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
-import { Rooms } from '../rooms/rooms.js';
+import { Rooms, type RestoreResult } from '../rooms/rooms.js';
 import type { GameStore } from '../store/store.js';
 import { Broadcaster } from './broadcast.js';
 import { registerIntents } from './dispatch.js';
@@ -32,8 +32,8 @@ export interface Realtime {
   io: GameServer;
   rooms: Rooms;
   broadcaster: Broadcaster;
-  /** Rebuilds unfinished games from the store; call before accepting connections. */
-  restore(): number;
+  /** Rebuilds unfinished games from the store, leaving out the ones it refuses; call before accepting connections. */
+  restore(): RestoreResult;
   close(): Promise<void>;
 }
 

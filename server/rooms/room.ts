@@ -71,6 +71,11 @@ export class Room {
     return this.#state;
   }
 
+  /** The game reached its debrief, where it ends: its row is marked finished and it no longer holds a slot. */
+  get finished(): boolean {
+    return this.#state.phase === 'debrief';
+  }
+
   /** Called after every accepted action and every change of presence. */
   listen(listener: RoomListener): void {
     this.#listener = listener;
@@ -84,6 +89,7 @@ export class Room {
     if (idem !== null && this.#idemKeys.has(idem)) return { ok: true, events: [], duplicate: true };
     const result = reduce(this.#state, action);
     if (!result.ok) return result;
+    const wasFinished = this.finished;
     try {
       this.#store.appendAction(this.code, result.state.version, action, idem);
     } catch (error) {
@@ -97,6 +103,7 @@ export class Room {
       }
     }
     if (this.#state.version % SNAPSHOT_EVERY === 0) this.#saveSnapshot();
+    if (!wasFinished && this.finished) this.#markFinished();
     this.#listener(this, result.events);
     return { ok: true, events: result.events, duplicate: false };
   }
@@ -147,6 +154,18 @@ export class Room {
       this.#store.saveSnapshot(this.code, this.#state.version, this.#state);
     } catch {
       // The next snapshot, or a full replay of the log, covers for it.
+    }
+  }
+
+  /**
+   * Marks the row finished so that a restart leaves the game out. The action that ended the game is committed
+   * already, so a failure here is not one: a restart that replays the game to its debrief marks it then.
+   */
+  #markFinished(): void {
+    try {
+      this.#store.markFinished(this.code, new Date(this.#clock()).toISOString());
+    } catch {
+      // Rooms.restore finishes it.
     }
   }
 

@@ -2,9 +2,11 @@
 import { TEAM_COUNT_DEFAULT } from '../../shared/protocol/limits.js';
 import { createGame } from '../../shared/sim/reducer.js';
 import { replayFrom } from '../../shared/sim/replay.js';
+import { RULES_VERSION } from '../../shared/sim/rules-version.js';
 import type { GameConfig, GameState } from '../../shared/sim/state.js';
-import type { GameStore } from '../store/store.js';
+import type { GameStore, StoredGame } from '../store/store.js';
 import { hashToken, newGameCode, newSeed, newToken } from '../tokens.js';
+import { MIGRATIONS, upgradeLog, type LogMigration } from './migrations.js';
 import { Room, type Clock, type RoomListener } from './room.js';
 
 /** How often part timers are checked: a timer ends at most this late. */
@@ -15,18 +17,49 @@ export interface NewGameOptions {
   askStudentId?: boolean;
 }
 
+/** A stored game left out of the live rooms on restore, and why (for the log now, for its host later). */
+export interface RefusedGame {
+  code: string;
+  reason: string;
+}
+
+export interface RestoreResult {
+  /** Live rooms after the restore. */
+  restored: number;
+  refused: RefusedGame[];
+}
+
+/** The rules this server plays and the migrations it knows; tests may pass others. */
+export interface Rules {
+  version: number;
+  migrations: Readonly<Record<number, LogMigration>>;
+}
+
+const CURRENT_RULES: Rules = { version: RULES_VERSION, migrations: MIGRATIONS };
+
+type Rebuilt = { ok: true; state: GameState; idemKeys: string[] } | { ok: false; reason: string };
+
 export class Rooms {
   readonly #store: GameStore;
   readonly #rooms = new Map<string, Room>();
   readonly #listener: RoomListener;
   readonly #maxRooms: number;
   readonly #clock: Clock;
+  readonly #rules: Rules;
+  readonly #refused: RefusedGame[] = [];
   /** One sweep for every room's part timer and simulated clock: robust to many rooms and to the clock jumping. */
   readonly #sweep: ReturnType<typeof setInterval>;
 
-  constructor(store: GameStore, listener: RoomListener, maxRooms: number, clock: Clock = Date.now) {
+  constructor(
+    store: GameStore,
+    listener: RoomListener,
+    maxRooms: number,
+    clock: Clock = Date.now,
+    rules: Rules = CURRENT_RULES,
+  ) {
     this.#store = store;
     this.#clock = clock;
+    this.#rules = rules;
     this.#sweep = setInterval(() => {
       for (const room of this.#rooms.values()) {
         room.expireTimerIfDue();
@@ -46,19 +79,76 @@ export class Rooms {
     return this.#rooms.get(code);
   }
 
-  /** Rebuilds every unfinished game from its latest snapshot and the log after it; returns how many. */
-  restore(): number {
-    for (const stored of this.#store.loadUnfinished()) {
-      const start = (stored.snapshot?.state as GameState | undefined) ?? createGame(stored.config);
-      const state = replayFrom(start, stored.actions.map((entry) => entry.action));
-      this.#add(new Room(this.#store, this.#clock, stored.config, stored.hostTokenHash, state, stored.idemKeys));
-    }
-    return this.#rooms.size;
+  /** The stored games the last restore left out, and why. */
+  get refused(): readonly RefusedGame[] {
+    return this.#refused;
   }
 
-  /** A new game in the lobby and its host token (returned once, stored only as a hash); null when full. */
+  /**
+   * Rebuilds every unfinished game from its latest snapshot and the log after it. A game of other rules is
+   * migrated if it can be and refused if not; a refused game stays in the store and out of the live rooms,
+   * and the others start all the same.
+   */
+  restore(): RestoreResult {
+    this.#refused.length = 0;
+    for (const stored of this.#store.loadUnfinished()) {
+      const rebuilt = this.#rebuild(stored);
+      if (!rebuilt.ok) {
+        this.#refused.push({ code: stored.config.code, reason: rebuilt.reason });
+        continue;
+      }
+      if (rebuilt.state.phase === 'debrief') {
+        // It reached the debrief but the process stopped before the row was marked: finish it now.
+        this.#store.markFinished(stored.config.code, new Date(this.#clock()).toISOString());
+        continue;
+      }
+      this.#add(
+        new Room(this.#store, this.#clock, stored.config, stored.hostTokenHash, rebuilt.state, rebuilt.idemKeys),
+      );
+    }
+    return { restored: this.#rooms.size, refused: [...this.#refused] };
+  }
+
+  /** The state of a stored game under this server's rules, or why it cannot have one. */
+  #rebuild(stored: StoredGame): Rebuilt {
+    const code = stored.config.code;
+    try {
+      if (stored.rulesVersion === this.#rules.version) {
+        const start = (stored.snapshot?.state as GameState | undefined) ?? createGame(stored.config);
+        const state = replayFrom(start, stored.actions.map((entry) => entry.action));
+        return { ok: true, state, idemKeys: stored.idemKeys };
+      }
+      const upgrade = upgradeLog(
+        code,
+        this.#store.loadLog(code),
+        stored.rulesVersion,
+        this.#rules.version,
+        this.#rules.migrations,
+      );
+      if (!upgrade.ok) return upgrade;
+      // The old snapshots hold the old rules' state: replay the migrated log from the start, then keep it
+      // in place of the old one so that the actions logged from now on follow a log of the same rules.
+      const start = createGame(stored.config);
+      const state = replayFrom(start, upgrade.log.map((entry) => entry.action));
+      const log = upgrade.log.map((entry, index) => ({ ...entry, seq: start.version + index + 1 }));
+      this.#store.replaceLog(code, this.#rules.version, log);
+      const idemKeys = log.flatMap((entry) => (entry.idem === null ? [] : [entry.idem]));
+      return { ok: true, state, idemKeys };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, reason: `game ${code} could not be replayed: ${message}` };
+    }
+  }
+
+  /**
+   * A new game in the lobby and its host token (returned once, stored only as a hash); null when full. Only
+   * unfinished games count against the cap; finished ones stay for their debrief until memory needs them gone.
+   */
   create(options: NewGameOptions, now: Date): { room: Room; hostToken: string } | null {
-    if (this.#rooms.size >= this.#maxRooms) return null;
+    let live = 0;
+    for (const room of this.#rooms.values()) if (!room.finished) live++;
+    if (live >= this.#maxRooms) return null;
+    if (this.#rooms.size >= this.#maxRooms) this.#evictOldestFinished();
     const hostToken = newToken();
     for (;;) {
       const config: GameConfig = {
@@ -69,7 +159,7 @@ export class Rooms {
       };
       if (this.#rooms.has(config.code)) continue;
       const hostTokenHash = hashToken(hostToken);
-      if (!this.#store.createGame(config, hostTokenHash, now.toISOString())) continue;
+      if (!this.#store.createGame(config, hostTokenHash, now.toISOString(), this.#rules.version)) continue;
       const room = new Room(this.#store, this.#clock, config, hostTokenHash, createGame(config), []);
       this.#add(room);
       return { room, hostToken };
@@ -79,6 +169,16 @@ export class Rooms {
   /** Stops the timer sweep (on shutdown). */
   stop(): void {
     clearInterval(this.#sweep);
+  }
+
+  /** Drops the finished room created first from memory (its rows stay in the store). */
+  #evictOldestFinished(): void {
+    for (const room of this.#rooms.values()) {
+      if (room.finished) {
+        this.#rooms.delete(room.code);
+        return;
+      }
+    }
   }
 
   #add(room: Room): void {

@@ -7,6 +7,7 @@ import type { Action } from '../../shared/sim/actions.js';
 import type { GameConfig, GameState } from '../../shared/sim/state.js';
 import type { GameStore, StoredAction, StoredGame } from './store.js';
 
+// The first schema, as every database has had it since the start; later changes are SCHEMA_CHANGES.
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS games (
   code TEXT PRIMARY KEY,
@@ -31,6 +32,34 @@ CREATE TABLE IF NOT EXISTS snapshots (
 );
 `;
 
+/**
+ * Changes to the schema, in order; PRAGMA user_version counts how many a database has had. A new database
+ * and an old one go through the same steps, so the old path is the one always exercised.
+ */
+const SCHEMA_CHANGES: readonly string[] = [
+  // 1: the rules version each game is played under. Games stored before it were played under rules v1.
+  'ALTER TABLE games ADD COLUMN rules_version INTEGER NOT NULL DEFAULT 1',
+];
+
+/** Brings a database's schema up to date; refuses one written by a newer server rather than guess. */
+function migrateSchema(db: Database.Database): void {
+  db.exec(SCHEMA);
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_CHANGES.length) {
+    throw new Error(
+      `the database has schema version ${current}, newer than this server's ${SCHEMA_CHANGES.length}: ` +
+        'run a newer server or another DATA_DIR',
+    );
+  }
+  for (const [index, change] of SCHEMA_CHANGES.entries()) {
+    if (index < current) continue;
+    db.transaction(() => {
+      db.exec(change);
+      db.pragma(`user_version = ${index + 1}`);
+    })();
+  }
+}
+
 export interface SqliteOptions {
   /** 'full' also survives power loss at the price of an fsync per action; 'normal' survives a killed process. */
   synchronous?: 'normal' | 'full';
@@ -38,7 +67,8 @@ export interface SqliteOptions {
 
 export class SqliteStore implements GameStore {
   readonly #db: Database.Database;
-  readonly #insertGame: Database.Statement<[string, string, string, string]>;
+  readonly #insertGame: Database.Statement<[string, string, string, string, number]>;
+  readonly #markFinished: Database.Statement<[string, string]>;
   readonly #insertAction: Database.Statement<[string, number, string, string | null]>;
   readonly #insertSnapshot: Database.Statement<[string, number, string]>;
 
@@ -48,9 +78,12 @@ export class SqliteStore implements GameStore {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     this.#db.pragma('foreign_keys = ON');
-    this.#db.exec(SCHEMA);
+    migrateSchema(this.#db);
     this.#insertGame = this.#db.prepare(
-      'INSERT OR IGNORE INTO games (code, config, host_token_hash, created_at) VALUES (?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO games (code, config, host_token_hash, created_at, rules_version) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#markFinished = this.#db.prepare(
+      'UPDATE games SET finished_at = ? WHERE code = ? AND finished_at IS NULL',
     );
     this.#insertAction = this.#db.prepare('INSERT INTO actions (code, seq, action, idem) VALUES (?, ?, ?, ?)');
     this.#insertSnapshot = this.#db.prepare(
@@ -58,8 +91,13 @@ export class SqliteStore implements GameStore {
     );
   }
 
-  createGame(config: GameConfig, hostTokenHash: string, createdAt: string): boolean {
-    return this.#insertGame.run(config.code, JSON.stringify(config), hostTokenHash, createdAt).changes === 1;
+  createGame(config: GameConfig, hostTokenHash: string, createdAt: string, rulesVersion: number): boolean {
+    const result = this.#insertGame.run(config.code, JSON.stringify(config), hostTokenHash, createdAt, rulesVersion);
+    return result.changes === 1;
+  }
+
+  markFinished(code: string, finishedAt: string): void {
+    this.#markFinished.run(finishedAt, code);
   }
 
   appendAction(code: string, seq: number, action: Action, idem: string | null): void {
@@ -72,8 +110,10 @@ export class SqliteStore implements GameStore {
 
   loadUnfinished(): StoredGame[] {
     const games = this.#db
-      .prepare('SELECT code, config, host_token_hash, created_at FROM games WHERE finished_at IS NULL')
-      .all() as { code: string; config: string; host_token_hash: string; created_at: string }[];
+      .prepare(
+        'SELECT code, config, host_token_hash, created_at, rules_version FROM games WHERE finished_at IS NULL',
+      )
+      .all() as { code: string; config: string; host_token_hash: string; created_at: string; rules_version: number }[];
     return games.map((row) => {
       const snapshotRow = this.#db
         .prepare('SELECT seq, state FROM snapshots WHERE code = ? ORDER BY seq DESC LIMIT 1')
@@ -86,6 +126,7 @@ export class SqliteStore implements GameStore {
       ).map((r) => r.idem);
       return {
         config: JSON.parse(row.config) as GameConfig,
+        rulesVersion: row.rules_version,
         hostTokenHash: row.host_token_hash,
         createdAt: row.created_at,
         snapshot,
@@ -97,6 +138,17 @@ export class SqliteStore implements GameStore {
 
   loadLog(code: string): StoredAction[] {
     return this.#actionsAfter(code, 0);
+  }
+
+  replaceLog(code: string, rulesVersion: number, actions: StoredAction[]): void {
+    this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM snapshots WHERE code = ?').run(code);
+      this.#db.prepare('DELETE FROM actions WHERE code = ?').run(code);
+      for (const entry of actions) {
+        this.#insertAction.run(code, entry.seq, JSON.stringify(entry.action), entry.idem);
+      }
+      this.#db.prepare('UPDATE games SET rules_version = ? WHERE code = ?').run(rulesVersion, code);
+    })();
   }
 
   #actionsAfter(code: string, seq: number): StoredAction[] {

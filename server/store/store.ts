@@ -11,6 +11,8 @@ export interface StoredAction {
 
 export interface StoredGame {
   config: GameConfig;
+  /** The rules version (shared/sim/rules-version.ts) the game was created under; 1 for games stored before. */
+  rulesVersion: number;
   hostTokenHash: string;
   createdAt: string;
   /** The latest snapshot, if any: the state after action `seq`. */
@@ -22,14 +24,21 @@ export interface StoredGame {
 }
 
 export interface GameStore {
-  /** Records a new game; false when the code is taken. */
-  createGame(config: GameConfig, hostTokenHash: string, createdAt: string): boolean;
+  /** Records a new game played under rules `rulesVersion`; false when the code is taken. */
+  createGame(config: GameConfig, hostTokenHash: string, createdAt: string, rulesVersion: number): boolean;
   /** Appends an action durably (committed before it returns). `seq` is the game version after the action. */
   appendAction(code: string, seq: number, action: Action, idem: string | null): void;
   /** Saves the state after action `seq`, so that a restart replays only what came later. */
   saveSnapshot(code: string, seq: number, state: GameState): void;
+  /** Marks a game finished: its rows stay, but it is no longer restored as a live game. */
+  markFinished(code: string, finishedAt: string): void;
   /** Every game not marked finished, ready to replay. */
   loadUnfinished(): StoredGame[];
+  /**
+   * Replaces a game's whole log with one migrated to rules `rulesVersion`, and drops its snapshots (they hold
+   * the state of the old rules), in one transaction.
+   */
+  replaceLog(code: string, rulesVersion: number, actions: StoredAction[]): void;
   /** The whole log of one game, for exports and replay checks. */
   loadLog(code: string): StoredAction[];
   close(): void;

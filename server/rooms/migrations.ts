@@ -1,0 +1,36 @@
+// Logs of older rules brought to the current ones. A stored game of another rules version is replayed only
+// if every step from its version to the server's is registered here; otherwise it is refused, not guessed at.
+import type { StoredAction } from '../store/store.js';
+
+/** A logged action as a migration sees it: its seq is recomputed by replaying the migrated log. */
+export type LogEntry = Omit<StoredAction, 'seq'>;
+
+/** Rewrites a log of rules v(n) into the log that rules v(n+1) replay to the same game. */
+export type LogMigration = (log: readonly LogEntry[]) => LogEntry[];
+
+/** The migrations, keyed by the rules version they read. None yet: no rules change has needed one. */
+export const MIGRATIONS: Readonly<Record<number, LogMigration>> = {};
+
+export type Upgrade = { ok: true; log: LogEntry[] } | { ok: false; reason: string };
+
+/** The log of game `code` carried from rules `from` to rules `to` step by step, or why it cannot be. */
+export function upgradeLog(
+  code: string,
+  log: readonly LogEntry[],
+  from: number,
+  to: number,
+  migrations: Readonly<Record<number, LogMigration>>,
+): Upgrade {
+  const refused: Upgrade = {
+    ok: false,
+    reason: `game ${code} was played under rules v${from}; this server plays v${to} and cannot replay it`,
+  };
+  if (from > to) return refused;
+  let current = [...log];
+  for (let version = from; version < to; version++) {
+    const migrate = migrations[version];
+    if (!migrate) return refused;
+    current = migrate(current);
+  }
+  return { ok: true, log: current };
+}

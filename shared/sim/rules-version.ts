@@ -1,0 +1,10 @@
+// The version of the game's rules that a logged game was played under: the game is its config plus its log,
+// and only rules of the same version are guaranteed to replay that log to the same game.
+
+/**
+ * Bump this whenever the reducer would replay an old log differently (a rule, a formula, a draw from the
+ * generator, an action's meaning) or the state's shape changes (snapshots hold the state). Stored games of
+ * another version are then refused on restore unless a log migration from their version is registered
+ * (server/rooms/migrations.ts). Games stored before versions were recorded count as version 1.
+ */
+export const RULES_VERSION = 1;
