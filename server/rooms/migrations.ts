@@ -8,8 +8,12 @@ export type LogEntry = Omit<StoredAction, 'seq'>;
 /** Rewrites a log of rules v(n) into the log that rules v(n+1) replay to the same game. */
 export type LogMigration = (log: readonly LogEntry[]) => LogEntry[];
 
-/** The migrations, keyed by the rules version they read. None yet: no rules change has needed one. */
-export const MIGRATIONS: Readonly<Record<number, LogMigration>> = {};
+/** The migrations, keyed by the rules version they read. */
+export const MIGRATIONS: Readonly<Record<number, LogMigration>> = {
+  // v1 → v2 changed the state's shape, not the actions: the log stands; the replay from its start rebuilds
+  // the state in the new shape (the migration drops the old snapshots).
+  1: (log) => [...log],
+};
 
 export type Upgrade = { ok: true; log: LogEntry[] } | { ok: false; reason: string };
 
