@@ -4,8 +4,7 @@ import { MAX_PLAYERS_PER_GAME, NICKNAME_MAX, TEAM_NAME_MAX, displayLength, nameK
 import type { ActionOf } from './actions.js';
 import type { FlowResult, FlowState } from './flow.js';
 import { balancePlayers, findPlayer, movedPlayerIds, reseatOrphans, resizeTeams, smallestTeamId, teamSizes } from './lobby.js';
-import type { GameEvent } from './reducer.js';
-import type { GameState } from './state.js';
+import type { GameEvent, GameState } from './state.js';
 
 export type LobbyResult = { ok: true; state: FlowState; events?: GameEvent[] } | { ok: false; code: ErrorCode };
 

@@ -11,15 +11,9 @@ import { join, reduceLobby, type LobbyAction, type LobbyResult } from './lobby-a
 import { resizeTeams } from './lobby.js';
 import { lockPrediction, partOfAction, reflect, teamAction, tick } from './part-actions.js';
 import { rngFromSeed } from './rng.js';
-import type { GameConfig, GameState } from './state.js';
+import type { GameConfig, GameEvent, GameState } from './state.js';
 
-/** What happened, for the server to act on outside the state (move sockets between rooms, close a seat). */
-export type GameEvent =
-  | { type: 'player-joined'; playerId: string; teamId: string }
-  | { type: 'players-moved'; playerIds: string[] }
-  | { type: 'player-kicked'; playerId: string }
-  /** Only a simulated clock moved: audiences get a light, volatile tick instead of full views. */
-  | { type: 'sim-ticked' };
+export type { GameEvent };
 
 export type ReduceResult = { ok: true; state: GameState; events: GameEvent[] } | { ok: false; code: ErrorCode };
 

@@ -3,7 +3,6 @@
 import type { Choice, Phase, Step, Timer } from '../protocol/views.js';
 import type { CrisisRecord } from './crises/types.js';
 import type { TeamEffects } from './crises/effects.js';
-import type { PartSlice } from './parts/part.js';
 import type { RngState } from './rng.js';
 import type { TrackId } from './tracks.js';
 
@@ -59,6 +58,20 @@ export interface TeamPartState {
   lockedBy: string | null;
   reflection: TeamReflection | null;
 }
+
+/** What every part's slice holds: one lock and reflection per team, and whether the host has revealed. */
+export interface PartSlice<T extends TeamPartState = TeamPartState> {
+  teams: Record<string, T>;
+  revealed: boolean;
+}
+
+/** What happened, for the server to act on outside the state (move sockets between rooms, close a seat). */
+export type GameEvent =
+  | { type: 'player-joined'; playerId: string; teamId: string }
+  | { type: 'players-moved'; playerIds: string[] }
+  | { type: 'player-kicked'; playerId: string }
+  /** Only a simulated clock moved: audiences get a light, volatile tick instead of full views. */
+  | { type: 'sim-ticked' };
 
 export interface GameState {
   code: string;

@@ -1,7 +1,7 @@
 // Turning an intent into an action on its game, and the action's outcome into an ack.
 import { messageFor, type ErrorCode } from '../../../shared/protocol/errors.js';
 import type { SocketData } from '../../../shared/protocol/events.js';
-import type { Ack } from '../../../shared/protocol/intents.js';
+import type { Ack, IntentInput, IntentName, IntentResult } from '../../../shared/protocol/intents.js';
 import type { Action } from '../../../shared/sim/actions.js';
 import type { Room } from '../../rooms/room.js';
 import type { Rooms } from '../../rooms/rooms.js';
@@ -13,6 +13,8 @@ export interface IntentContext {
   broadcaster: Broadcaster;
   clock: () => number;
 }
+
+export type Handler<K extends IntentName> = (ctx: IntentContext, input: IntentInput<K>) => Ack<IntentResult<K>>;
 
 export function refuse(code: ErrorCode): { ok: false; code: ErrorCode; message: string } {
   return { ok: false, code, message: messageFor(code) };

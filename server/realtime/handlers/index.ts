@@ -2,7 +2,7 @@
 // one to one into the action of the same name ("host:lock-room" → "host/lock-room"), by the sender, stamped
 // with the server's clock for the flow; the intents that need the server's own judgement have handlers in
 // this folder, grouped by domain. The reducer has the last word on every rule.
-import type { Ack, IntentInput, IntentName, IntentResult } from '../../../shared/protocol/intents.js';
+import type { Ack, IntentName } from '../../../shared/protocol/intents.js';
 import { FLOW_INTENTS } from '../../../shared/protocol/intents/flow.js';
 import { ActionSchema } from '../../../shared/sim/actions.js';
 import { HOST, applyIntent, playerActor, type IntentContext } from './apply.js';
@@ -11,7 +11,6 @@ import { TEAM_HANDLERS } from './team.js';
 
 export { refuse, type IntentContext } from './apply.js';
 
-export type Handler<K extends IntentName> = (ctx: IntentContext, input: IntentInput<K>) => Ack<IntentResult<K>>;
 type AnyHandler = (ctx: IntentContext, input: Record<string, unknown>) => Ack<object>;
 
 /** The one default: the intent's payload, without its request id, as the action of the same name. */

@@ -4,8 +4,7 @@ import { NICKNAME_MAX, STUDENT_ID_MAX, TEAM_NAME_MAX, normalizeDisplayName } fro
 import type { IntentName } from '../../../shared/protocol/intents.js';
 import { checkName } from '../../names.js';
 import { hashToken } from '../../tokens.js';
-import { HOST, applyIntent, refuse, roomOf } from './apply.js';
-import type { Handler } from './index.js';
+import { HOST, applyIntent, refuse, roomOf, type Handler } from './apply.js';
 
 type Handlers<K extends IntentName> = { [N in K]: Handler<N> };
 

@@ -1,6 +1,5 @@
 // Team intents that the server shapes before they become actions.
-import { applyIntent, playerActor } from './apply.js';
-import type { Handler } from './index.js';
+import { applyIntent, playerActor, type Handler } from './apply.js';
 
 export const TEAM_HANDLERS: { 'team:reflect': Handler<'team:reflect'> } = {
   /** A reflection is kept without the white space around it. */

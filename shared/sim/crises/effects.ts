@@ -1,7 +1,5 @@
 // What crises do to a team's hidden truth (GAME.md §7): one record per team, changed by the crises that strike
 // it and read by the parts that simulate a fleet. A crisis changes the truth, never the rules.
-import type { GameState } from '../state.js';
-
 export interface TeamEffects {
   /** Rollout jitter: the latency tail on the oldest hardware counts as failures there. */
   jitter: boolean;
@@ -16,6 +14,6 @@ export interface TeamEffects {
 export const NO_EFFECTS: TeamEffects = { jitter: false, trafficMultiplier: 1, trafficUntil: 0, driftFactor: 1 };
 
 /** What crises did to a team so far. */
-export function effectsOf(state: Pick<GameState, 'effects'>, teamId: string): TeamEffects {
+export function effectsOf(state: { effects: Readonly<Record<string, TeamEffects>> }, teamId: string): TeamEffects {
   return state.effects[teamId] ?? NO_EFFECTS;
 }

@@ -5,18 +5,15 @@ import type { ErrorCode } from '../../protocol/errors.js';
 import type { Choice, PartId, Phase } from '../../protocol/views.js';
 import type { Action, ActionType } from '../actions.js';
 import type { TeamEffects } from '../crises/effects.js';
-import type { Settings, Team, TeamPartState } from '../state.js';
+import type { PartSlice, Settings, Team, TeamPartState } from '../state.js';
+
+export type { PartSlice };
 
 /** The lock of a part: a bounded whole number, or one of four options with one right answer. */
 export type LockRule =
   | { kind: 'numeric'; min: number; max: number }
   | { kind: 'choice'; options: readonly Choice[] };
 
-/** What every part's slice holds: one lock and reflection per team, and whether the host has revealed. */
-export interface PartSlice<T extends TeamPartState = TeamPartState> {
-  teams: Record<string, T>;
-  revealed: boolean;
-}
 
 /** The game around a part, read-only: what a part may know besides its own slice. */
 export interface PartContext {
