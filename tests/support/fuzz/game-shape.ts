@@ -1,0 +1,193 @@
+// The fuzz's only window onto the game state's shape and onto the part-specific actions. Everything else in
+// tests/support/fuzz reads the game through these functions, so when the core moves (parts into a registry,
+// crises to game level, new action names) this is the one file to adapt.
+import type { Action, Actor } from '../../../shared/sim/actions.js';
+import { CANARY_TRACKS, MAX_RUNS_PER_TEAM } from '../../../shared/sim/constants.js';
+import { timerDueAt } from '../../../shared/sim/flow.js';
+import { activeRun } from '../../../shared/sim/parts/part2/run.js';
+import { baseCohortRates, cohortRates } from '../../../shared/sim/parts/part2/truth.js';
+import type { GameState, PartNumber, TeamPartState } from '../../../shared/sim/state.js';
+import type { TrackId } from '../../../shared/sim/tracks.js';
+import {
+  PART1_PREDICTION_MAX,
+  PART1_PREDICTION_MIN,
+  PART2_PREDICTION_MAX,
+  PART2_PREDICTION_MIN,
+} from '../../../shared/protocol/limits.js';
+import type { Choice, CrisisIdSchema, Phase, Step } from '../../../shared/protocol/views.js';
+import type { z } from 'zod';
+
+export type Part = PartNumber;
+export type CrisisId = z.infer<typeof CrisisIdSchema>;
+export type RunConfig = Extract<Action, { type: 'team/start-run' }>['config'];
+export type CrisisTarget = Extract<Action, { type: 'host/crisis' }>['target'];
+
+/** The parts the fuzz plays, with the phase each one runs in and the range of its lock. */
+export const PARTS: ReadonlyArray<{ part: Part; phase: Phase; min: number; max: number }> = [
+  { part: 1, phase: 'part1', min: PART1_PREDICTION_MIN, max: PART1_PREDICTION_MAX },
+  { part: 2, phase: 'part2', min: PART2_PREDICTION_MIN, max: PART2_PREDICTION_MAX },
+];
+
+/** The part played in a phase, or null outside the parts. */
+export const partOf = (phase: Phase) => PARTS.find((p) => p.phase === phase) ?? null;
+
+// ── Game-level reads ───────────────────────────────────────────────────────────────────────────────────
+
+export interface Where {
+  phase: Phase;
+  step: Step | null;
+  paused: boolean;
+  roomLocked: boolean;
+  hasTimer: boolean;
+  /** Server ms when the running timer is due, or null when none runs. */
+  timerDue: number | null;
+  version: number;
+}
+
+export function where(state: GameState): Where {
+  return {
+    phase: state.phase,
+    step: state.step,
+    paused: state.paused,
+    roomLocked: state.roomLocked,
+    hasTimer: state.timer !== null,
+    timerDue: timerDueAt(state),
+    version: state.version,
+  };
+}
+
+export interface Seat {
+  playerId: string;
+  nickname: string;
+  teamId: string | null;
+  kicked: boolean;
+}
+
+export const seats = (state: GameState): Seat[] =>
+  state.players.map((p) => ({ playerId: p.id, nickname: p.nickname, teamId: p.teamId, kicked: p.kicked }));
+
+export const teams = (state: GameState): Array<{ id: string; track: TrackId }> =>
+  state.teams.map((t) => ({ id: t.id, track: t.track }));
+
+export const tokenHashes = (state: GameState): string[] => state.players.map((p) => p.tokenHash);
+
+export const studentIds = (state: GameState): string[] =>
+  state.players.flatMap((p) => (p.studentId === null ? [] : [p.studentId]));
+
+// ── Per-part reads ─────────────────────────────────────────────────────────────────────────────────────
+
+function partTeams(state: GameState, part: Part): Record<string, TeamPartState> | null {
+  return part === 1 ? (state.part1?.teams ?? null) : (state.part2?.teams ?? null);
+}
+
+/** Whether a part has begun and been revealed. */
+export function partRevealed(state: GameState, part: Part): boolean {
+  return (part === 1 ? state.part1?.revealed : state.part2?.revealed) ?? false;
+}
+
+/** A team's lock in a part: its prediction, or null; undefined when the part has no state for the team. */
+export function lockOf(state: GameState, part: Part, teamId: string): number | null | undefined {
+  const team = partTeams(state, part)?.[teamId];
+  return team === undefined ? undefined : team.prediction;
+}
+
+/** The state with one team's locked prediction replaced (to check that views do not depend on it). */
+export function withPrediction(state: GameState, part: Part, teamId: string, value: number): GameState {
+  if (part === 1) {
+    const p1 = state.part1!;
+    return { ...state, part1: { ...p1, teams: { ...p1.teams, [teamId]: { ...p1.teams[teamId]!, prediction: value } } } };
+  }
+  const p2 = state.part2!;
+  return { ...state, part2: { ...p2, teams: { ...p2.teams, [teamId]: { ...p2.teams[teamId]!, prediction: value } } } };
+}
+
+/** A team's reflection text in a part, or null when it has not reflected (or the part has no state for it). */
+export function reflectionOf(state: GameState, part: Part, teamId: string): string | null {
+  return partTeams(state, part)?.[teamId]?.reflection?.text ?? null;
+}
+
+/** The state with one team's reflection text replaced (to check that other audiences never see it). */
+export function withReflectionText(state: GameState, part: Part, teamId: string, text: string): GameState {
+  const team = partTeams(state, part)![teamId]!;
+  const changed = { ...team, reflection: { ...team.reflection!, text } };
+  if (part === 1) return { ...state, part1: { ...state.part1!, teams: { ...state.part1!.teams, [teamId]: changed } } };
+  return { ...state, part2: { ...state.part2!, teams: { ...state.part2!.teams, [teamId]: { ...state.part2!.teams[teamId]!, ...changed } } } };
+}
+
+// ── Part 2 reads ───────────────────────────────────────────────────────────────────────────────────────
+
+export interface CanaryRead {
+  runsUsed: number;
+  runsMax: number;
+  shipped: boolean;
+  maxShadowFraction: number;
+  active: null | {
+    stage: number;
+    outcome: string;
+    stratified: boolean;
+    cohorts: Array<{ id: string; excluded: boolean }>;
+  };
+}
+
+/** What the generator needs to know of a team's canary, or null when Part 2 has no fleet for it. */
+export function canary(state: GameState, teamId: string): CanaryRead | null {
+  const fleet = state.part2?.teams[teamId];
+  const team = state.teams.find((t) => t.id === teamId);
+  if (!fleet || !team) return null;
+  const run = activeRun(fleet);
+  return {
+    runsUsed: fleet.runs.length,
+    runsMax: MAX_RUNS_PER_TEAM,
+    shipped: fleet.runs.some((r) => r.outcome === 'shipped'),
+    maxShadowFraction: CANARY_TRACKS[team.track].maxShadowFraction,
+    active: run && {
+      stage: run.stage,
+      outcome: run.outcome,
+      stratified: run.config.cohortMode === 'stratified',
+      cohorts: run.cohorts.map((c) => ({ id: c.id, excluded: c.excluded })),
+    },
+  };
+}
+
+/** Cohort ids of a track's fleet. */
+export const cohortIds = (track: TrackId): string[] => CANARY_TRACKS[track].cohorts.map((c) => c.id);
+
+/** Every hidden failure rate of Part 2 right now: each track's base rates and each team's after crises. */
+export function hiddenRates(state: GameState): number[] {
+  const rates = new Set<number>();
+  for (const team of state.teams) {
+    const base = baseCohortRates(state.seed, team.track);
+    for (const r of base) rates.add(r);
+    const effects = state.part2?.teams[team.id]?.effects;
+    if (effects) for (const r of cohortRates(base, effects)) rates.add(r);
+  }
+  return [...rates];
+}
+
+/** Crises fired and scheduled so far (to report coverage). */
+export const crisisCount = (state: GameState): { fired: number; scheduled: number } => ({
+  fired: state.part2?.crises.filter((c) => c.fired).length ?? 0,
+  scheduled: state.part2?.crises.filter((c) => !c.fired).length ?? 0,
+});
+
+// ── Part-specific actions ──────────────────────────────────────────────────────────────────────────────
+
+export const SYSTEM: Actor = { role: 'system' };
+
+export const partActions = {
+  lock: (by: Actor, part: Part, value: number): Action => ({ type: 'team/lock-prediction', by, part, value }),
+  reflect: (by: Actor, part: Part, choice: Choice, text: string): Action => ({ type: 'team/reflect', by, part, choice, text }),
+  startRun: (by: Actor, config: RunConfig): Action => ({ type: 'team/start-run', by, config }),
+  extend: (by: Actor): Action => ({ type: 'team/extend', by }),
+  promote: (by: Actor): Action => ({ type: 'team/promote', by }),
+  rollback: (by: Actor, cohortId: string | null): Action => ({ type: 'team/rollback', by, cohortId }),
+  crisis: (by: Actor, crisis: CrisisId, target: CrisisTarget, inHours: number | null): Action => ({
+    type: 'host/crisis',
+    by,
+    crisis,
+    target,
+    inHours,
+  }),
+  tick: (by: Actor, hours: number): Action => ({ type: 'sim/tick', by, hours }),
+  setSpeed: (by: Actor, speed: number): Action => ({ type: 'host/set-speed', by, speed }),
+};
