@@ -5,28 +5,32 @@ import type { Action, Actor } from '../../../shared/sim/actions.js';
 import { CANARY_TRACKS, MAX_RUNS_PER_TEAM } from '../../../shared/sim/constants.js';
 import { timerDueAt } from '../../../shared/sim/flow.js';
 import { activeRun } from '../../../shared/sim/parts/part2/run.js';
-import { baseCohortRates, cohortRates } from '../../../shared/sim/parts/part2/truth.js';
-import type { GameState, PartNumber, TeamPartState } from '../../../shared/sim/state.js';
+import { effectsOf } from '../../../shared/sim/crises/effects.js';
+import { partSlice, withSlice } from '../../../shared/sim/parts/context.js';
+import type { AnyPart } from '../../../shared/sim/parts/part.js';
+import { PARTS as REGISTRY, partByNumber } from '../../../shared/sim/parts/registry.js';
+import { baseCohortRates, cohortRates } from '../../../shared/sim/parts/part2/truth.server.js';
+import type { Part2State } from '../../../shared/sim/parts/part2/types.js';
+import type { GameState, TeamPartState } from '../../../shared/sim/state.js';
 import type { TrackId } from '../../../shared/sim/tracks.js';
-import {
-  PART1_PREDICTION_MAX,
-  PART1_PREDICTION_MIN,
-  PART2_PREDICTION_MAX,
-  PART2_PREDICTION_MIN,
-} from '../../../shared/protocol/limits.js';
 import type { Choice, CrisisIdSchema, Phase, Step } from '../../../shared/protocol/views.js';
 import type { z } from 'zod';
 
-export type Part = PartNumber;
+export type Part = number;
 export type CrisisId = z.infer<typeof CrisisIdSchema>;
 export type RunConfig = Extract<Action, { type: 'team/start-run' }>['config'];
 export type CrisisTarget = Extract<Action, { type: 'host/crisis' }>['target'];
 
-/** The parts the fuzz plays, with the phase each one runs in and the range of its lock. */
-export const PARTS: ReadonlyArray<{ part: Part; phase: Phase; min: number; max: number }> = [
-  { part: 1, phase: 'part1', min: PART1_PREDICTION_MIN, max: PART1_PREDICTION_MAX },
-  { part: 2, phase: 'part2', min: PART2_PREDICTION_MIN, max: PART2_PREDICTION_MAX },
-];
+/** The parts the fuzz plays (the registry's), with the phase each one runs in and the range of its lock. */
+export const PARTS: ReadonlyArray<{ part: Part; phase: Phase; min: number; max: number }> = REGISTRY.map((p) => ({
+  part: p.number,
+  phase: p.id,
+  min: p.lock.kind === 'numeric' ? p.lock.min : 0,
+  max: p.lock.kind === 'numeric' ? p.lock.max : 0,
+}));
+
+const moduleOf = (part: Part): AnyPart => partByNumber(part)!;
+const part2Of = (state: GameState) => state.parts.part2 as Part2State | undefined;
 
 /** The part played in a phase, or null outside the parts. */
 export const partOf = (phase: Phase) => PARTS.find((p) => p.phase === phase) ?? null;
@@ -77,28 +81,29 @@ export const studentIds = (state: GameState): string[] =>
 // ── Per-part reads ─────────────────────────────────────────────────────────────────────────────────────
 
 function partTeams(state: GameState, part: Part): Record<string, TeamPartState> | null {
-  return part === 1 ? (state.part1?.teams ?? null) : (state.part2?.teams ?? null);
+  return partSlice(state, moduleOf(part))?.teams ?? null;
 }
 
 /** Whether a part has begun and been revealed. */
 export function partRevealed(state: GameState, part: Part): boolean {
-  return (part === 1 ? state.part1?.revealed : state.part2?.revealed) ?? false;
+  return partSlice(state, moduleOf(part))?.revealed ?? false;
 }
 
 /** A team's lock in a part: its prediction, or null; undefined when the part has no state for the team. */
-export function lockOf(state: GameState, part: Part, teamId: string): number | null | undefined {
+export function lockOf(state: GameState, part: Part, teamId: string): number | string | null | undefined {
   const team = partTeams(state, part)?.[teamId];
   return team === undefined ? undefined : team.prediction;
 }
 
+/** The state with one team's part state replaced. */
+function withTeamPart(state: GameState, part: Part, teamId: string, change: Partial<TeamPartState>): GameState {
+  const slice = partSlice(state, moduleOf(part))!;
+  return withSlice(state, moduleOf(part), { ...slice, teams: { ...slice.teams, [teamId]: { ...slice.teams[teamId]!, ...change } } });
+}
+
 /** The state with one team's locked prediction replaced (to check that views do not depend on it). */
 export function withPrediction(state: GameState, part: Part, teamId: string, value: number): GameState {
-  if (part === 1) {
-    const p1 = state.part1!;
-    return { ...state, part1: { ...p1, teams: { ...p1.teams, [teamId]: { ...p1.teams[teamId]!, prediction: value } } } };
-  }
-  const p2 = state.part2!;
-  return { ...state, part2: { ...p2, teams: { ...p2.teams, [teamId]: { ...p2.teams[teamId]!, prediction: value } } } };
+  return withTeamPart(state, part, teamId, { prediction: value });
 }
 
 /** A team's reflection text in a part, or null when it has not reflected (or the part has no state for it). */
@@ -109,9 +114,7 @@ export function reflectionOf(state: GameState, part: Part, teamId: string): stri
 /** The state with one team's reflection text replaced (to check that other audiences never see it). */
 export function withReflectionText(state: GameState, part: Part, teamId: string, text: string): GameState {
   const team = partTeams(state, part)![teamId]!;
-  const changed = { ...team, reflection: { ...team.reflection!, text } };
-  if (part === 1) return { ...state, part1: { ...state.part1!, teams: { ...state.part1!.teams, [teamId]: changed } } };
-  return { ...state, part2: { ...state.part2!, teams: { ...state.part2!.teams, [teamId]: { ...state.part2!.teams[teamId]!, ...changed } } } };
+  return withTeamPart(state, part, teamId, { reflection: { ...team.reflection!, text } });
 }
 
 // ── Part 2 reads ───────────────────────────────────────────────────────────────────────────────────────
@@ -131,7 +134,7 @@ export interface CanaryRead {
 
 /** What the generator needs to know of a team's canary, or null when Part 2 has no fleet for it. */
 export function canary(state: GameState, teamId: string): CanaryRead | null {
-  const fleet = state.part2?.teams[teamId];
+  const fleet = part2Of(state)?.teams[teamId];
   const team = state.teams.find((t) => t.id === teamId);
   if (!fleet || !team) return null;
   const run = activeRun(fleet);
@@ -158,16 +161,15 @@ export function hiddenRates(state: GameState): number[] {
   for (const team of state.teams) {
     const base = baseCohortRates(state.seed, team.track);
     for (const r of base) rates.add(r);
-    const effects = state.part2?.teams[team.id]?.effects;
-    if (effects) for (const r of cohortRates(base, effects)) rates.add(r);
+    for (const r of cohortRates(base, effectsOf(state, team.id))) rates.add(r);
   }
   return [...rates];
 }
 
 /** Crises fired and scheduled so far (to report coverage). */
 export const crisisCount = (state: GameState): { fired: number; scheduled: number } => ({
-  fired: state.part2?.crises.filter((c) => c.fired).length ?? 0,
-  scheduled: state.part2?.crises.filter((c) => !c.fired).length ?? 0,
+  fired: state.crises.filter((c) => c.fired).length,
+  scheduled: state.crises.filter((c) => !c.fired).length,
 });
 
 // ── Part-specific actions ──────────────────────────────────────────────────────────────────────────────

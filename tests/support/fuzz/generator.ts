@@ -10,6 +10,7 @@ import type { GameState } from '../../../shared/sim/state.js';
 import { TRACK_IDS } from '../../../shared/sim/tracks.js';
 import type { Dice } from './dice.js';
 import * as shape from './game-shape.js';
+import { PART_PREDICTION_MAX, PART_PREDICTION_MIN } from '../../../shared/protocol/limits.js';
 
 export type Expect = 'accept' | 'refuse' | 'any';
 
@@ -231,8 +232,10 @@ const PART_STEPS: Maker[] = [
       const { part, min, max } = partIn(c, 'play')!;
       const seat = memberOf(c, part, false)!;
       const locked = shape.lockOf(c.state, part, seat.teamId!);
-      const bad = c.dice.chance(0.08);
-      const value = bad ? c.dice.pick([min - 1, max + 1, min + 0.5]) : predictionValue(c, part);
+      // Out of the part's own range but well-formed on the wire (the schema already refuses the rest).
+      const outOfRange = [min - 1, max + 1].filter((v) => v >= PART_PREDICTION_MIN && v <= PART_PREDICTION_MAX);
+      const bad = outOfRange.length > 0 && c.dice.chance(0.08);
+      const value = bad ? c.dice.pick(outOfRange) : predictionValue(c, part);
       const ok = !bad && locked === null && !w(c).paused;
       return plan(c, shape.partActions.lock(playerActor(seat.playerId), part, value), ok ? 'accept' : 'refuse');
     },

@@ -135,7 +135,7 @@ function perturbPrivate(state: GameState, teamIds: readonly string[]): GameState
   for (const { part, min, max } of shape.PARTS) {
     for (const teamId of teamIds) {
       const value = shape.lockOf(next ?? state, part, teamId);
-      if (value !== null && value !== undefined && !shape.partRevealed(state, part)) {
+      if (typeof value === 'number' && !shape.partRevealed(state, part)) {
         next = shape.withPrediction(next ?? state, part, teamId, value >= max ? Math.max(min, value - 1) : value + 1);
       }
       const text = shape.reflectionOf(next ?? state, part, teamId);
