@@ -7,14 +7,8 @@ import fc from 'fast-check';
 import type { HostView, RunView } from '../../shared/protocol/views.js';
 import { PART2_ACTUAL } from '../../shared/sim/scoring.js';
 import { closeBand, isClose, logBounds, part2RevealOptions } from '../../src/lib/charts-screen/part2-reveal-options.js';
-import {
-  formatConfidence,
-  formatHours,
-  formatOneIn,
-  formatSimClock,
-  formatTarget,
-  stageLabel,
-} from '../../src/lib/components/part2-format.js';
+import * as fmt from '../../src/lib/format.js';
+import { stageLabel } from '../../src/lib/parts/part2/stages.js';
 import { sparkPaths } from '../../src/lib/components/sparkline.js';
 import { crisisLog, decodeTarget, encodeTarget, scheduleHours, targetLabel } from '../../src/lib/host/crisis.js';
 import { part2Revealed, part2Rows, truthSummary } from '../../src/lib/host/part2-rows.js';
@@ -24,35 +18,35 @@ import { fleetAsTable, reflectedTeams } from '../../src/lib/screen/part2-status.
 
 describe('Part 2 formats', () => {
   it('reads the simulated clock as days and hours of a week', () => {
-    expect(formatSimClock(0)).toBe('Day 1 · 00:00');
-    expect(formatSimClock(38)).toBe('Day 2 · 14:00');
-    expect(formatSimClock(167.999)).toBe('Day 7 · 23:59');
-    expect(formatSimClock(168)).toBe('Day 8 · 00:00');
-    expect(formatHours(2.25)).toBe('2.3 h');
-    expect(formatHours(1200)).toBe('1,200 h');
+    expect(fmt.simClock(0)).toBe('Day 1 · 00:00');
+    expect(fmt.simClock(38)).toBe('Day 2 · 14:00');
+    expect(fmt.simClock(167.999)).toBe('Day 7 · 23:59');
+    expect(fmt.simClock(168)).toBe('Day 8 · 00:00');
+    expect(fmt.hours(2.25)).toBe('2.3 h');
+    expect(fmt.hours(1200)).toBe('1200 h');
   });
 
   it('writes rates as "1 in N" with two significant digits', () => {
-    expect(formatOneIn(1 / 1000)).toBe('1 in 1,000');
-    expect(formatOneIn(1 / 4762)).toBe('1 in 4,800');
-    expect(formatOneIn(1 / 100_000)).toBe('1 in 100,000');
-    expect(formatOneIn(0.02)).toBe('1 in 50');
-    expect(formatOneIn(0)).toBe('never');
+    expect(fmt.oneIn(1 / 1000)).toBe('1 in 1000');
+    expect(fmt.oneIn(1 / 4762)).toBe('1 in 4800');
+    expect(fmt.oneIn(1 / 100_000)).toBe('1 in 100,000');
+    expect(fmt.oneIn(0.02)).toBe('1 in 50');
+    expect(fmt.oneIn(0)).toBe('never');
   });
 
   it('never shows a confidence below its target as reaching it', () => {
-    expect(formatConfidence(0.9499)).toBe('94.9 %');
-    expect(formatConfidence(0.98999)).toBe('98.9 %');
-    expect(formatConfidence(0.99)).toBe('99.00 %');
-    expect(formatConfidence(0)).toBe('0.0 %');
-    expect(formatConfidence(1)).toBe('99.99 %');
+    expect(fmt.confidence(0.9499)).toBe('94.9 %');
+    expect(fmt.confidence(0.98999)).toBe('98.9 %');
+    expect(fmt.confidence(0.99)).toBe('99.00 %');
+    expect(fmt.confidence(0)).toBe('0.0 %');
+    expect(fmt.confidence(1)).toBe('99.99 %');
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (c) => {
-        expect(Number.parseFloat(formatConfidence(c)) / 100).toBeLessThanOrEqual(c + 1e-12);
+        expect(Number.parseFloat(fmt.confidence(c)) / 100).toBeLessThanOrEqual(c + 1e-12);
       }),
     );
-    expect(formatTarget(0.95)).toBe('95 %');
-    expect(formatTarget(0.999)).toBe('99.9 %');
+    expect(fmt.targetPercent(0.95)).toBe('95 %');
+    expect(fmt.targetPercent(0.999)).toBe('99.9 %');
   });
 
   it('names the stages of the rollout plan', () => {
@@ -231,8 +225,8 @@ describe('the projector of Part 2', () => {
       2995,
     );
     const json = JSON.stringify(option);
-    expect(json).toContain('3,000 ✓');
-    expect(json).toContain('n*\\n2,995');
+    expect(json).toContain('3000 ✓');
+    expect(json).toContain('n*\\n2995');
     expect(json).not.toContain('"Beta"');
     expect(json).toContain('Beta did not lock');
   });

@@ -4,6 +4,8 @@
 // check mark when close — never colour alone. Pure, for tests.
 // Relative imports (not `$lib`/`$shared`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
 import { CLOSE_PREDICTION_TOLERANCE } from '../../../shared/sim/constants.js';
+import { isWithin30, ratioOf } from '../closeness.js';
+import * as fmt from '../format.js';
 import type { TrackId } from '../../../shared/sim/tracks.js';
 import type { BarSeriesOption, ChartOption } from '../charts/options-types.js';
 import { FONT, INK, TRACK_COLOURS } from '../charts/theme.js';
@@ -15,11 +17,9 @@ export interface Part2RevealTeam {
   prediction: number | null;
 }
 
-const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
 /** GAME.md §3: close when |actual / predicted − 1| < 0.3. */
 export function isClose(prediction: number | null, actual: number): boolean {
-  return prediction !== null && prediction > 0 && Math.abs(actual / prediction - 1) < CLOSE_PREDICTION_TOLERANCE;
+  return isWithin30(ratioOf(actual, prediction));
 }
 
 /** The predictions that lie within 30 % of the truth: actual/1.3 < predicted < actual/0.7. */
@@ -42,11 +42,11 @@ export function logBounds(values: readonly number[]): { min: number; max: number
 
 /** What a screen reader announces: the truth, then each team's prediction in words. */
 export function part2RevealDescription(teams: readonly Part2RevealTeam[], actual: number): string {
-  if (teams.length === 0) return `n* = ${fmt.format(actual)}. No predictions to show.`;
+  if (teams.length === 0) return `n* = ${fmt.count(actual)}. No predictions to show.`;
   const lines = teams.map((t) =>
-    t.prediction === null ? `${t.name} did not lock` : `${t.name} predicted ${fmt.format(t.prediction)}${isClose(t.prediction, actual) ? ', within 30 %' : ''}`,
+    t.prediction === null ? `${t.name} did not lock` : `${t.name} predicted ${fmt.count(t.prediction)}${isClose(t.prediction, actual) ? ', within 30 %' : ''}`,
   );
-  return `The true answer n* is ${fmt.format(actual)} clean requests. ${lines.join('; ')}.`;
+  return `The true answer n* is ${fmt.count(actual)} clean requests. ${lines.join('; ')}.`;
 }
 
 export interface Part2RevealSettings {
@@ -85,7 +85,7 @@ export function part2RevealOptions(teams: readonly Part2RevealTeam[], actual: nu
         color: dense ? '#7ee2a1' : INK.text,
         fontSize: labelSize,
         fontWeight: 'bold',
-        formatter: dense ? '✓' : `${fmt.format(team.prediction!)}${isClose(team.prediction, actual) ? ' ✓' : ''}`,
+        formatter: dense ? '✓' : `${fmt.count(team.prediction!)}${isClose(team.prediction, actual) ? ' ✓' : ''}`,
         backgroundColor: INK.surface,
         padding: [2, dense ? 2 : 6],
         borderRadius: 4,
@@ -106,7 +106,7 @@ export function part2RevealOptions(teams: readonly Part2RevealTeam[], actual: nu
         show: true,
         // Right of the plot, where no bar stands.
         position: 'end',
-        formatter: `n*\n${fmt.format(actual)}`,
+        formatter: `n*\n${fmt.count(actual)}`,
         color: INK.text,
         fontSize,
         lineHeight: fontSize * 1.25,
@@ -142,7 +142,7 @@ export function part2RevealOptions(teams: readonly Part2RevealTeam[], actual: nu
       nameGap: fontSize * 3.6,
       nameTextStyle: { color: INK.muted, fontSize: fontSize * 0.9 },
       axisLine: { show: false },
-      axisLabel: { color: INK.muted, fontSize: fontSize * 0.9, formatter: (value: number) => fmt.format(value) },
+      axisLabel: { color: INK.muted, fontSize: fontSize * 0.9, formatter: (value: number) => fmt.count(value) },
       splitLine: { lineStyle: { color: INK.grid } },
     },
     series: [bars],

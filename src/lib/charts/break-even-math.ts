@@ -11,7 +11,7 @@ import {
   platformHours,
   type CostParams,
 } from '../../../shared/sim/parts/roi-model.js';
-import { dollars } from './format.js';
+import * as fmt from '../format.js';
 
 export interface MathLine {
   /** The quantity, e.g. "H_manual". */
@@ -24,11 +24,7 @@ export interface MathLine {
   result: string;
 }
 
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
-
-function hours(value: number): string {
-  return oneDecimal.format(value);
-}
+const hours = (value: number) => fmt.decimal(value, 1);
 
 /** "20·N", "N·ln N": a coefficient of 1 is left out, as one writes it by hand. */
 function term(coefficient: number, body: string): string {
@@ -48,8 +44,8 @@ export function breakEvenMath(n: number, h: number, params: CostParams): MathLin
   // The ROI shown is the difference of the dollar amounts shown, so a student redoing the subtraction gets
   // the same whole dollar (the exact ROI may differ by less than $1).
   const roi = Math.round(toilManual) - (params.capex + Math.round(toilPlatform));
-  const hText = oneDecimal.format(h);
-  const cost = dollars(params.engineerCost);
+  const hText = fmt.decimal(h, 1);
+  const cost = fmt.dollars(params.engineerCost);
 
   return [
     {
@@ -72,19 +68,19 @@ export function breakEvenMath(n: number, h: number, params: CostParams): MathLin
       name: 'Toil_manual',
       formula: 'C_eng·H_manual',
       substituted: `${cost}/h · ${hours(hManual)} h`,
-      result: `${dollars(toilManual)}/yr`,
+      result: `${fmt.dollars(toilManual)}/yr`,
     },
     {
       name: 'Toil_platform',
       formula: 'C_eng·H_platform',
       substituted: `${cost}/h · ${hours(hPlatform)} h`,
-      result: `${dollars(toilPlatform)}/yr`,
+      result: `${fmt.dollars(toilPlatform)}/yr`,
     },
     {
       name: 'ROI',
       formula: 'Toil_manual − (Capex + Toil_platform)',
-      substituted: `${dollars(toilManual)} − (${dollars(params.capex)} + ${dollars(toilPlatform)})`,
-      result: dollars(roi),
+      substituted: `${fmt.dollars(toilManual)} − (${fmt.dollars(params.capex)} + ${fmt.dollars(toilPlatform)})`,
+      result: fmt.dollars(roi),
     },
   ];
 }

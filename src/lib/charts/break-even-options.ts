@@ -8,7 +8,7 @@ import {
   platformCost,
   type CostParams,
 } from '../../../shared/sim/parts/roi-model.js';
-import { count, dollars, dollarsShort } from './format.js';
+import * as fmt from '../format.js';
 import type { ChartOption, LineSeriesOption, ScatterSeriesOption } from './options-types.js';
 import { FONT, INK, SERIES } from './theme.js';
 
@@ -129,8 +129,8 @@ export function breakEvenDescription(input: BreakEvenInput): string {
   const params: CostParams = { capex: input.capex, engineerCost: input.engineerCost };
   const parts = [
     `Yearly cost against the number of models N, heterogeneity h = ${input.h}.`,
-    `At N = ${input.n}: manual ${dollars(manualCost(input.n, input.h, params))}, platform ${dollars(platformCost(input.n, params))}.`,
-    `Team capacity ${count(input.capacityHours)} engineer-hours, ${dollars(input.capacityHours * input.engineerCost)} per year.`,
+    `At N = ${input.n}: manual ${fmt.dollars(manualCost(input.n, input.h, params))}, platform ${fmt.dollars(platformCost(input.n, params))}.`,
+    `Team capacity ${fmt.count(input.capacityHours)} engineer-hours, ${fmt.dollars(input.capacityHours * input.engineerCost)} per year.`,
   ];
   if (input.prediction !== null) parts.push(`Your prediction: N = ${input.prediction}.`);
   if (input.nStar !== null) parts.push(`Break-even N* = ${input.nStar}.`);
@@ -222,7 +222,7 @@ export function breakEvenOptions(input: BreakEvenInput): ChartOption {
       backgroundColor: INK.surface,
       borderColor: INK.axis,
       textStyle: { color: INK.text, fontSize: 13 },
-      valueFormatter: (value) => (typeof value === 'number' ? dollars(value) : String(value)),
+      valueFormatter: (value) => (typeof value === 'number' ? fmt.dollars(value) : String(value)),
       axisPointer: { type: 'line', lineStyle: { color: INK.muted } },
     },
     xAxis: {
@@ -244,7 +244,7 @@ export function breakEvenOptions(input: BreakEvenInput): ChartOption {
       nameGap: 44,
       nameTextStyle: { color: INK.muted, fontSize: 12 },
       min: 0,
-      axisLabel: { color: INK.muted, fontSize: 12, formatter: (value: number) => dollarsShort(value) },
+      axisLabel: { color: INK.muted, fontSize: 12, formatter: (value: number) => fmt.dollarsShort(value) },
       splitLine: { lineStyle: { color: INK.grid } },
     },
     series,

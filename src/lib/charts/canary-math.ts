@@ -6,17 +6,12 @@ import type { RunView } from '../../../shared/protocol/views.js';
 import { CANARY_STAGES, LIVE_STAGE_HOURS } from '../../../shared/sim/constants.js';
 import { RELEASE_LIMIT_HOURS, SPRT_ALPHA, SPRT_H0_FRACTION, sprtPlan } from '../../../shared/sim/parts/canary-stats.js';
 import type { MathLine } from './break-even-math.js';
-import { hoursText, oneIn, percent, requests } from './canary-format.js';
+import * as fmt from '../format.js';
 import { planRun, type FleetSpec } from './canary-preview.js';
 import { EXPOSURE_REFERENCE_HOURS, shadowHoursSpent } from './risk-radar-options.js';
 
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const num = (x: number, digits = 2) => Number(x.toFixed(digits)).toString().replace('-', '−');
-
-/** "1/1,000": the rate p as it is written in a formula. */
-function rate(p: number): string {
-  return `1/${grouped.format(Math.round(1 / p))}`;
-}
+const num = (x: number, digits = 2) => fmt.decimal(x, digits);
+const rate = fmt.rateFraction;
 
 /** n: the clean requests behind a confidence, read back from C(n) = 1 − (1 − p)^n. */
 export function cleanRequestsBehind(confidence: number, p: number): number {
@@ -33,14 +28,14 @@ export function clockMath(run: RunView): MathLine[] {
     {
       name: 'C(n)',
       formula: '1 − (1 − p)^n',
-      substituted: `1 − (1 − ${rate(p)})^${requests(n)}`,
-      result: percent(run.confidence, 2),
+      substituted: `1 − (1 − ${rate(p)})^${fmt.count(n)}`,
+      result: fmt.confidence(run.confidence),
     },
     {
       name: 'n*',
       formula: '⌈ln(1 − C) / ln(1 − p)⌉',
       substituted: `⌈ln(1 − ${num(c, 4)}) / ln(1 − ${rate(p)})⌉ = ⌈${num(exact, 1)}⌉`,
-      result: `${requests(run.requiredClean)} clean requests`,
+      result: `${fmt.count(run.requiredClean)} clean requests`,
     },
   ];
   if (run.sprt) {
@@ -73,26 +68,26 @@ export function radarMath(run: RunView, spec: FleetSpec, tauHours: number, now: 
     {
       name: 'T_release',
       formula: `t_shadow + Σ stages ≤ ${RELEASE_LIMIT_HOURS} h`,
-      substituted: `${hoursText(plan.shadowHours)} + ${CANARY_STAGES.length - 1} × ${LIVE_STAGE_HOURS} h = ${hoursText(plan.releaseHours)} planned`,
-      result: `${hoursText(run.releaseHours)} so far${run.releaseHours > RELEASE_LIMIT_HOURS ? ' — over the one-week limit' : ''}`,
+      substituted: `${fmt.hours(plan.shadowHours)} + ${CANARY_STAGES.length - 1} × ${LIVE_STAGE_HOURS} h = ${fmt.hours(plan.releaseHours)} planned`,
+      result: `${fmt.hours(run.releaseHours)} so far${run.releaseHours > RELEASE_LIMIT_HOURS ? ' — over the one-week limit' : ''}`,
     },
     {
       name: 'staleness',
       formula: '1 − exp(−T_release/τ)',
       substituted: `1 − exp(−${num(run.releaseHours, 1)}/${num(tauHours, 1)})`,
-      result: percent(run.staleness),
+      result: fmt.percent(run.staleness),
     },
     {
       name: 'exposure axis',
       formula: 'bad answers served / (R·p·24 h)',
-      substituted: `${requests(run.exposure)} / (${grouped.format(spec.requestsPerHour)}·${rate(spec.targetRate)}·24)`,
-      result: percent(exposureRef > 0 ? Math.min(1, run.exposure / exposureRef) : 0, 0),
+      substituted: `${fmt.count(run.exposure)} / (${fmt.count(spec.requestsPerHour)}·${rate(spec.targetRate)}·24)`,
+      result: fmt.percent(exposureRef > 0 ? Math.min(1, run.exposure / exposureRef) : 0, 0),
     },
     {
       name: 'cost axis',
       formula: `f·t_shadow / ${RELEASE_LIMIT_HOURS} h`,
       substituted: `${num(run.config.shadowFraction)}·${num(shadowed, 1)} / ${RELEASE_LIMIT_HOURS}`,
-      result: percent(Math.min(1, (run.config.shadowFraction * shadowed) / RELEASE_LIMIT_HOURS), 0),
+      result: fmt.percent(Math.min(1, (run.config.shadowFraction * shadowed) / RELEASE_LIMIT_HOURS), 0),
     },
   ];
 }
@@ -105,20 +100,20 @@ export function dashboardMath(run: RunView, spec: FleetSpec): MathLine[] {
     {
       name: 't_shadow',
       formula: 'n* / (R·f)',
-      substituted: `${requests(plan.needed)} / (${grouped.format(spec.requestsPerHour)}${share} · ${num(run.config.shadowFraction)})`,
-      result: hoursText(plan.shadowHours),
+      substituted: `${fmt.count(plan.needed)} / (${fmt.count(spec.requestsPerHour)}${share} · ${num(run.config.shadowFraction)})`,
+      result: fmt.hours(plan.shadowHours),
     },
     {
       name: 'Σ stages',
       formula: `${CANARY_STAGES.slice(0, -1).join(' % → ')} % at ${LIVE_STAGE_HOURS} h each`,
       substituted: `${CANARY_STAGES.length - 1} × ${LIVE_STAGE_HOURS} h`,
-      result: `${hoursText(plan.stageHours)}, then ship to 100 %`,
+      result: `${fmt.hours(plan.stageHours)}, then ship to 100 %`,
     },
     {
       name: 'target',
       formula: 'C that the failure rate is below p',
-      substituted: `C = ${percent(run.config.confidence, 1)}, p = ${oneIn(run.config.rate)}`,
-      result: `${requests(run.requests)} requests watched, ${requests(run.failures)} failures`,
+      substituted: `C = ${fmt.targetPercent(run.config.confidence)}, p = ${fmt.oneIn(run.config.rate)}`,
+      result: `${fmt.count(run.requests)} requests watched, ${fmt.count(run.failures)} failures`,
     },
   ];
 }

@@ -2,7 +2,7 @@
 // zone past the target is drawn as a band with its own label, and the target has a marker and words, so the
 // reading never depends on colour. Pure, for tests; the page shows the same value as text beside it.
 // Relative imports (not `$shared`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
-import { targetPercent } from './canary-format.js';
+import * as fmt from '../format.js';
 import type { ChartOption, GaugeSeriesOption } from './options-types.js';
 import { CANARY, FONT, INK } from './theme.js';
 
@@ -32,7 +32,7 @@ export function gaugeReading(input: GaugeInput): GaugeReading {
 /** What a screen reader announces for the dial. */
 export function gaugeDescription(input: GaugeInput): string {
   const r = gaugeReading(input);
-  return `Confidence ${r.value.toFixed(1)} % of a ${targetPercent(input.target)} target: ${r.reached ? 'target reached' : 'not reached yet'}.`;
+  return `Confidence ${fmt.confidence(input.confidence)} of a ${fmt.targetPercent(input.target)} target: ${r.reached ? 'target reached' : 'not reached yet'}.`;
 }
 
 // Both series share one geometry, so the target marker sits exactly on the dial's scale.
@@ -67,7 +67,7 @@ export function confidenceGaugeOptions(input: GaugeInput): ChartOption {
       fontSize: 26,
       fontWeight: 'bold',
       color: INK.text,
-      formatter: (value: number) => `${value.toFixed(1)} %`,
+      formatter: (value: number) => fmt.confidence(value / 100),
     },
     data: [{ value: r.value, name: 'Confidence' }],
   };
@@ -84,7 +84,7 @@ export function confidenceGaugeOptions(input: GaugeInput): ChartOption {
     anchor: { show: false },
     title: { show: true, offsetCenter: [0, '34%'], color: CANARY.target, fontSize: 13 },
     detail: { show: false },
-    data: [{ value: r.target, name: `${r.reached ? '✓ ' : ''}target ${targetPercent(input.target)}` }],
+    data: [{ value: r.target, name: `${r.reached ? '✓ ' : ''}target ${fmt.targetPercent(input.target)}` }],
   };
   return {
     animation: false,

@@ -4,8 +4,7 @@
 // Every axis is named with its value in words, so no reading is told by colour or shape alone. Pure.
 // Relative imports (not `$shared`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
 import { RELEASE_LIMIT_HOURS } from '../../../shared/sim/parts/canary-stats.js';
-import { dollars } from './format.js';
-import { hoursText, percent, requests } from './canary-format.js';
+import * as fmt from '../format.js';
 import type { FleetSpec, RunConfig } from './canary-preview.js';
 import type { ChartOption } from './options-types.js';
 import { CANARY, FONT, INK } from './theme.js';
@@ -72,29 +71,29 @@ export function riskAxes(run: RadarRun, spec: Pick<FleetSpec, 'requestsPerHour' 
       name: 'Confidence',
       label: 'Confidence',
       value: run.config.confidence > 0 ? unit(run.confidence / run.config.confidence) : 0,
-      reading: `${percent(run.confidence)} of ${percent(run.config.confidence, 0)}`,
+      reading: `${fmt.confidence(run.confidence)} of ${fmt.targetPercent(run.config.confidence)}`,
     },
     {
       key: 'release',
       name: 'Release',
       label: 'Release time',
       value: unit(run.releaseHours / RELEASE_LIMIT_HOURS),
-      reading: `${hoursText(run.releaseHours)} of ${RELEASE_LIMIT_HOURS} h`,
+      reading: `${fmt.hours(run.releaseHours)} of ${RELEASE_LIMIT_HOURS} h`,
     },
     {
       key: 'exposure',
       name: 'Exposure',
       label: 'Exposure',
       value: exposureReference > 0 ? unit(run.exposure / exposureReference) : 0,
-      reading: `${requests(run.exposure)} bad answers served`,
+      reading: `${fmt.count(run.exposure)} bad answers served`,
     },
-    { key: 'staleness', name: 'Staleness', label: 'Drift staleness', value: unit(run.staleness), reading: percent(run.staleness, 0) },
+    { key: 'staleness', name: 'Staleness', label: 'Drift staleness', value: unit(run.staleness), reading: fmt.percent(run.staleness, 0) },
     {
       key: 'cost',
       name: 'Cost',
       label: 'Shadow cost',
       value: unit((run.config.shadowFraction * shadowed) / RELEASE_LIMIT_HOURS),
-      reading: dollars(run.shadowCost),
+      reading: fmt.dollars(run.shadowCost),
     },
   ];
 }

@@ -2,7 +2,8 @@
 // over simulated hours, the stages of the rollout as labelled bands behind them. Two series told apart by
 // line style (solid / dashed step) and by their own axis names, not by colour alone. Pure, for tests.
 // Relative imports (not `$shared`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
-import { stageLabel, targetPercent } from './canary-format.js';
+import * as fmt from '../format.js';
+import { stageShare } from '../parts/part2/stages.js';
 import type { ChartOption, LineSeriesOption } from './options-types.js';
 import { CANARY, FONT, INK } from './theme.js';
 
@@ -54,8 +55,8 @@ export function dashboardDescription(series: DashboardSeries, target: number): s
   const last = series.confidence.at(-1);
   const failures = series.failures.at(-1)?.[1] ?? 0;
   if (!last) return 'No evidence yet.';
-  const path = series.stages.map((s) => stageLabel(s.stage)).join(' → ');
-  return `After ${Math.round(last[0] - series.confidence[0]![0])} simulated hours: confidence ${last[1].toFixed(1)} % of a ${targetPercent(target)} target, ${failures} failures; stages ${path}.`;
+  const path = series.stages.map((s) => stageShare(s.stage)).join(' → ');
+  return `After ${Math.round(last[0] - series.confidence[0]![0])} simulated hours: confidence ${fmt.confidence(last[1] / 100)} of a ${fmt.targetPercent(target)} target, ${failures} failures; stages ${path}.`;
 }
 
 type MarkAreaData = NonNullable<NonNullable<LineSeriesOption['markArea']>['data']>;
@@ -68,7 +69,7 @@ export function shadowDashboardOptions(series: DashboardSeries, target: number):
   const bands: MarkAreaData = series.stages.map((span, i) => [
     {
       xAxis: span.from,
-      name: stageLabel(span.stage),
+      name: stageShare(span.stage),
       // Alternate shades so that neighbouring stages stay apart; each band is named by its label anyway.
       itemStyle: { color: INK.muted, opacity: i % 2 === 0 ? 0.06 : 0.12 },
       label: { color: INK.muted, fontSize: 11, position: 'insideTopLeft' },
@@ -89,7 +90,7 @@ export function shadowDashboardOptions(series: DashboardSeries, target: number):
       symbol: 'none',
       lineStyle: { color: CANARY.target, type: 'dashed', width: 1.5 },
       // At the right end, below the line: the stage names sit at the top left of their bands.
-      label: { color: CANARY.target, position: 'insideEndBottom', formatter: `target ${targetPercent(target)}` },
+      label: { color: CANARY.target, position: 'insideEndBottom', formatter: `target ${fmt.targetPercent(target)}` },
       data: [{ yAxis: Math.min(100, target * 100) }],
     },
     markArea: { silent: true, data: bands },

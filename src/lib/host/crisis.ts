@@ -7,7 +7,7 @@ import { DRIFT_CRISIS_FACTOR, JITTER_RATE_FACTOR, TRAFFIC_SPIKE } from '../../..
 import type { CrisisTarget } from '../../../shared/sim/parts/part2/types.js';
 import { CRISIS_TITLES } from '../../../shared/sim/parts/part2/content.js';
 import { TRACK_IDS, TRACKS, type TrackId } from '../../../shared/sim/tracks.js';
-import { formatHours, formatSimClock } from '../components/part2-format.js';
+import * as fmt from '../format.js';
 
 export type CrisisId = (typeof CRISIS_IDS)[number];
 export { CRISIS_IDS, CRISIS_TITLES };
@@ -82,7 +82,7 @@ export function crisisLog(crises: HostPart2['crises'], hours: number): CrisisLog
     fired: c.fired,
     at: c.at,
     order: index,
-    when: c.fired ? formatSimClock(c.at) : `${formatSimClock(c.at)} (in ${formatHours(Math.max(0, c.at - hours))})`,
+    when: c.fired ? fmt.simClock(c.at) : `${fmt.simClock(c.at)} (in ${fmt.hours(Math.max(0, c.at - hours))})`,
   }));
   const scheduled = entries.filter((e) => !e.fired).sort((a, b) => a.at - b.at || a.order - b.order);
   const fired = entries.filter((e) => e.fired).sort((a, b) => b.order - a.order);

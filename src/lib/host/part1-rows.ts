@@ -1,7 +1,7 @@
 // Part 1 on the host console: each team's lock, truth and reflection joined with its name and track.
 // Relative imports (not `$shared`/`$lib`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
 import type { HostView } from '../../../shared/protocol/views.js';
-import { isWithin30, ratioOf } from '../components/format.js';
+import { isWithin30, ratioOf } from '../closeness.js';
 
 type Part1 = NonNullable<HostView['part1']>;
 export type Part1TeamRow = Part1['teams'][number] & {

@@ -4,8 +4,8 @@
 import type { HostView, RunView } from '../../../shared/protocol/views.js';
 import { CANARY_TRACKS, MAX_RUNS_PER_TEAM } from '../../../shared/sim/constants.js';
 import { calibrationScore } from '../../../shared/sim/calibration.js';
-import { isWithin30, ratioOf } from '../components/format.js';
-import { formatOneIn } from '../components/part2-format.js';
+import * as fmt from '../format.js';
+import { isWithin30, ratioOf } from '../closeness.js';
 
 type Part2 = NonNullable<HostView['part2']>;
 type Entry = Part2['teams'][number];
@@ -27,13 +27,13 @@ export interface TruthSummary {
 export const TRUTH_LINES_MAX = 4;
 
 export function truthSummary(truth: Entry['truth']): TruthSummary {
-  const line = (t: Entry['truth'][number]): TruthLine => ({ cohort: t.cohort, oneIn: formatOneIn(t.rate), bad: t.bad });
+  const line = (t: Entry['truth'][number]): TruthLine => ({ cohort: t.cohort, oneIn: fmt.oneIn(t.rate), bad: t.bad });
   if (truth.length <= TRUTH_LINES_MAX) return { lines: truth.map(line), rest: null };
   const good = truth.filter((t) => !t.bad);
   const rates = good.map((t) => t.rate);
   const worst = Math.max(...rates);
   const best = Math.min(...rates);
-  const range = worst === best ? formatOneIn(worst) : `${formatOneIn(worst)} – ${formatOneIn(best)}`;
+  const range = worst === best ? fmt.oneIn(worst) : `${fmt.oneIn(worst)} – ${fmt.oneIn(best)}`;
   return { lines: truth.filter((t) => t.bad).map(line), rest: good.length > 0 ? { count: good.length, range } : null };
 }
 
