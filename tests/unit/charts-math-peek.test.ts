@@ -1,7 +1,7 @@
 // The Math Peek of the OpsBreakEvenPlot shows the formulas of GAME.md §4 with the slider values substituted,
 // and results that agree with the curves (the reference values of GAME.md at N = 50, h = 1).
 import { describe, expect, it } from 'vitest';
-import { breakEvenMath, plotRange } from '../../src/lib/charts/break-even-math.js';
+import { breakEvenMath, plotRange } from '../../src/lib/parts/part1/charts/break-even-math.js';
 
 const defaults = { capex: 500_000, engineerCost: 150 };
 

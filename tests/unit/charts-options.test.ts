@@ -7,8 +7,8 @@ import {
   breakEvenDescription,
   breakEvenOptions,
   type BreakEvenInput,
-} from '../../src/lib/charts/break-even-options.js';
-import { REVEAL_SERIES, revealOptions, type RevealTeam } from '../../src/lib/charts/reveal-options.js';
+} from '../../src/lib/parts/part1/charts/break-even-options.js';
+import { REVEAL_SERIES, revealOptions, type RevealTeam } from '../../src/lib/parts/part1/charts/reveal-options.js';
 import { manualCost, platformCost } from '../../shared/sim/parts/roi-model.js';
 
 type Series = { name?: string; type?: string; data?: unknown[]; stack?: string; markLine?: { data?: unknown[] }; markArea?: { data?: unknown[] } };

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { RunView } from '../../shared/protocol/views.js';
 import { CANARY_TRACKS } from '../../shared/sim/constants.js';
 import { plannedShadowHours } from '../../shared/sim/parts/part2/run.js';
-import { cleanRequestsBehind, clockMath, dashboardMath, radarMath } from '../../src/lib/charts/canary-math.js';
+import { cleanRequestsBehind, clockMath, dashboardMath, radarMath } from '../../src/lib/parts/part2/charts/canary-math.js';
 import * as fmt from '../../src/lib/format.js';
 import { stageShare } from '../../src/lib/parts/part2/stages.js';
-import { confidenceChoices, planRun, rateChoices, type FleetSpec } from '../../src/lib/charts/canary-preview.js';
+import { confidenceChoices, planRun, rateChoices, type FleetSpec } from '../../src/lib/parts/part2/charts/canary-preview.js';
 import { TRACK_IDS, type TrackId } from '../../shared/sim/tracks.js';
 
 /** The fleet spec a team receives (shared/sim/parts/part2/views.ts), without the hidden rates. */

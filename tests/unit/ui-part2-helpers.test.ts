@@ -6,15 +6,15 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { HostView, RunView } from '../../shared/protocol/views.js';
 import { PART2_ACTUAL } from '../../shared/sim/scoring.js';
-import { closeBand, isClose, logBounds, part2RevealOptions } from '../../src/lib/charts-screen/part2-reveal-options.js';
+import { closeBand, isClose, logBounds, part2RevealOptions } from '../../src/lib/parts/part2/charts/part2-reveal-options.js';
 import * as fmt from '../../src/lib/format.js';
 import { stageLabel } from '../../src/lib/parts/part2/stages.js';
 import { sparkPaths } from '../../src/lib/components/sparkline.js';
-import { crisisLog, decodeTarget, encodeTarget, scheduleHours, targetLabel } from '../../src/lib/host/crisis.js';
-import { part2Revealed, part2Rows, truthSummary } from '../../src/lib/host/part2-rows.js';
+import { crisisLog, decodeTarget, encodeTarget, scheduleHours, targetLabel } from '../../src/lib/parts/part2/host/crisis.js';
+import { part2Revealed, part2Rows, truthSummary } from '../../src/lib/parts/part2/host/part2-rows.js';
 import { phaseLabel } from '../../src/lib/phase.js';
-import { hitLabel, newestCrises } from '../../src/lib/screen/crisis-banners.js';
-import { fleetAsTable, reflectedTeams } from '../../src/lib/screen/part2-status.js';
+import { hitLabel, newestCrises } from '../../src/lib/parts/part2/screen/crisis-banners.js';
+import { fleetAsTable, reflectedTeams } from '../../src/lib/parts/part2/screen/part2-status.js';
 
 describe('Part 2 formats', () => {
   it('reads the simulated clock as days and hours of a week', () => {
