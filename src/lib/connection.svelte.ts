@@ -105,11 +105,12 @@ export class GameConnection<R extends Role = Role> {
       this.view = view as ViewFor<R>;
     });
     socket.on('tick', (tick) => {
-      // A tick of Part 2's clock carries only what the clock moves; it is folded into the full view. Ticks are
+      // A tick of a simulated clock carries only what the clock moves (projectTick); it is folded into the full view. Ticks are
       // volatile: one that arrives after a newer view is simply dropped.
       const view = this.view;
       if (!view || tick.audience !== view.audience || tick.version < view.version) return;
-      this.view = { ...view, version: tick.version, leaderboard: tick.leaderboard, part2: tick.part2 } as ViewFor<R>;
+      const { audience: _audience, ...changes } = tick;
+      this.view = { ...view, ...changes } as ViewFor<R>;
     });
   }
 

@@ -1,7 +1,7 @@
 // How each audience reads the game's phase and step. One place, so host, players and screen stay consistent.
 // Relative imports (not `$shared`/`$lib`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
 import type { Phase, Step } from '../../shared/protocol/views.js';
-import { PART1_TITLE } from '../../shared/sim/parts/part1-content.js';
+import { PART1_TITLE } from '../../shared/sim/parts/part1/content.js';
 import { PART2_TITLE } from '../../shared/sim/parts/part2/content.js';
 
 export type { Phase, Step };

@@ -7,9 +7,10 @@ import {
   breakEvenDescription,
   breakEvenOptions,
   type BreakEvenInput,
-} from '../../src/lib/charts/break-even-options.js';
-import { REVEAL_SERIES, revealOptions, type RevealTeam } from '../../src/lib/charts/reveal-options.js';
+} from '../../src/lib/parts/part1/charts/break-even-options.js';
+import { REVEAL_SERIES, revealOptions, type RevealTeam } from '../../src/lib/parts/part1/charts/reveal-options.js';
 import { manualCost, platformCost } from '../../shared/sim/parts/part1/roi-model.js';
+import { revealNumeric } from '../../shared/sim/calibration.js';
 
 type Series = { name?: string; type?: string; data?: unknown[]; stack?: string; markLine?: { data?: unknown[] }; markArea?: { data?: unknown[] } };
 type MarkLine = { xAxis?: number; yAxis?: number; label?: { formatter?: string } };
@@ -139,13 +140,19 @@ describe('OpsBreakEvenPlot options', () => {
   });
 });
 
+/** A team as the server reveals it: prediction, truth, ratio and badge from the core's one rule. */
+const revealed = (prediction: number | null, actual: number) => {
+  const r = revealNumeric(prediction, actual);
+  return { prediction, actual, ratio: r.ratio, within30: r.within30 };
+};
+
 describe('reveal chart options', () => {
   const teams: RevealTeam[] = [
-    { name: 'Team 1', track: 'cloud-titan', prediction: 80, actual: 73 },
-    { name: 'Team 2', track: 'edge-guardian', prediction: 120, actual: 53 },
-    { name: 'Team 3', track: 'mobile-nomad', prediction: null, actual: 44 },
-    { name: 'Team 4', track: 'tiny-pioneer', prediction: 39, actual: 39 },
-    { name: 'Team 5', track: 'cloud-titan', prediction: 20, actual: 73 },
+    { name: 'Team 1', track: 'cloud-titan', ...revealed(80, 73) },
+    { name: 'Team 2', track: 'edge-guardian', ...revealed(120, 53) },
+    { name: 'Team 3', track: 'mobile-nomad', ...revealed(null, 44) },
+    { name: 'Team 4', track: 'tiny-pioneer', ...revealed(39, 39) },
+    { name: 'Team 5', track: 'cloud-titan', ...revealed(20, 73) },
   ];
   const option = revealOptions(teams) as unknown as {
     xAxis: { data?: string[] }[];

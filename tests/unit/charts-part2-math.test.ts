@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { RunView } from '../../shared/protocol/views.js';
 import { CANARY_TRACKS } from '../../shared/sim/constants.js';
 import { plannedShadowHours } from '../../shared/sim/parts/part2/run.js';
-import { cleanRequestsBehind, clockMath, dashboardMath, radarMath } from '../../src/lib/charts/canary-math.js';
-import { dayClock, durationText, hoursText, oneIn, percent, plural, requests, stageLabel } from '../../src/lib/charts/canary-format.js';
-import { confidenceChoices, planRun, rateChoices, type FleetSpec } from '../../src/lib/charts/canary-preview.js';
+import { cleanRequestsBehind, clockMath, dashboardMath, radarMath } from '../../src/lib/parts/part2/charts/canary-math.js';
+import * as fmt from '../../src/lib/format.js';
+import { stageShare } from '../../src/lib/parts/part2/stages.js';
+import { confidenceChoices, planRun, rateChoices, type FleetSpec } from '../../src/lib/parts/part2/charts/canary-preview.js';
 import { TRACK_IDS, type TrackId } from '../../shared/sim/tracks.js';
 
 /** The fleet spec a team receives (shared/sim/parts/part2/views.ts), without the hidden rates. */
@@ -73,19 +74,19 @@ describe('run preview', () => {
 
 describe('formats', () => {
   it('writes numbers as GAME.md does', () => {
-    expect(requests(2995)).toBe('2995');
-    expect(requests(29_956)).toBe('29,956');
-    expect(percent(0.873)).toBe('87.3 %');
-    expect(oneIn(1 / 10_000)).toBe('1 in 10,000');
-    expect(stageLabel(-1)).toBe('Shadow');
-    expect(stageLabel(3)).toBe('50 %');
-    expect(dayClock(38)).toBe('Day 2, 14:00');
-    expect(hoursText(0.3)).toBe('0.3 h');
-    expect(hoursText(41.4)).toBe('41 h');
-    expect(durationText(0.05)).toBe('3 min');
-    expect(durationText(2.5)).toBe('2.5 h');
-    expect(plural(1, 'failure')).toBe('1 failure');
-    expect(plural(0, 'failure')).toBe('0 failures');
+    expect(fmt.count(2995)).toBe('2995');
+    expect(fmt.count(29_956)).toBe('29,956');
+    expect(fmt.percent(0.873)).toBe('87.3 %');
+    expect(fmt.oneIn(1 / 10_000)).toBe('1 in 10,000');
+    expect(stageShare(-1)).toBe('Shadow');
+    expect(stageShare(3)).toBe('50 %');
+    expect(fmt.simClock(38)).toBe('Day 2 · 14:00');
+    expect(fmt.hours(0.3)).toBe('0.3 h');
+    expect(fmt.hours(41.4)).toBe('41 h');
+    expect(fmt.duration(0.05)).toBe('3 min');
+    expect(fmt.duration(2.5)).toBe('2.5 h');
+    expect(fmt.plural(1, 'failure')).toBe('1 failure');
+    expect(fmt.plural(0, 'failure')).toBe('0 failures');
   });
 });
 
@@ -118,9 +119,9 @@ describe('Math Peeks', () => {
   it('substitutes n and p in C(n) and n* (reading n back from the clock)', () => {
     expect(cleanRequestsBehind(1 - 0.999 ** 2412, 1 / 1000)).toBe(2412);
     const [c, nStar] = clockMath(runView());
-    expect(c!.substituted).toBe('1 − (1 − 1/1,000)^2412');
-    expect(c!.result).toBe('91.05 %');
-    expect(nStar!.substituted).toBe('⌈ln(1 − 0.95) / ln(1 − 1/1,000)⌉ = ⌈2994.2⌉');
+    expect(c!.substituted).toBe('1 − (1 − 1/1000)^2412');
+    expect(c!.result).toBe('91.0 %');
+    expect(nStar!.substituted).toBe('⌈ln(1 − 0.95) / ln(1 − 1/1000)⌉ = ⌈2994.2⌉');
     expect(nStar!.result).toBe('2995 clean requests');
   });
 
@@ -136,7 +137,7 @@ describe('Math Peeks', () => {
     const [release, staleness] = radarMath(runView(), spec, 72, 41);
     expect(release!.result).toBe('41 h so far');
     expect(staleness!.substituted).toBe('1 − exp(−41/72)');
-    expect(staleness!.result).toBe(percent(1 - Math.exp(-41 / 72)));
+    expect(staleness!.result).toBe(fmt.percent(1 - Math.exp(-41 / 72)));
     expect(dashboardMath(runView(), spec)[0]!.substituted).toBe('2995 / (20,000 · 0.5)');
   });
 });

@@ -3,14 +3,14 @@
 // run's samples with its stages named.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { confidenceGaugeOptions, gaugeDescription, gaugeReading } from '../../src/lib/charts/confidence-gauge-options.js';
-import { riskAxes, riskRadarOptions, shadowHoursSpent, type RadarRun } from '../../src/lib/charts/risk-radar-options.js';
+import { confidenceGaugeOptions, gaugeDescription, gaugeReading } from '../../src/lib/parts/part2/charts/confidence-gauge-options.js';
+import { riskAxes, riskRadarOptions, shadowHoursSpent, type RadarRun } from '../../src/lib/parts/part2/charts/risk-radar-options.js';
 import {
   DASHBOARD_SERIES,
   dashboardSeries,
   shadowDashboardOptions,
   type DashboardSample,
-} from '../../src/lib/charts/shadow-dashboard-options.js';
+} from '../../src/lib/parts/part2/charts/shadow-dashboard-options.js';
 
 type Gauge = { data: { value: number; name: string }[]; axisLine?: { lineStyle?: { color?: [number, string][] } } };
 

@@ -2,7 +2,7 @@
 // run waits for the team, and the one-line outcome of an ended run.
 import { describe, expect, it } from 'vitest';
 import type { RunView } from '../../shared/protocol/views.js';
-import { endedSummary, holdingReason, isActive, promoteWords } from '../../src/lib/play/part2/run-words.js';
+import { endedSummary, holdingReason, isActive, promoteWords } from '../../src/lib/parts/part2/play/run-words.js';
 
 const run = (overrides: Partial<RunView> = {}): RunView => ({
   number: 2,

@@ -32,7 +32,7 @@ export const CANARY = {
   limit: '#ff9b8f',
 } as const;
 
-/** The track colours of TrackBadge.svelte, so a chart and a badge agree. */
+/** The one source of track colours: app.css repeats them as --track-ID (tests/unit/theme-sync.test.ts), so a chart and a badge agree. */
 export const TRACK_COLOURS: Readonly<Record<TrackId, string>> = {
   'cloud-titan': '#6cc6ff',
   'edge-guardian': '#ffd166',

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/protocol/limits.js';
 import type { HostPart1, PublicSettings } from '../../../shared/protocol/views.js';
 import { TRACK_HETEROGENEITY } from '../../../shared/sim/constants.js';
-import { breakEvenModels } from '../../../shared/sim/parts/roi-model.js';
+import { breakEvenModels } from '../../../shared/sim/parts/part1/roi-model.js';
 import { TRACK_IDS } from '../../../shared/sim/tracks.js';
 
 export const CAPEX_STEP = 50_000;

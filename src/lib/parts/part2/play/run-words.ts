@@ -1,0 +1,43 @@
+// How a run reads in words on the player page: its state, what "Promote" will do next, and what a holding
+// run asks of the team. Pure, so the words are the same wherever a run is shown.
+// Relative imports (not `$shared`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
+import type { RunView } from '../../../../../shared/protocol/views.js';
+import { CANARY_STAGES } from '../../../../../shared/sim/constants.js';
+import * as fmt from '../../../format.js';
+import { stageShare } from '../stages.js';
+
+export type RunOutcome = RunView['outcome'];
+
+/** Whether a run still takes decisions (or is still rolling back). */
+export function isActive(run: RunView | undefined | null): run is RunView {
+  return !!run && (run.outcome === 'running' || run.outcome === 'holding' || run.outcome === 'rolling-back');
+}
+
+export const OUTCOME_WORDS: Readonly<Record<RunOutcome, string>> = {
+  running: 'Running',
+  holding: 'Decision due',
+  'rolling-back': 'Rolling back',
+  'rolled-back': 'Rolled back',
+  shipped: 'Shipped',
+};
+
+/** What "Promote" does from a stage: the next live share, or shipping from 50 %. */
+export function promoteWords(stage: number): string {
+  const next = stage + 1;
+  if (next >= CANARY_STAGES.length - 1) return 'Ship to 100 % of the fleet.';
+  return `Next stage: ${stageShare(next)} of live traffic.`;
+}
+
+/** Why a holding run waits for the team: the SPRT's verdict, or the end of the watched window. */
+export function holdingReason(run: RunView): string {
+  if (run.sprt?.decision === 'promote') return 'SPRT verdict: promote — the evidence says the rate is below p.';
+  if (run.sprt?.decision === 'rollback') return 'SPRT verdict: roll back — the failures say the rate is above p.';
+  return `The ${run.stage < 0 ? 'shadow' : stageShare(run.stage)} window ended at ${fmt.hours(run.windowEndsAt)}.`;
+}
+
+/** One line on an ended run, e.g. "Run 2 shipped at 57 h after 41 h, 0 bad answers served." */
+export function endedSummary(run: RunView): string {
+  const when = run.endedAt === null ? '' : ` at ${fmt.hours(run.endedAt)}`;
+  const verb = run.outcome === 'shipped' ? 'shipped to 100 %' : 'was rolled back';
+  return `Run ${run.number} ${verb}${when} after ${fmt.hours(run.releaseHours)}: ${fmt.plural(run.failures, 'failure')} seen, ${fmt.plural(run.exposure, 'bad answer')} served.`;
+}
