@@ -164,6 +164,10 @@ export function hiddenRates(state: GameState): number[] {
   return [...rates];
 }
 
+/** Scheduled crises still waiting although the simulated clock has passed their hour. */
+export const overdueCrises = (state: GameState): Array<{ id: string; at: number; hours: number }> =>
+  state.part2?.crises.filter((c) => !c.fired && c.at <= state.part2!.hours).map((c) => ({ id: c.id, at: c.at, hours: state.part2!.hours })) ?? [];
+
 /** Crises fired and scheduled so far (to report coverage). */
 export const crisisCount = (state: GameState): { fired: number; scheduled: number } => ({
   fired: state.part2?.crises.filter((c) => c.fired).length ?? 0,
