@@ -10,7 +10,7 @@ import { createGame } from '../../shared/sim/reducer.js';
 import { checkStep, leaderboardProblems } from '../support/fuzz/invariants.js';
 import { runFuzzGame, type FuzzReport } from '../support/fuzz/runner.js';
 
-const SEEDS = 240;
+const SEEDS = 200;
 const STAGES = ['lobby', 'briefing', 'part1/play', 'part1/reveal', 'part1/reflect', 'part2/play', 'part2/reveal', 'part2/reflect', 'debrief'];
 
 describe('seeded game fuzz', () => {

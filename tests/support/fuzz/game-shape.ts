@@ -166,6 +166,13 @@ export function hiddenRates(state: GameState): number[] {
   return [...rates];
 }
 
+/** Scheduled crises still waiting although the simulated clock has passed their hour. */
+export function overdueCrises(state: GameState): Array<{ id: string; at: number; hours: number }> {
+  const hours = part2Of(state)?.hours;
+  if (hours === undefined) return [];
+  return state.crises.filter((c) => !c.fired && c.part === 'part2' && c.at <= hours).map((c) => ({ id: c.id, at: c.at, hours }));
+}
+
 /** Crises fired and scheduled so far (to report coverage). */
 export const crisisCount = (state: GameState): { fired: number; scheduled: number } => ({
   fired: state.crises.filter((c) => c.fired).length,
