@@ -5,11 +5,10 @@ import type { ActionOf } from './actions.js';
 import { contextOf, partSlice, withSlice } from './parts/context.js';
 import type { AnyPart } from './parts/part.js';
 import { PARTS, partOfPhase } from './parts/registry.js';
-import type { GameState, Timer } from './state.js';
-import type { ErrorCode } from '../protocol/errors.js';
+import type { GameState, PartSlice, RuleResult, Timer } from './state.js';
 
-export type FlowState = Omit<GameState, 'version'>;
-export type FlowResult = { ok: true; state: FlowState } | { ok: false; code: ErrorCode };
+type FlowState = Omit<GameState, 'version'>;
+type FlowResult = RuleResult;
 
 const MINUTE_MS = 60_000;
 const ok = (state: FlowState): FlowResult => ({ ok: true, state });
@@ -116,8 +115,15 @@ export function timerDueAt(state: GameState): number | null {
   return timer && timer.runningSince !== null ? timer.runningSince + timer.remainingMs : null;
 }
 
+/** The part in its play step and its slice, or null outside a part's play step. */
+export function partInPlay(state: GameState): { part: AnyPart; slice: PartSlice } | null {
+  const part = partOfPhase(state.phase);
+  const slice = part && partSlice(state, part);
+  return part && slice && state.step === 'play' ? { part, slice } : null;
+}
+
 /** The part whose simulated clock runs now (in play, not paused, with a clock), or null. */
 export function runningClockPart(state: GameState): AnyPart | null {
-  const part = partOfPhase(state.phase);
-  return part?.clock && state.step === 'play' && !state.paused && partSlice(state, part) ? part : null;
+  const playing = partInPlay(state);
+  return playing?.part.clock && !state.paused ? playing.part : null;
 }

@@ -1,12 +1,10 @@
 // The lobby in the reducer: a guest joins, the host arranges teams, tracks, settings and the room.
-import type { ErrorCode } from '../protocol/errors.js';
 import { MAX_PLAYERS_PER_GAME, NICKNAME_MAX, TEAM_NAME_MAX, displayLength, nameKey, normalizeDisplayName } from '../protocol/limits.js';
 import type { ActionOf } from './actions.js';
-import type { FlowResult, FlowState } from './flow.js';
 import { balancePlayers, findPlayer, movedPlayerIds, reseatOrphans, resizeTeams, smallestTeamId, teamSizes } from './lobby.js';
-import type { GameEvent, GameState } from './state.js';
+import type { ErrorCode } from '../protocol/errors.js';
+import type { GameEvent, GameState, RuleResult } from './state.js';
 
-export type LobbyResult = { ok: true; state: FlowState; events?: GameEvent[] } | { ok: false; code: ErrorCode };
 
 export type LobbyAction = ActionOf<
   | 'host/set-team-count'
@@ -21,7 +19,7 @@ export type LobbyAction = ActionOf<
   | 'host/set-speed'
 >;
 
-const refuse = (code: ErrorCode): FlowResult => ({ ok: false, code });
+const refuse = (code: ErrorCode): RuleResult => ({ ok: false, code });
 
 /** True when a display name is already in its canonical form and within the length limit. */
 function isCleanName(name: string, max: number): boolean {
@@ -35,7 +33,7 @@ function movedEvents(playerIds: string[]): GameEvent[] {
   return playerIds.length > 0 ? [{ type: 'players-moved', playerIds }] : [];
 }
 
-export function join(state: GameState, action: ActionOf<'player/join'>): LobbyResult {
+export function join(state: GameState, action: ActionOf<'player/join'>): RuleResult {
   if (action.by.role !== 'guest') return refuse('auth/forbidden');
   if (state.roomLocked) return refuse('game/room-locked');
   if (state.players.length >= MAX_PLAYERS_PER_GAME) return refuse('game/full');
@@ -57,7 +55,7 @@ export function join(state: GameState, action: ActionOf<'player/join'>): LobbyRe
 }
 
 /** The host's changes to the teams, the settings and the room. */
-export function reduceLobby(state: GameState, action: LobbyAction): LobbyResult {
+export function reduceLobby(state: GameState, action: LobbyAction): RuleResult {
   switch (action.type) {
     case 'host/set-speed':
       // The speed of the simulated clock may change at any time, a clock running or not.

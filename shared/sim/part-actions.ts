@@ -5,13 +5,13 @@ import type { ErrorCode } from '../protocol/errors.js';
 import { REFLECTION_MAX } from '../protocol/limits.js';
 import type { Action, ActionOf, Actor } from './actions.js';
 import { strikeDue } from './crises/fire.js';
-import type { FlowResult, FlowState } from './flow.js';
+import { partInPlay } from './flow.js';
 import { contextOf, partSlice, withSlice } from './parts/context.js';
 import type { AnyPart, LockRule, PartSlice } from './parts/part.js';
-import { PARTS, partByNumber, partOfPhase } from './parts/registry.js';
-import type { GameState, Prediction, Team, TeamPartState } from './state.js';
+import { PARTS, partByNumber } from './parts/registry.js';
+import type { GameState, Prediction, RuleResult, Team, TeamPartState } from './state.js';
 
-const refuse = (code: ErrorCode): FlowResult => ({ ok: false, code });
+const refuse = (code: ErrorCode): RuleResult => ({ ok: false, code });
 
 /** Whether a value is a valid lock under a part's rule. */
 export function fitsLock(rule: LockRule, value: Prediction): boolean {
@@ -40,12 +40,12 @@ function mayAct(state: GameState, part: AnyPart | null, by: Actor, step: 'play' 
   return { part, slice, team, mine, playerId: by.playerId };
 }
 
-function withTeam(state: GameState, acting: Acting, mine: TeamPartState): FlowState {
+function withTeam(state: GameState, acting: Acting, mine: TeamPartState): Omit<GameState, 'version'> {
   const slice = { ...acting.slice, teams: { ...acting.slice.teams, [acting.team.id]: mine } };
   return withSlice(state, acting.part, slice);
 }
 
-export function lockPrediction(state: GameState, action: ActionOf<'team/lock-prediction'>): FlowResult {
+export function lockPrediction(state: GameState, action: ActionOf<'team/lock-prediction'>): RuleResult {
   const acting = mayAct(state, partByNumber(action.part), action.by, 'play');
   if (typeof acting === 'string') return refuse(acting);
   if (acting.mine.prediction !== null) return refuse('lock/already-locked');
@@ -53,7 +53,7 @@ export function lockPrediction(state: GameState, action: ActionOf<'team/lock-pre
   return { ok: true, state: withTeam(state, acting, { ...acting.mine, prediction: action.value, lockedBy: acting.playerId }) };
 }
 
-export function reflect(state: GameState, action: ActionOf<'team/reflect'>): FlowResult {
+export function reflect(state: GameState, action: ActionOf<'team/reflect'>): RuleResult {
   const acting = mayAct(state, partByNumber(action.part), action.by, 'reflect');
   if (typeof acting === 'string') return refuse(acting);
   if (action.text.length > REFLECTION_MAX) return refuse('intent/invalid');
@@ -67,7 +67,7 @@ export function partOfAction(type: Action['type']): AnyPart | null {
 }
 
 /** A team's action on its part's workbench: in play, not paused, and only once the team has locked. */
-export function teamAction(state: GameState, part: AnyPart, action: Action): FlowResult {
+export function teamAction(state: GameState, part: AnyPart, action: Action): RuleResult {
   const acting = mayAct(state, part, action.by, 'play');
   if (typeof acting === 'string') return refuse(acting);
   if (acting.mine.prediction === null) return refuse('lock/required');
@@ -78,12 +78,13 @@ export function teamAction(state: GameState, part: AnyPart, action: Action): Flo
 }
 
 /** The running part's simulated clock moves on: due crises strike, then the part advances. */
-export function tick(state: GameState, action: ActionOf<'sim/tick'>): FlowResult {
+export function tick(state: GameState, action: ActionOf<'sim/tick'>): RuleResult {
   if (action.by.role !== 'system') return refuse('auth/forbidden');
-  const part = partOfPhase(state.phase);
-  const slice = part && partSlice(state, part);
-  if (!part?.clock || !slice || state.step !== 'play') return refuse('phase/closed');
+  const playing = partInPlay(state);
+  if (!playing?.part.clock) return refuse('phase/closed');
   if (state.paused) return refuse('game/paused');
-  const struck = strikeDue(state, part.id, part.clock.hours(slice));
-  return { ok: true, state: withSlice(struck, part, part.clock.advance(slice, action.hours, contextOf(struck))) };
+  const { part, slice } = playing;
+  const clock = part.clock!;
+  const struck = strikeDue(state, part.id, clock.hours(slice));
+  return { ok: true, state: withSlice(struck, part, clock.advance(slice, action.hours, contextOf(struck))) };
 }

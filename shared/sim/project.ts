@@ -136,16 +136,15 @@ export function project(state: GameState, viewer: Viewer, presence: Presence = N
 export function projectTick(state: GameState, viewer: Viewer): Tick | null {
   const part = runningClockPart(state) ?? null;
   if (!part) return null;
-  const common = { version: state.version, leaderboard: leaderboard(state) };
-  switch (viewer.audience) {
-    case 'host':
-      return { audience: 'host', ...common, crises: hostCrises(state), ...partViews(state, 'host', undefined, [part]) } as Tick;
-    case 'screen':
-      return { audience: 'screen', ...common, crises: screenCrises(state), ...partViews(state, 'screen', undefined, [part]) } as Tick;
-    case 'team': {
-      const team = state.teams.find((t) => t.id === viewer.teamId);
-      if (!team) return null;
-      return { audience: 'team', ...common, crises: teamCrises(state, team), ...partViews(state, 'team', team, [part]) } as Tick;
-    }
-  }
+  const team = viewer.audience === 'team' ? state.teams.find((t) => t.id === viewer.teamId) : undefined;
+  if (viewer.audience === 'team' && !team) return null;
+  const crises = team ? teamCrises(state, team) : viewer.audience === 'host' ? hostCrises(state) : screenCrises(state);
+  const face = team ? 'team' : (viewer.audience as Face);
+  return {
+    audience: viewer.audience,
+    version: state.version,
+    leaderboard: leaderboard(state),
+    crises,
+    ...partViews(state, face, team, [part]),
+  } as Tick;
 }

@@ -7,11 +7,11 @@ import type { Action } from './actions.js';
 import { ENGINEER_COST_PER_HOUR, PLATFORM_CAPEX } from './constants.js';
 import { aimCrisis } from './crises/aim.js';
 import * as flow from './flow.js';
-import { join, reduceLobby, type LobbyAction, type LobbyResult } from './lobby-actions.js';
+import { join, reduceLobby, type LobbyAction } from './lobby-actions.js';
 import { resizeTeams } from './lobby.js';
 import { lockPrediction, partOfAction, reflect, teamAction, tick } from './part-actions.js';
 import { rngFromSeed } from './rng.js';
-import type { GameConfig, GameEvent, GameState } from './state.js';
+import type { GameConfig, GameEvent, GameState, RuleResult } from './state.js';
 
 export type { GameEvent };
 
@@ -48,7 +48,7 @@ export function createGame(config: GameConfig): GameState {
 }
 
 /** A rule's verdict as the reducer's result: the next version, or the refusal. */
-function settle(state: GameState, result: LobbyResult, events: GameEvent[] = []): ReduceResult {
+function settle(state: GameState, result: RuleResult, events: GameEvent[] = []): ReduceResult {
   if (!result.ok) return result;
   return { ok: true, state: { ...result.state, version: state.version + 1 }, events: [...(result.events ?? []), ...events] };
 }

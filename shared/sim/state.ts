@@ -1,5 +1,6 @@
 // The game state: plain JSON, replaced (never mutated) by the reducer. Everything the game needs to continue
 // after a restart lives here; nothing here is secret except what the projections leave out.
+import type { ErrorCode } from '../protocol/errors.js';
 import type { Choice, Phase, Step, Timer } from '../protocol/views.js';
 import type { CrisisRecord } from './crises/types.js';
 import type { TeamEffects } from './crises/effects.js';
@@ -96,6 +97,11 @@ export interface GameState {
   /** What struck crises did to each team's hidden truth, by team id (absent: untouched). */
   effects: Record<string, TeamEffects>;
 }
+
+/** A rule's verdict on an action: the next state (the reducer counts the version) and what happened, or why not. */
+export type RuleResult =
+  | { ok: true; state: Omit<GameState, 'version'>; events?: GameEvent[] }
+  | { ok: false; code: ErrorCode };
 
 /** What a game is created from; with the action log it determines the whole game. */
 export interface GameConfig {

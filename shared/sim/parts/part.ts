@@ -86,6 +86,16 @@ export function emptyTeamPart(): TeamPartState {
   return { prediction: null, lockedBy: null, reflection: null };
 }
 
+/** A numeric lock's value (null when not locked, or for a choice lock). */
+export function numericLock(team: TeamPartState): number | null {
+  return typeof team.prediction === 'number' ? team.prediction : null;
+}
+
+/** Which teams have reflected on a part (never what), for the projector. */
+export function reflectedTeams(slice: PartSlice, ctx: PartContext) {
+  return ctx.teams.map((team) => ({ teamId: team.id, reflected: slice.teams[team.id]?.reflection != null }));
+}
+
 /** The nickname of a player's reflection as views show it. */
 export function reflectionView(ctx: PartContext, team: TeamPartState) {
   const r = team.reflection;

@@ -5,12 +5,10 @@ import { revealNumeric } from '../../calibration.js';
 import { TEAM_CAPACITY_HOURS, TRACK_HETEROGENEITY, TRACK_MODEL_COUNT } from '../../constants.js';
 import type { Team, TeamPartState } from '../../state.js';
 import { TRACK_IDS } from '../../tracks.js';
-import { reflectionView, type PartContext, type PartSlice } from '../part.js';
+import { numericLock as numeric, reflectedTeams, reflectionView, type PartContext, type PartSlice } from '../part.js';
 import { truthForTrack } from './truth.js';
 
 export type Part1State = PartSlice<TeamPartState>;
-
-const numeric = (team: TeamPartState) => (typeof team.prediction === 'number' ? team.prediction : null);
 
 export function teamPart1(slice: Part1State, ctx: PartContext, team: Team): TeamPart1 {
   const part = slice.teams[team.id]!;
@@ -60,6 +58,6 @@ export function screenPart1(slice: Part1State, ctx: PartContext): ScreenPart1 {
           reveal: revealNumeric(numeric(slice.teams[team.id]!), truthForTrack(ctx.settings, team.track)),
         }))
       : null,
-    reflected: ctx.teams.map((team) => ({ teamId: team.id, reflected: slice.teams[team.id]!.reflection !== null })),
+    reflected: reflectedTeams(slice, ctx),
   };
 }

@@ -7,15 +7,13 @@ import { CANARY_TRACKS, MAX_RUNS_PER_TEAM } from '../../constants.js';
 import type { TeamEffects } from '../../crises/effects.js';
 import type { Team } from '../../state.js';
 import type { TrackId } from '../../tracks.js';
-import { reflectionView, type PartContext } from '../part.js';
+import { numericLock as numeric, reflectedTeams, reflectionView, type PartContext } from '../part.js';
 import { PART2_ACTUAL } from './answer.js';
 import { requiredCleanRequests, sprtPlan } from './canary-stats.js';
 import { cohortConfidences, runConfidence, runFailures, runReleaseHours, runSprtDecision, runStaleness, stageCovers } from './metrics.js';
 import { teamOps } from './score.js';
 import { baseCohortRates, cohortRates, isBadCohort } from './truth.server.js';
-import type { Part2State, Run, TeamPart2 } from './types.js';
-
-const numeric = (team: TeamPart2) => (typeof team.prediction === 'number' ? team.prediction : null);
+import type { Part2State, Run } from './types.js';
 
 export function runView(track: TrackId, run: Run, effects: TeamEffects, now: number): RunView {
   const spec = CANARY_TRACKS[track];
@@ -118,7 +116,7 @@ export function screenPart2(slice: Part2State, ctx: PartContext): ScreenPart2 {
           reveal: revealNumeric(numeric(slice.teams[team.id]!), PART2_ACTUAL),
         }))
       : null,
-    reflected: ctx.teams.map((team) => ({ teamId: team.id, reflected: slice.teams[team.id]!.reflection !== null })),
+    reflected: reflectedTeams(slice, ctx),
   };
 }
 
