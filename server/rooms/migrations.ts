@@ -13,6 +13,10 @@ export const MIGRATIONS: Readonly<Record<number, LogMigration>> = {
   // v1 → v2 changed the state's shape, not the actions: the log stands; the replay from its start rebuilds
   // the state in the new shape (the migration drops the old snapshots).
   1: (log) => [...log],
+  // v2 → v3 strikes a scheduled crisis at its hour instead of a tick late. The log stands; a game that had a
+  // crisis scheduled replays with it on time (its fleets' later draws differ), which is the rule it was meant
+  // to be played under.
+  2: (log) => [...log],
 };
 
 export type Upgrade = { ok: true; log: LogEntry[] } | { ok: false; reason: string };

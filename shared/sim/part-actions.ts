@@ -4,7 +4,7 @@
 import type { ErrorCode } from '../protocol/errors.js';
 import { REFLECTION_MAX } from '../protocol/limits.js';
 import type { Action, ActionOf, Actor } from './actions.js';
-import { strikeDue } from './crises/fire.js';
+import { nextDue, strikeDue } from './crises/fire.js';
 import { partInPlay } from './flow.js';
 import { contextOf, partSlice, withSlice } from './parts/context.js';
 import type { AnyPart, LockRule, PartSlice } from './parts/part.js';
@@ -77,14 +77,28 @@ export function teamAction(state: GameState, part: AnyPart, action: Action): Rul
   return { ok: true, state: withSlice(state, part, result) };
 }
 
-/** The running part's simulated clock moves on: due crises strike, then the part advances. */
+/**
+ * The running part's simulated clock moves on. A crisis due inside the tick strikes at its own hour: the clock
+ * advances to it, the crisis strikes, and the rest of the tick already runs under it.
+ */
 export function tick(state: GameState, action: ActionOf<'sim/tick'>): RuleResult {
   if (action.by.role !== 'system') return refuse('auth/forbidden');
   const playing = partInPlay(state);
   if (!playing?.part.clock) return refuse('phase/closed');
   if (state.paused) return refuse('game/paused');
-  const { part, slice } = playing;
+  const { part } = playing;
   const clock = part.clock!;
-  const struck = strikeDue(state, part.id, clock.hours(slice));
-  return { ok: true, state: withSlice(struck, part, clock.advance(slice, action.hours, contextOf(struck))) };
+  let slice = playing.slice;
+  let now = clock.hours(slice);
+  const end = now + action.hours;
+  let current = strikeDue(state, part.id, now);
+  for (;;) {
+    // Every crisis due by `now` has struck, so the next one lies after it.
+    const due = nextDue(current.crises, part.id, end);
+    const until = due ?? end;
+    slice = clock.advance(slice, until - now, contextOf(current));
+    now = until;
+    if (due === null) return { ok: true, state: withSlice(current, part, slice) };
+    current = strikeDue(current, part.id, now);
+  }
 }

@@ -3,8 +3,6 @@
 //   - while the bug is open in shared/: `it.fails(...)` with a comment giving the seed, the step and action
 //     from the failure message, and what broke, so that the test turns red the day the bug is fixed;
 //   - once fixed: a plain `it(...)`, kept forever.
-// A rule the core breaks today is checked only with `{ strict: true }` (invariants.ts, checkOpenBugs), so that
-// the fuzz stays green for everything else; its seed is kept here as `it.fails`.
 // The pinned seed 36 keeps one game that aims Part 2 crises at every kind of target, now and later, and rolls
 // back single cohorts; if a change to the generator makes it stop doing so, pick another seed that does (the
 // assertions say what it must cover).
@@ -30,12 +28,10 @@ describe('fuzz regressions', () => {
     expect(report.log.some((a) => a.type === 'team/rollback' && a.cohortId !== null)).toBe(true);
   });
 
-  // OPEN BUG (found by the fuzz, seed 4 before the generator changed): a scheduled crisis strikes only at the
-  // start of the first tick that begins at or after its hour, so the tick that crosses its hour runs without
-  // it, its recorded hour becomes the tick's start, and one scheduled after the last tick of a part never
-  // strikes. Turn this into `it` once a tick splits at due crises (and move the check out of checkOpenBugs so
-  // that every seed enforces it).
-  it.fails('a crisis scheduled for hour 0.5 has struck, at hour 0.5, once a tick takes the clock to 1 h', () => {
+  // Found by the fuzz (seed 4 of an earlier generator): a scheduled crisis struck only at the start of the first
+  // tick that began at or after its hour, so the tick that crossed its hour ran without it, its recorded hour
+  // became the tick's start, and one due after a part's last tick never struck. A tick now splits at due crises.
+  it('a crisis scheduled for hour 0.5 has struck, at hour 0.5, once a tick takes the clock to 1 h', () => {
     const lobby = applyAll(newGame(), [join('ada')]);
     const inPart2 = { ...enterPart({ ...lobby, phase: 'briefing' }, part2, AT), version: lobby.version };
     const state = applyAll(inPart2, [crisisAt('traffic-spike', { kind: 'all' }, 0.5), tick(1)]);

@@ -30,6 +30,13 @@ export function strike<S extends CrisisState>(state: S, crisis: CrisisRecord, ho
   return { ...state, effects, crises: [...state.crises, { ...crisis, at: hours, fired: true }] };
 }
 
+/** The earliest simulated hour, up to `by`, at which a scheduled crisis of `part` is due, or null. */
+export function nextDue(crises: readonly CrisisRecord[], part: string, by: number): number | null {
+  let next: number | null = null;
+  for (const c of crises) if (!c.fired && c.part === part && c.at <= by && (next === null || c.at < next)) next = c.at;
+  return next;
+}
+
 /** Every scheduled crisis of `part` that is due by `hours` struck, in the order they were aimed. */
 export function strikeDue<S extends CrisisState>(state: S, part: string, hours: number): S {
   const due = state.crises.filter((c) => !c.fired && c.part === part && c.at <= hours);

@@ -201,12 +201,8 @@ export function checkViews(state: GameState): string[] {
   return problems;
 }
 
-/**
- * Checks of rules the core breaks today, each kept by a failing seed in tests/unit/fuzz-regressions.test.ts
- * (`it.fails`). They run only when a game is fuzzed with `strict`; once the bug is fixed, move the check into
- * checkViews (or the runner's step) so that every seed enforces it, and turn the `it.fails` into `it`.
- */
-export function checkOpenBugs(state: GameState, action: Action): string[] {
+/** Checks after an accepted action that depend on the action itself. */
+export function checkAction(state: GameState, action: Action): string[] {
   const problems: string[] = [];
   // GAME.md §7: a crisis fires "now or at a scheduled simulated time". After a tick the clock stands at
   // `hours`; a crisis scheduled at or before it should have fired (and taken effect) by then.

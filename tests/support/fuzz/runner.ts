@@ -8,7 +8,7 @@ import { createGame, reduce, type ReduceResult } from '../../../shared/sim/reduc
 import type { GameConfig, GameState } from '../../../shared/sim/state.js';
 import { Dice } from './dice.js';
 import { generate, type GenContext, type Planned } from './generator.js';
-import { checkOpenBugs, checkReplay, checkStep, checkViews } from './invariants.js';
+import { checkAction, checkReplay, checkStep, checkViews } from './invariants.js';
 import * as shape from './game-shape.js';
 
 export class FuzzFailure extends Error {
@@ -36,8 +36,6 @@ export interface FuzzOptions {
   maxSteps?: number;
   /** Replay the log from the config every this many accepted actions (and always at the end). */
   replayEvery?: number;
-  /** Also check the rules the core is known to break today (invariants.ts, checkOpenBugs). */
-  strict?: boolean;
 }
 
 export interface FuzzReport {
@@ -157,7 +155,7 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
     state = result.state;
     deepFreeze(state);
     log.push(planned.action);
-    const viewProblems = [...checkViews(state), ...(options.strict ? checkOpenBugs(state, planned.action) : [])];
+    const viewProblems = [...checkViews(state), ...checkAction(state, planned.action)];
     if (viewProblems.length > 0) fail(step, planned, viewProblems);
     const next = stageOf(state);
     if (next !== stage) {
