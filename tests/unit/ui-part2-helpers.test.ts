@@ -11,7 +11,7 @@ import { closeBand, logBounds, part2RevealOptions } from '../../src/lib/parts/pa
 import * as fmt from '../../src/lib/format.js';
 import { stageLabel } from '../../src/lib/parts/part2/stages.js';
 import { sparkPaths } from '../../src/lib/components/sparkline.js';
-import { crisisLog, decodeTarget, encodeTarget, scheduleHours, targetLabel } from '../../src/lib/parts/part2/host/crisis.js';
+import { aimLabel, crisisLog, decodeTarget, encodeTarget, scheduleHours, targetLabel, tracksInPlay } from '../../src/lib/parts/part2/host/crisis.js';
 import { part2Revealed, part2Rows, truthSummary } from '../../src/lib/parts/part2/host/part2-rows.js';
 import { phaseLabel } from '../../src/lib/phase.js';
 import { hitLabel, newestCrises } from '../../src/lib/parts/part2/screen/crisis-banners.js';
@@ -246,5 +246,28 @@ describe('the projector of Part 2', () => {
   it('lists the teams that have reflected', () => {
     const part2 = { hours: 0, tiles: [], results: null, reflected: [{ teamId: 't1', reflected: true }, { teamId: 't2', reflected: false }] };
     expect(reflectedTeams(part2)).toEqual(new Set(['t1']));
+  });
+});
+
+describe('the crisis aim', () => {
+  const teams = [
+    { id: 't1', name: 'Alpha', track: 'edge-guardian' as const },
+    { id: 't2', name: 'Beta', track: 'cloud-titan' as const },
+    { id: 't3', name: 'Gamma', track: 'edge-guardian' as const },
+  ];
+
+  it('counts the tracks in play in the teams order', () => {
+    expect(tracksInPlay(teams)).toEqual([
+      { track: 'edge-guardian', count: 2 },
+      { track: 'cloud-titan', count: 1 },
+    ]);
+    expect(tracksInPlay([])).toEqual([]);
+  });
+
+  it('says the aim as the sent line does', () => {
+    expect(aimLabel('all', teams)).toBe('All teams');
+    expect(aimLabel('track:cloud-titan', teams)).toBe(targetLabel('cloud-titan'));
+    expect(aimLabel('team:t3', teams)).toBe('Gamma');
+    expect(aimLabel('team:nobody', teams)).toBe('?');
   });
 });

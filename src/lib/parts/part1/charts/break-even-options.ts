@@ -1,115 +1,16 @@
 // OpsBreakEvenPlot (GAME.md §4): a team's yearly cost of running N models by hand against the platform, with
 // the team capacity, the locked prediction and — after the reveal — N*. Pure: the browser recomputes it on
-// every slider step from the shared cost model, without a server round trip.
+// every slider step from the shared cost model, without a server round trip. The series are built in
+// break-even-series.ts, the reference lines in break-even-marks.ts; this file lays out axes, legend and tooltip.
 // Relative imports (not `$shared`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
-import {
-  manualCost,
-  manualHourComponents,
-  platformCost,
-  type CostParams,
-} from '../../../../../shared/sim/parts/part1/roi-model.js';
+import { manualCost, platformCost, type CostParams } from '../../../../../shared/sim/parts/part1/roi-model.js';
 import * as fmt from '../../../format.js';
-import type { ChartOption, LineSeriesOption, ScatterSeriesOption } from '../../../charts/options-types.js';
-import { FONT, INK, SERIES } from '../../../charts/theme.js';
+import type { ChartOption } from '../../../charts/options-types.js';
+import { FONT, INK } from '../../../charts/theme.js';
+import { markLines, markRows, ROW_HEIGHT } from './break-even-marks.js';
+import { BREAK_EVEN_SERIES, componentSeries, costLine, currentMarkers, sampleModelCounts, type BreakEvenInput } from './break-even-series.js';
 
-export interface BreakEvenInput {
-  /** The N slider: models run today or considered. */
-  n: number;
-  /** The h slider: heterogeneity. */
-  h: number;
-  /** Platform capex, dollars. */
-  capex: number;
-  /** Engineer cost, dollars per hour. */
-  engineerCost: number;
-  /** Engineer-hours a team can spend on operations per year. */
-  capacityHours: number;
-  /** Show the three manual components as stacked areas. */
-  stacked: boolean;
-  /** The team's locked prediction, or null. */
-  prediction: number | null;
-  /** The true break-even N* — only after the reveal, else null. */
-  nStar: number | null;
-  /** Right end of the N axis; widened if a mark (N, prediction, N*) lies beyond it. */
-  xMax: number;
-}
-
-/** Points per curve: smooth at 360 px wide, cheap enough to rebuild on every slider step. */
-const MAX_POINTS = 200;
-
-export const BREAK_EVEN_SERIES = {
-  manual: 'Manual (toil)',
-  platform: 'Platform (capex + toil)',
-  alerts: 'Alerts O(N)',
-  deployment: 'Deployment O(N log N)',
-  dependencies: 'Dependencies O(N²)',
-  current: 'Current N',
-} as const;
-
-/** The N values sampled: 1 … xMax, every integer when few, always including N itself so the marker sits on the curve. */
-export function sampleModelCounts(xMax: number, n: number): number[] {
-  const end = Math.max(1, Math.ceil(xMax));
-  const step = Math.max(1, Math.ceil(end / MAX_POINTS));
-  const values = new Set<number>();
-  for (let v = 1; v <= end; v += step) values.add(v);
-  values.add(end);
-  if (n >= 1 && n <= end) values.add(n);
-  return [...values].sort((a, b) => a - b);
-}
-
-function finite(value: number): number {
-  return Number.isFinite(value) ? value : 0;
-}
-
-function componentSeries(ns: number[], h: number, engineerCost: number): LineSeriesOption[] {
-  const parts = [
-    { key: 'alerts', dash: 'dotted', opacity: 0.45 },
-    { key: 'deployment', dash: 'dashed', opacity: 0.35 },
-    { key: 'dependencies', dash: 'solid', opacity: 0.3 },
-  ] as const;
-  return parts.map(({ key, dash, opacity }) => ({
-    type: 'line',
-    name: BREAK_EVEN_SERIES[key],
-    stack: 'manual-components',
-    symbol: 'none',
-    silent: true,
-    color: SERIES[key],
-    lineStyle: { width: 1.5, type: dash },
-    areaStyle: { opacity },
-    data: ns.map((v) => [v, finite(engineerCost * manualHourComponents(v, h)[key])]),
-  }));
-}
-
-// Labels sit on the lines they name: a solid backing keeps them readable where they cross a curve.
-const MARK_LABEL = { fontSize: 12, backgroundColor: INK.surface, padding: [2, 4], borderRadius: 3 };
-/** Height of one row of mark labels above the plot, px. */
-const ROW_HEIGHT = 20;
-
-type MarkLineDatum = NonNullable<NonNullable<LineSeriesOption['markLine']>['data']>[number];
-
-/** The reference lines: capacity (horizontal), current N, the prediction and N* (vertical). */
-function markLines(input: BreakEvenInput): MarkLineDatum[] {
-  // Vertical marks are labelled above the plot, one row each (N nearest, then the prediction, then N*):
-  // horizontal text stays readable on a phone, and rows never collide however close the three values are.
-  const marks: MarkLineDatum[] = [];
-  const vertical = (x: number, label: string, colour: string, type: 'solid' | 'dashed' | 'dotted', width: number) => {
-    const row = marks.length;
-    marks.push({
-      xAxis: x,
-      lineStyle: { color: colour, type, width },
-      label: { ...MARK_LABEL, formatter: label, position: 'end', distance: 4 + row * ROW_HEIGHT, color: colour, fontWeight: 'bold' },
-    });
-  };
-  vertical(input.n, `N = ${input.n}`, SERIES.current, 'dotted', 1.5);
-  if (input.prediction !== null) vertical(input.prediction, `Your prediction: ${input.prediction}`, SERIES.prediction, 'dashed', 2);
-  if (input.nStar !== null) vertical(input.nStar, `N* = ${input.nStar}`, SERIES.nStar, 'solid', 3);
-  // Last, so that its label is drawn over the vertical lines it crosses.
-  marks.push({
-    yAxis: input.capacityHours * input.engineerCost,
-    lineStyle: { color: SERIES.capacity, type: 'dotted', width: 2 },
-    label: { ...MARK_LABEL, formatter: 'Team capacity', position: 'insideEndTop', color: SERIES.capacity },
-  });
-  return marks;
-}
+export { BREAK_EVEN_SERIES, sampleModelCounts, type BreakEvenInput };
 
 /** Height of a legend entry and the gap between entries, px. */
 const LEGEND_ROW = 14;
@@ -117,11 +18,6 @@ const LEGEND_GAP = 6;
 
 function legendRows(input: BreakEvenInput): number {
   return input.stacked ? 5 : 2;
-}
-
-/** How many rows of mark labels sit above the plot. */
-function markRows(input: BreakEvenInput): number {
-  return 1 + (input.prediction !== null ? 1 : 0) + (input.nStar !== null ? 1 : 0);
 }
 
 /** What a screen reader announces for the chart: the numbers a sighted player reads off it. */
@@ -142,48 +38,13 @@ export function breakEvenOptions(input: BreakEvenInput): ChartOption {
   const params: CostParams = { capex: input.capex, engineerCost: input.engineerCost };
   const xMax = Math.max(input.xMax, input.n, input.prediction ?? 0, input.nStar ?? 0, 2);
   const ns = sampleModelCounts(xMax, input.n);
-  const manualAtN = finite(manualCost(input.n, input.h, params));
-  const platformAtN = finite(platformCost(input.n, params));
 
-  const manual: LineSeriesOption = {
-    type: 'line',
-    name: BREAK_EVEN_SERIES.manual,
-    // The legend shows each line with the shape of its marker at N (circle, diamond): a second cue besides colour.
-    symbol: 'circle',
-    showSymbol: false,
-    color: SERIES.manual,
-    lineStyle: { width: 3, type: 'solid' },
-    z: 3,
-    endLabel: { show: true, formatter: 'Manual', color: SERIES.manual, fontWeight: 'bold', fontSize: 12 },
-    data: ns.map((v) => [v, finite(manualCost(v, input.h, params))]),
-    markLine: { silent: true, symbol: ['none', 'none'], animation: false, data: markLines(input) },
-  };
-  const platform: LineSeriesOption = {
-    type: 'line',
-    name: BREAK_EVEN_SERIES.platform,
-    symbol: 'diamond',
-    showSymbol: false,
-    color: SERIES.platform,
-    lineStyle: { width: 3, type: 'dashed' },
-    z: 3,
-    endLabel: { show: true, formatter: 'Platform', color: SERIES.platform, fontWeight: 'bold', fontSize: 12 },
-    data: ns.map((v) => [v, finite(platformCost(v, params))]),
-  };
-  // Two markers of different shapes where the slider's N meets each curve.
-  const current: ScatterSeriesOption = {
-    type: 'scatter',
-    name: BREAK_EVEN_SERIES.current,
-    z: 4,
-    symbolSize: 12,
-    itemStyle: { borderColor: INK.surface, borderWidth: 2 },
-    data: [
-      { value: [input.n, manualAtN], symbol: 'circle', itemStyle: { color: SERIES.manual } },
-      { value: [input.n, platformAtN], symbol: 'diamond', itemStyle: { color: SERIES.platform } },
-    ],
-    tooltip: { show: false },
-  };
-
-  const series = [...(input.stacked ? componentSeries(ns, input.h, input.engineerCost) : []), manual, platform, current];
+  const series = [
+    ...(input.stacked ? componentSeries(ns, input.h, input.engineerCost) : []),
+    { ...costLine('manual', ns, input.h, params), markLine: { silent: true, symbol: ['none', 'none'], animation: false, data: markLines(input) } },
+    costLine('platform', ns, input.h, params),
+    currentMarkers(input.n, input.h, params),
+  ];
 
   return {
     // Redrawn on every slider step: an animation would lag behind the thumb (and ignore reduced motion).

@@ -45,6 +45,21 @@ export function targetLabel(target: string): string {
   return track ? `${TRACKS[track].name} teams` : target;
 }
 
+/** The tracks in play, in the teams' order, each with its number of teams (the chooser's "A track" group). */
+export function tracksInPlay(teams: readonly { track: TrackId }[]): { track: TrackId; count: number }[] {
+  const counts = new Map<TrackId, number>();
+  for (const team of teams) counts.set(team.track, (counts.get(team.track) ?? 0) + 1);
+  return [...counts].map(([track, count]) => ({ track, count }));
+}
+
+/** The chooser's value in words, for the "sent" line: "All teams", "Edge Guardian teams", a team's name. */
+export function aimLabel(value: string, teams: readonly { id: string; name: string }[]): string {
+  const target = decodeTarget(value);
+  if (target?.kind === 'all') return 'All teams';
+  if (target?.kind === 'track') return targetLabel(target.track);
+  return teams.find((t) => `team:${t.id}` === value)?.name ?? '?';
+}
+
 /** `inHours` of the intent: null fires now; a positive number schedules (the server takes 0–168). */
 export function scheduleHours(when: 'now' | 'later', hours: number | null): number | null | 'invalid' {
   if (when === 'now') return null;
