@@ -118,5 +118,16 @@ export const ChoiceRevealSchema = z.object({
 });
 export type ChoiceReveal = z.infer<typeof ChoiceRevealSchema>;
 
+/** One team's numeric lock as the host reads it: predicted against the truth, live (the host may see hidden
+ *  truths), with its reflection. A part's host row extends this. */
+export const HostNumericLockSchema = z.object({
+  teamId: z.string(),
+  prediction: z.int().nullable(),
+  lockedByNickname: z.string().nullable(),
+  /** Predicted against the truth, with ratio, badge and score: live for the host, final once revealed. */
+  reveal: NumericRevealSchema,
+  reflection: ReflectionSchema.nullable(),
+});
+
 /** Which teams have reflected on a part (never what): for the projector. */
 export const ReflectedSchema = z.array(z.object({ teamId: z.string(), reflected: z.boolean() }));

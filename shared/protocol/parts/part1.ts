@@ -1,7 +1,7 @@
 // Part 1 on the wire (GAME.md §4): what a team, the host and the projector see. Part 1 has no intents of its
 // own: teams lock and reflect through the intents every part shares (intents/team.ts).
 import { z } from 'zod';
-import { NumericRevealSchema, ReflectedSchema, ReflectionSchema, TrackSchema } from '../common.js';
+import { HostNumericLockSchema, NumericRevealSchema, ReflectedSchema, ReflectionSchema, TrackSchema } from '../common.js';
 
 /** Part 1 as one team sees it. The workbench arrives only after the team locked; the truth only at reveal. */
 export const TeamPart1Schema = z.object({
@@ -27,16 +27,7 @@ export type TeamPart1 = z.infer<typeof TeamPart1Schema>;
 export const HostPart1Schema = z.object({
   revealed: z.boolean(),
   truths: z.array(z.object({ track: TrackSchema, h: z.number(), nStar: z.int() })),
-  teams: z.array(
-    z.object({
-      teamId: z.string(),
-      prediction: z.int().nullable(),
-      lockedByNickname: z.string().nullable(),
-      /** Predicted against N*, with ratio, badge and score: live for the host (hidden truth), final once revealed. */
-      reveal: NumericRevealSchema,
-      reflection: ReflectionSchema.nullable(),
-    }),
-  ),
+  teams: z.array(HostNumericLockSchema),
 });
 export type HostPart1 = z.infer<typeof HostPart1Schema>;
 

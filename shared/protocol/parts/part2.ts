@@ -2,7 +2,15 @@
 // the host and the projector see of the live fleet.
 import { z } from 'zod';
 import { SIM_SPEED_MAX, SIM_SPEED_MIN } from '../limits.js';
-import { NumericRevealSchema, ReflectedSchema, ReflectionSchema, RidSchema, TrackSchema, type IntentTable } from '../common.js';
+import {
+  HostNumericLockSchema,
+  NumericRevealSchema,
+  ReflectedSchema,
+  ReflectionSchema,
+  RidSchema,
+  TrackSchema,
+  type IntentTable,
+} from '../common.js';
 
 
 export const CohortModeSchema = z.enum(['random', 'stratified']);
@@ -155,17 +163,11 @@ export const HostPart2Schema = z.object({
   /** The answer of the lock: n*(0.95, 1/1000). */
   actual: z.int(),
   teams: z.array(
-    z.object({
-      teamId: z.string(),
-      prediction: z.int().nullable(),
-      lockedByNickname: z.string().nullable(),
-      /** Predicted against n*, with ratio, badge and score. */
-      reveal: NumericRevealSchema,
+    HostNumericLockSchema.extend({
       runs: z.array(RunViewSchema),
       /** The candidate's hidden failure rate per cohort, after crises: host only. */
       truth: z.array(z.object({ cohort: z.string(), rate: z.number(), bad: z.boolean() })),
       ops: z.int(),
-      reflection: ReflectionSchema.nullable(),
     }),
   ),
 });
