@@ -9,7 +9,7 @@ import { projectHost, projectScreen, projectTeam, type Presence } from '../../..
 import type { ReduceResult } from '../../../shared/sim/reducer.js';
 import { replay } from '../../../shared/sim/replay.js';
 import type { GameConfig, GameState } from '../../../shared/sim/state.js';
-import type { Expect } from './generator.js';
+import type { Expect } from './context.js';
 import * as shape from './game-shape.js';
 
 const KNOWN_CODES = new Set<string>(ERROR_CODES);

@@ -1,0 +1,273 @@
+// The tables of makers, per phase: each picks a legal action (or one the rules may refuse) and says whether
+// the reducer must accept it, must refuse it, or may do either.
+import { SIM_SPEED_MAX, SIM_SPEED_MIN } from '../../../shared/sim/constants.js';
+import { CHOICES, CRISIS_IDS, type Phase } from '../../../shared/protocol/views.js';
+import { TRACK_IDS } from '../../../shared/sim/tracks.js';
+import * as shape from './game-shape.js';
+import { EXTEND_MINUTES_MAX, PART_PREDICTION_MAX, PART_PREDICTION_MIN } from '../../../shared/protocol/limits.js';
+import {
+  type GenContext,
+  HOST,
+  type Maker,
+  TEXTS,
+  anySeat,
+  joinAction,
+  memberOf,
+  part2Member,
+  partIn,
+  plan,
+  playerActor,
+  predictionValue,
+  randomSettings,
+  runConfig,
+  seated,
+  someTeam,
+  teamName,
+  w,
+} from './context.js';
+
+// ── The tables ────────────────────────────────────────────────────────────────────────────────────────
+
+/** The host moves the game on once the budget of the current stage is spent (rarely before). */
+const advanceWeight = (c: GenContext) => (c.stageSteps >= c.budget ? 40 : 0.2);
+
+export const COMMON: Maker[] = [
+  {
+    name: 'set-speed',
+    weight: () => 0.3,
+    make: (c) => plan(c, shape.partActions.setSpeed(HOST, c.dice.between(SIM_SPEED_MIN, SIM_SPEED_MAX)), 'accept'),
+  },
+  {
+    name: 'lock-room',
+    weight: (c) => (w(c).roomLocked ? 1 : w(c).phase === 'lobby' ? 0.3 : 0.1),
+    make: (c) => plan(c, { type: 'host/lock-room', by: HOST, locked: !w(c).roomLocked }, 'accept'),
+  },
+  {
+    name: 'rename-team',
+    weight: () => 0.3,
+    make: (c) => plan(c, { type: 'host/rename-team', by: HOST, teamId: c.dice.pick(shape.teams(c.state)).id, name: teamName(c) }, 'accept'),
+  },
+  {
+    name: 'ask-student-id',
+    weight: () => 0.1,
+    make: (c) => plan(c, { type: 'host/set-ask-student-id', by: HOST, ask: c.dice.chance(0.5) }, 'accept'),
+  },
+  {
+    name: 'move-player',
+    weight: (c) => (anySeat(c).length === 0 ? 0 : w(c).phase === 'lobby' ? 1.2 : 0.2),
+    make: (c) => {
+      const seat = c.dice.pick(anySeat(c));
+      const teamId = c.dice.pick(shape.teams(c.state)).id;
+      return plan(c, { type: 'host/move-player', by: HOST, playerId: seat.playerId, teamId }, seat.kicked ? 'refuse' : 'accept');
+    },
+  },
+  {
+    name: 'kick',
+    weight: (c) => (anySeat(c).length < 3 ? 0 : w(c).phase === 'lobby' ? 0.4 : 0.08),
+    make: (c) => {
+      const seat = c.dice.pick(anySeat(c));
+      return plan(c, { type: 'host/kick', by: HOST, playerId: seat.playerId }, seat.kicked ? 'refuse' : 'accept');
+    },
+  },
+  {
+    name: 'late-join',
+    weight: (c) => (w(c).phase === 'lobby' ? 0 : 0.15),
+    make: (c) => plan(c, joinAction(c), w(c).roomLocked ? 'refuse' : 'accept'),
+  },
+  {
+    name: 'pause',
+    weight: (c) => (w(c).paused || w(c).phase === 'lobby' || w(c).phase === 'debrief' ? 0 : 0.25),
+    make: (c) => plan(c, { type: 'host/pause', by: HOST, at: c.now }, 'accept'),
+  },
+  {
+    name: 'resume',
+    weight: (c) => (w(c).paused ? 4 : 0),
+    make: (c) => plan(c, { type: 'host/resume', by: HOST, at: c.now }, 'accept'),
+  },
+  {
+    name: 'extend-timer',
+    weight: (c) => (w(c).hasTimer ? 0.2 : 0),
+    make: (c) => plan(c, { type: 'host/extend-timer', by: HOST, at: c.now, minutes: c.dice.int(1, EXTEND_MINUTES_MAX) }, 'accept'),
+  },
+  {
+    // The server's timer fires when it is due; sometimes the clock jumps there first.
+    name: 'timer-expire',
+    weight: (c) => {
+      const due = w(c).timerDue;
+      return due === null ? 0 : due <= c.now ? 3 : 0.15;
+    },
+    make: (c) => {
+      c.now = Math.max(c.now, w(c).timerDue!);
+      return plan(c, { type: 'timer/expire', by: shape.SYSTEM, at: c.now }, 'accept');
+    },
+  },
+];
+
+/** Makers of one part's steps, for whichever part is on. */
+const PART_STEPS: Maker[] = [
+  {
+    name: 'lock-prediction',
+    weight: (c) => {
+      const on = partIn(c, 'play');
+      if (!on || seated(c).length === 0) return 0;
+      return someTeam(c, (teamId) => shape.lockOf(c.state, on.part, teamId) === null) ? 3 : 0.2;
+    },
+    make: (c) => {
+      const { part, min, max } = partIn(c, 'play')!;
+      const seat = memberOf(c, part, false)!;
+      const locked = shape.lockOf(c.state, part, seat.teamId!);
+      // Out of the part's own range but well-formed on the wire (the schema already refuses the rest).
+      const outOfRange = [min - 1, max + 1].filter((v) => v >= PART_PREDICTION_MIN && v <= PART_PREDICTION_MAX);
+      const bad = outOfRange.length > 0 && c.dice.chance(0.08);
+      const value = bad ? c.dice.pick(outOfRange) : predictionValue(c, part);
+      const ok = !bad && locked === null && !w(c).paused;
+      return plan(c, shape.partActions.lock(playerActor(seat.playerId), part, value), ok ? 'accept' : 'refuse');
+    },
+  },
+  {
+    name: 'reveal',
+    weight: (c) => (partIn(c, 'play') ? advanceWeight(c) : 0),
+    make: (c) => plan(c, { type: c.dice.chance(0.5) ? 'host/reveal' : 'host/next', by: HOST, at: c.now }, 'accept'),
+  },
+  {
+    name: 'reflect',
+    weight: (c) => (partIn(c, 'reflect') && seated(c).length > 0 ? 3 : 0),
+    make: (c) => {
+      const { part } = partIn(c, 'reflect')!;
+      const seat = c.dice.pick(seated(c));
+      const action = shape.partActions.reflect(playerActor(seat.playerId), part, c.dice.pick(CHOICES), c.dice.pick(TEXTS));
+      const hasPart = shape.lockOf(c.state, part, seat.teamId!) !== undefined;
+      return plan(c, action, hasPart && !w(c).paused ? 'accept' : 'refuse');
+    },
+  },
+  {
+    name: 'next-step',
+    weight: (c) => (partIn(c, 'reveal') || partIn(c, 'reflect') ? advanceWeight(c) : 0),
+    make: (c) => plan(c, { type: 'host/next', by: HOST, at: c.now }, 'accept'),
+  },
+];
+
+/** Run decisions are likelier while some team has a run to decide on. */
+const activeWeight = (weight: number) => (c: GenContext) =>
+  someTeam(c, (teamId) => !!shape.canary(c.state, teamId)?.active) ? weight : weight / 8;
+
+const PART2_PLAY: Maker[] = [
+  {
+    name: 'tick',
+    weight: (c) => (w(c).paused ? 0 : 5),
+    make: (c) => {
+      const hours = c.dice.chance(0.7) ? c.dice.pick([0.05, 0.25, 0.5, 1, 2, 4]) : c.dice.between(0.001, 24);
+      return plan(c, shape.partActions.tick(shape.SYSTEM, hours), 'accept');
+    },
+  },
+  {
+    name: 'start-run',
+    weight: (c) => (someTeam(c, (teamId) => shape.lockOf(c.state, 2, teamId) !== null && !shape.canary(c.state, teamId)?.active) ? 1.5 : 0.3),
+    make: (c) => {
+      const m = part2Member(c);
+      if (!m) return null;
+      const config = runConfig(c, m.canary?.maxShadowFraction ?? 1);
+      const k = m.canary;
+      const ok = m.mayAct && k !== null && !k.active && !k.shipped && k.runsUsed < k.runsMax && config.shadowFraction <= k.maxShadowFraction;
+      return plan(c, shape.partActions.startRun(m.by, config), ok ? 'accept' : 'refuse');
+    },
+  },
+  ...(['extend', 'promote'] as const).map(
+    (kind): Maker => ({
+      name: kind,
+      weight: activeWeight(1.5),
+      make: (c) => {
+        const m = part2Member(c);
+        if (!m) return null;
+        const run = m.canary?.active;
+        const ok = m.mayAct && !!run && run.outcome !== 'rolling-back';
+        return plan(c, shape.partActions[kind](m.by), ok ? 'accept' : 'refuse');
+      },
+    }),
+  ),
+  {
+    name: 'rollback',
+    weight: activeWeight(0.7),
+    make: (c) => {
+      const m = part2Member(c);
+      if (!m) return null;
+      const run = m.canary?.active;
+      const ok = m.mayAct && !!run && run.outcome !== 'rolling-back';
+      return plan(c, shape.partActions.rollback(m.by, null), ok ? 'accept' : 'refuse');
+    },
+  },
+  {
+    name: 'rollback-cohort',
+    weight: activeWeight(0.8),
+    make: (c) => {
+      const m = part2Member(c);
+      if (!m) return null;
+      const track = shape.teams(c.state).find((t) => t.id === m.teamId)!.track;
+      const cohortId = c.dice.chance(0.05) ? 'no-such-cohort' : c.dice.pick(shape.cohortIds(track));
+      const run = m.canary?.active;
+      const cohort = run?.cohorts.find((x) => x.id === cohortId);
+      const ok =
+        m.mayAct &&
+        !!run &&
+        run.outcome !== 'rolling-back' &&
+        run.stratified &&
+        !!cohort &&
+        !cohort.excluded &&
+        run.cohorts.filter((x) => !x.excluded).length > 1;
+      return plan(c, shape.partActions.rollback(m.by, cohortId), ok ? 'accept' : 'refuse');
+    },
+  },
+  {
+    name: 'crisis',
+    weight: () => 0.7,
+    make: (c) => {
+      const teams = shape.teams(c.state);
+      const unknown = c.dice.chance(0.05);
+      const target: shape.CrisisTarget = unknown
+        ? { kind: 'team', teamId: 't99' }
+        : c.dice.weighted<shape.CrisisTarget>([
+            [{ kind: 'all' }, 1],
+            [{ kind: 'track', track: c.dice.pick(TRACK_IDS) }, 1],
+            [{ kind: 'team', teamId: c.dice.pick(teams).id }, 1],
+          ])!;
+      const inHours = c.dice.weighted<number | null>([
+        [null, 2],
+        [0, 0.5],
+        [c.dice.between(0, 12), 2],
+        [168, 0.2],
+      ]);
+      return plan(c, shape.partActions.crisis(HOST, c.dice.pick(CRISIS_IDS), target, inHours), unknown ? 'refuse' : 'accept');
+    },
+  },
+];
+
+/** Makers per phase: the lobby's seating and settings, the briefing, the parts, the debrief. */
+export const TABLE: Partial<Record<Phase, Maker[]>> = {
+  lobby: [
+    {
+      name: 'join',
+      weight: (c) => (w(c).roomLocked ? 0.3 : 4),
+      make: (c) => plan(c, joinAction(c), w(c).roomLocked ? 'refuse' : 'accept'),
+    },
+    {
+      name: 'set-team-count',
+      weight: () => 0.7,
+      make: (c) => plan(c, { type: 'host/set-team-count', by: HOST, count: c.dice.weighted([[c.dice.int(1, 6), 10], [c.dice.int(7, 12), 1]])! }, 'accept'),
+    },
+    {
+      name: 'set-track',
+      weight: () => 0.5,
+      make: (c) => plan(c, { type: 'host/set-track', by: HOST, teamId: c.dice.pick(shape.teams(c.state)).id, track: c.dice.pick(TRACK_IDS) }, 'accept'),
+    },
+    { name: 'balance', weight: () => 0.4, make: (c) => plan(c, { type: 'host/balance-teams', by: HOST }, 'accept') },
+    { name: 'settings', weight: () => 0.6, make: (c) => plan(c, randomSettings(c), 'accept') },
+    { name: 'start', weight: advanceWeight, make: (c) => plan(c, { type: 'host/start', by: HOST, at: c.now }, 'accept') },
+  ],
+  briefing: [
+    { name: 'settings', weight: () => 0.5, make: (c) => plan(c, randomSettings(c), 'accept') },
+    { name: 'next', weight: advanceWeight, make: (c) => plan(c, { type: 'host/next', by: HOST, at: c.now }, 'accept') },
+  ],
+  part1: PART_STEPS,
+  part2: [...PART_STEPS, ...PART2_PLAY.map((m) => ({ ...m, weight: (c: GenContext) => (partIn(c, 'play') ? m.weight(c) : 0) }))],
+  debrief: [],
+};
