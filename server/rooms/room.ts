@@ -123,13 +123,14 @@ export class Room {
   }
 
   /**
-   * Moves the running part's simulated clock by the real time since it last moved × the host's speed, at most
+   * Moves the running part's simulated clock by the real time since it last moved × the part's pace × the host's speed, at most
    * once per SIM_TICK_MS. The core says whether a clock runs (a part with a clock, in play, not paused).
    */
   advanceSimulation(): void {
     const state = this.#state;
     const now = this.#clock();
-    if (!runningClockPart(state)) {
+    const part = runningClockPart(state);
+    if (!part) {
       this.#lastSimTick = null;
       return;
     }
@@ -140,7 +141,7 @@ export class Room {
     const elapsed = now - this.#lastSimTick;
     if (elapsed < SIM_TICK_MS) return;
     this.#lastSimTick = now;
-    const hours = Math.min(MAX_TICK_HOURS, (state.settings.simSpeed * elapsed) / 1000);
+    const hours = Math.min(MAX_TICK_HOURS, (part.clock!.pace * state.settings.simSpeed * elapsed) / 1000);
     try {
       this.apply({ type: 'sim/tick', by: { role: 'system' }, hours });
     } catch {

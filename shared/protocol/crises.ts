@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { IdSchema, RidSchema, TrackSchema, type IntentTable } from './common.js';
 
-export const CRISIS_IDS = ['rollout-jitter', 'world-drifted', 'traffic-spike'] as const;
+export const CRISIS_IDS = ['rollout-jitter', 'world-drifted', 'traffic-spike', 'dependency-domino', 'deploy-tonight'] as const;
 export const CrisisIdSchema = z.enum(CRISIS_IDS);
 export type CrisisId = z.infer<typeof CrisisIdSchema>;
 
@@ -28,7 +28,14 @@ export const ScreenCrisisSchema = CrisisBannerSchema.extend({ teamIds: z.array(z
 export type ScreenCrisis = z.infer<typeof ScreenCrisisSchema>;
 
 /** On the host console: every crisis, struck or scheduled, with its target named. */
-export const HostCrisisSchema = z.object({ id: CrisisIdSchema, target: z.string(), at: z.number(), fired: z.boolean() });
+export const HostCrisisSchema = z.object({
+  id: CrisisIdSchema,
+  target: z.string(),
+  /** The part whose simulated clock `at` counts in ('part2', 'part3'). */
+  part: z.string(),
+  at: z.number(),
+  fired: z.boolean(),
+});
 export type HostCrisis = z.infer<typeof HostCrisisSchema>;
 
 export const CRISIS_INTENTS = {

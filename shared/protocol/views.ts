@@ -20,6 +20,7 @@ export * from './common.js';
 export * from './crises.js';
 export * from './parts/part1.js';
 export * from './parts/part2.js';
+export * from './parts/part3.js';
 export { PART_IDS, PartNumberSchema, type PartId } from './parts/index.js';
 
 const ViewBase = {

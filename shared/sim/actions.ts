@@ -9,6 +9,7 @@ import { LOBBY_INTENTS } from '../protocol/intents/lobby.js';
 import { TEAM_INTENTS } from '../protocol/intents/team.js';
 import { STUDENT_ID_MAX } from '../protocol/limits.js';
 import { PART2_INTENTS } from '../protocol/parts/part2.js';
+import { PART3_INTENTS } from '../protocol/parts/part3.js';
 import { IdSchema } from '../protocol/views.js';
 
 export const ActorSchema = z.discriminatedUnion('role', [
@@ -70,6 +71,11 @@ export const ActionSchema = z.discriminatedUnion('type', [
   fromIntent('team/extend', PART2_INTENTS['team:extend']),
   fromIntent('team/promote', PART2_INTENTS['team:promote']),
   fromIntent('team/rollback', PART2_INTENTS['team:rollback']),
+  fromIntent('team/deploy-upstream', PART3_INTENTS['team:deploy-upstream']),
+  fromIntent('team/retrain', PART3_INTENTS['team:retrain']),
+  fromIntent('team/set-policy', PART3_INTENTS['team:set-policy']),
+  fromIntent('team/consistency-check', PART3_INTENTS['team:consistency-check']),
+  fromIntent('team/answer-challenge', PART3_INTENTS['team:answer-challenge']),
 ]);
 export type Action = z.infer<typeof ActionSchema>;
 export type ActionType = Action['type'];

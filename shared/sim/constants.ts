@@ -184,3 +184,138 @@ export const OPS_SCORE = {
   /** Up to this much off for shadow cost, against a week of full shadowing. */
   cost: 10,
 } as const;
+
+// ——— Part 3, the ensemble lockdown (GAME.md §6). The metric of a downstream served untrained v2 features is a
+// hidden truth and lives in parts/part3/truth.server.ts, with the answer of the lock. ———
+
+/** A track's upstream → downstream pair and its public numbers (*teaching*, GAME.md §6). */
+export interface EnsembleTrackSpec {
+  upstream: string;
+  downstream: string;
+  /** The downstream's (and the system's) metric, in percent. */
+  metric: string;
+  /** The upstream's own metric: v2 is better on it. */
+  upstreamMetric: string;
+  upstreamUnit: '%' | 'dB';
+  upstreamV1: number;
+  upstreamV2: number;
+  /** The downstream's metric trained on v1 features and served v1 features, in percent. */
+  trained: number;
+  /** Below this system metric the stakeholder's product fails. */
+  floor: number;
+  /** Simulated hours to retrain the downstream on v2 features. */
+  retrainHours: number;
+  /** Dollars per simulated hour for each feature pipeline the feature store runs. */
+  pipelineCostPerHour: number;
+  /** Labelled requests per simulated hour that measure the system metric end to end. */
+  labelledPerHour: number;
+}
+
+export const ENSEMBLE_TRACKS: Readonly<Record<TrackId, EnsembleTrackSpec>> = {
+  'cloud-titan': {
+    upstream: 'Embedding model',
+    downstream: 'Reranker',
+    metric: 'relevance',
+    upstreamMetric: 'recall@10',
+    upstreamUnit: '%',
+    upstreamV1: 81,
+    upstreamV2: 86,
+    trained: 92,
+    floor: 88,
+    retrainHours: 12,
+    pipelineCostPerHour: 40,
+    labelledPerHour: 600,
+  },
+  'edge-guardian': {
+    upstream: 'Perception backbone',
+    downstream: 'Trajectory planner',
+    metric: 'safe-trajectory rate',
+    upstreamMetric: 'mAP',
+    upstreamUnit: '%',
+    upstreamV1: 72,
+    upstreamV2: 76,
+    trained: 99,
+    floor: 98.5,
+    retrainHours: 24,
+    pipelineCostPerHour: 25,
+    // Its floor sits half a point under its metric: it takes more labels to see the gap through the noise.
+    labelledPerHour: 2_000,
+  },
+  'mobile-nomad': {
+    upstream: 'Text detector',
+    downstream: 'Translator',
+    metric: 'translation accuracy',
+    upstreamMetric: 'detection F1',
+    upstreamUnit: '%',
+    upstreamV1: 88,
+    upstreamV2: 92,
+    trained: 90,
+    floor: 85,
+    retrainHours: 8,
+    pipelineCostPerHour: 15,
+    labelledPerHour: 600,
+  },
+  'tiny-pioneer': {
+    upstream: 'Noise isolation',
+    downstream: 'Wake-word detector',
+    metric: 'wake-word accuracy',
+    upstreamMetric: 'SI-SDR',
+    upstreamUnit: 'dB',
+    upstreamV1: 11.5,
+    upstreamV2: 13,
+    trained: 95,
+    floor: 90,
+    retrainHours: 6,
+    pipelineCostPerHour: 5,
+    labelledPerHour: 600,
+  },
+};
+
+/**
+ * The upstream's output, binned in 10 bins (shares summing to 1): v1 is a standard normal, v2 the same shifted
+ * by 0.575 standard deviations, so that PSI(v1 → v2) = 0.32 (*teaching*, GAME.md §6).
+ */
+export const FEATURE_BINS = {
+  v1: [0.023, 0.044, 0.092, 0.15, 0.191, 0.191, 0.15, 0.092, 0.044, 0.023],
+  v2: [0.005, 0.014, 0.039, 0.084, 0.141, 0.187, 0.195, 0.158, 0.1, 0.077],
+} as const;
+
+/** How a PSI reads (*chapter*): below `stable` the distributions match; from `act` on, act. */
+export const PSI_BANDS = { stable: 0.1, act: 0.25 } as const;
+
+/** Part 3's simulated hours per real second at the host's speed ×1: a retraining of 6–24 h takes 30–120 s, so
+ *  a team can watch it, and the challenge's deadline leaves a minute to talk (*teaching*). */
+export const PART3_PACE = 0.2;
+
+/** The system metric on the Ensemble Trace is measured over the last this many simulated hours. */
+export const TRACE_WINDOW_HOURS = 3;
+
+/** The stakeholder challenge: simulated hours to answer "deploy the new extractor tonight". */
+export const CHALLENGE_HOURS = 12;
+
+/** Part 3's ops score (docs/scoring.md), 0–100 per team; references scale with the track's retrain time. */
+export const PART3_OPS = {
+  /** The team runs the upgraded ensemble at the end: upstream v2, downstream retrained on v2 features. */
+  upgraded: 30,
+  /** Up to this much for no silent-failure hours; none left at 2 × the track's retrain hours. */
+  silent: 30,
+  /** Up to this much for how deep the metric fell below the floor; none left at the depth of a downstream served
+   *  v2 features untrained, for 2 × T. */
+  depth: 15,
+  /** Up to this much for pipeline cost: none left at a second pipeline for 4 × T. */
+  cost: 10,
+  /** Up to this much for the answer to the stakeholder challenge (full when none was asked). */
+  challenge: 15,
+} as const;
+
+/** The quality of a challenge answer, 0–1, before the evidence factor (docs/scoring.md). */
+export const CHALLENGE_QUALITY = {
+  /** Approve behind a pinned contract, or approve when the downstream already runs on v2 features. */
+  safeApproval: 1,
+  /** Refuse: safe, but the better extractor waits. */
+  refusal: 0.6,
+  /** Approve while the downstream would read features it was not trained on; or no answer in time. */
+  unsafe: 0,
+  /** An answer given without a consistency check before it counts this fraction. */
+  withoutEvidence: 0.5,
+} as const;

@@ -82,7 +82,17 @@ export const startRunAs = (playerId: string, config: Partial<Extract<Action, { t
 export const promoteAs = (playerId: string): Action => ({ type: 'team/promote', by: player(playerId) });
 export const rollbackAs = (playerId: string, cohortId: string | null = null): Action => ({ type: 'team/rollback', by: player(playerId), cohortId });
 export const crisisAt = (
-  crisis: 'rollout-jitter' | 'world-drifted' | 'traffic-spike',
+  crisis: Extract<Action, { type: 'host/crisis' }>['crisis'],
   target: Extract<Action, { type: 'host/crisis' }>['target'],
   inHours: number | null = null,
 ): Action => ({ type: 'host/crisis', by: HOST, crisis, target, inHours });
+export const lock3 = (playerId: string, value: 'a' | 'b' | 'c' | 'd'): Action => ({ type: 'team/lock-prediction', by: player(playerId), part: 3, value });
+export const deployAs = (playerId: string, version: 'v1' | 'v2'): Action => ({ type: 'team/deploy-upstream', by: player(playerId), version });
+export const retrainAs = (playerId: string, on = true): Action => ({ type: 'team/retrain', by: player(playerId), on });
+export const policyAs = (playerId: string, policy: 'loose' | 'strict'): Action => ({ type: 'team/set-policy', by: player(playerId), policy });
+export const checkAs = (playerId: string): Action => ({ type: 'team/consistency-check', by: player(playerId) });
+export const answerAs = (playerId: string, answer: 'refuse' | 'approve' | 'approve-pinned'): Action => ({
+  type: 'team/answer-challenge',
+  by: player(playerId),
+  answer,
+});

@@ -109,7 +109,7 @@ describe('what each audience sees of Part 2', () => {
     const host = view.part2!;
     const edge = host.teams[1]!;
     expect(edge.truth.map((t) => t.bad)).toEqual([false, false, true]);
-    expect(view.crises).toEqual([{ id: 'rollout-jitter', target: 'edge-guardian', at: 2, fired: true }]);
+    expect(view.crises).toEqual([{ id: 'rollout-jitter', target: 'edge-guardian', part: 'part2', at: 2, fired: true }]);
     expect(host.actual).toBe(2995);
   });
 });

@@ -92,10 +92,10 @@ describe('the crisis catalog', () => {
   it('logs scheduled crises soonest first above fired ones newest first', () => {
     const log = crisisLog(
       [
-        { id: 'world-drifted', target: 'all teams', at: 2, fired: true },
-        { id: 'rollout-jitter', target: 'edge-guardian', at: 5, fired: true },
-        { id: 'traffic-spike', target: 'Team 2', at: 30, fired: false },
-        { id: 'traffic-spike', target: 'all teams', at: 12, fired: false },
+        { id: 'world-drifted', target: 'all teams', part: 'part2', at: 2, fired: true },
+        { id: 'rollout-jitter', target: 'edge-guardian', part: 'part2', at: 5, fired: true },
+        { id: 'traffic-spike', target: 'Team 2', part: 'part2', at: 30, fired: false },
+        { id: 'traffic-spike', target: 'all teams', part: 'part2', at: 12, fired: false },
       ],
       10,
     );

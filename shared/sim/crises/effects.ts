@@ -8,10 +8,21 @@ export interface TeamEffects {
   trafficUntil: number;
   /** The world drifted: the drift time-constant τ is multiplied by this (< 1: evidence goes stale faster). */
   driftFactor: number;
+  /** Dependency domino: the simulated hour of Part 3 at which the upstream auto-updated to v2, or null. */
+  dominoAt: number | null;
+  /** The stakeholder challenge "deploy tonight": the simulated hour of Part 3 it was put, or null. */
+  challengeAt: number | null;
 }
 
 /** A team no crisis has struck. */
-export const NO_EFFECTS: TeamEffects = { jitter: false, trafficMultiplier: 1, trafficUntil: 0, driftFactor: 1 };
+export const NO_EFFECTS: TeamEffects = {
+  jitter: false,
+  trafficMultiplier: 1,
+  trafficUntil: 0,
+  driftFactor: 1,
+  dominoAt: null,
+  challengeAt: null,
+};
 
 /** What crises did to a team so far. */
 export function effectsOf(state: { effects: Readonly<Record<string, TeamEffects>> }, teamId: string): TeamEffects {

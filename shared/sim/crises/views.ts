@@ -37,5 +37,5 @@ function targetName(state: Crises, c: CrisisRecord): string {
 }
 
 export function hostCrises(state: Crises): HostCrisis[] {
-  return state.crises.map((c) => ({ id: c.id, target: targetName(state, c), at: c.at, fired: c.fired }));
+  return state.crises.map((c) => ({ id: c.id, target: targetName(state, c), part: c.part, at: c.at, fired: c.fired }));
 }

@@ -54,6 +54,8 @@ export interface PartModule<S extends PartSlice = PartSlice, TV = unknown, HV = 
   };
   /** A simulated clock, for parts that run one while in play. */
   clock?: {
+    /** Simulated hours per real second at the host's speed ×1. */
+    pace: number;
     hours(slice: S): number;
     /** The slice after `hours` more simulated hours. */
     advance(slice: S, hours: number, ctx: PartContext): S;

@@ -4,8 +4,9 @@ import type { Phase } from '../../protocol/views.js';
 import type { AnyPart } from './part.js';
 import { part1 } from './part1/index.js';
 import { part2 } from './part2/index.js';
+import { part3 } from './part3/index.js';
 
-export const PARTS: readonly AnyPart[] = [part1, part2];
+export const PARTS: readonly AnyPart[] = [part1, part2, part3];
 
 /** The part a phase belongs to, or null outside the parts. */
 export function partOfPhase(phase: Phase): AnyPart | null {

@@ -53,6 +53,7 @@ export const part2 = definePart({
   }),
   teamActions: { types: TEAM_ACTIONS, reduce: decide },
   clock: {
+    pace: 1,
     hours: (slice) => slice.hours,
     advance(slice, hours, ctx) {
       const teams: Record<string, TeamPart2> = {};

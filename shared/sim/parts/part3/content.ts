@@ -1,0 +1,33 @@
+// The words of Part 3 (GAME.md §6): the lock question and its options, the challenge's answers and the
+// reflection (the ledger). The crises speak in shared/sim/crises/.
+import type { ChallengeAnswer, Choice } from '../../../protocol/views.js';
+
+export const PART3_TITLE = 'Ensemble lockdown';
+
+export const PART3_QUESTION =
+  'If you update the feature extractor without retraining the classifier, will the system accuracy drop even ' +
+  'if the new extractor is better?';
+
+export const PART3_OPTIONS: Readonly<Record<Choice, string>> = {
+  a: 'No: a better extractor gives better features, so the classifier can only gain.',
+  b: 'Yes: the classifier now sees features unlike those it was trained on (training-serving skew).',
+  c: 'Only if the new extractor raises an error or changes the feature schema.',
+  d: "No: the classifier's own validation accuracy has not changed, so the system's has not either.",
+};
+
+export const CHALLENGE_ANSWERS: Readonly<Record<ChallengeAnswer, { label: string; says: string }>> = {
+  refuse: { label: 'Refuse', says: 'refused: the extractor waits' },
+  approve: { label: 'Approve', says: 'approved: v2 goes live under the current policy' },
+  'approve-pinned': { label: 'Approve behind a pinned contract', says: 'approved behind a pinned contract' },
+};
+
+export const PART3_REFLECTION_PROMPT =
+  'Defend your governance policy: loose versioning or strict immutable contracts? Justify it with the ' +
+  'training-serving skew invariant f_train(x) ≡ f_serve(x).';
+
+export const PART3_REFLECTION_OPTIONS: Readonly<Record<Choice, string>> = {
+  a: 'Strict immutable contracts: pin each downstream to the features it was trained on, and move the pin only after retraining and a consistency check (PSI < 0.1), so f_train(x) ≡ f_serve(x) holds by construction.',
+  b: 'Loose versioning with end-to-end monitoring: read the newest features and alert when the system metric falls.',
+  c: 'Loose versioning: each team owns its model, and a better component makes a better system.',
+  d: 'Freeze the upstream: never update an extractor once a downstream depends on it.',
+};
