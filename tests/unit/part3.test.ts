@@ -77,7 +77,7 @@ describe('Part 3 in the reducer', () => {
   it('takes a choice lock, and opens the workbench only after it', () => {
     const state = inPart3();
     expect(outcome(reduce(state, deployAs('p1', 'v2')))).toBe('lock/required');
-    expect(outcome(reduce(state, { ...lock3('p1', 'b'), value: 3000 }))).toBe('lock/out-of-range');
+    expect(outcome(reduce(state, { type: 'team/lock-prediction', by: { role: 'player', playerId: 'p1' }, part: 3, value: 3000 }))).toBe('lock/out-of-range');
     const locked = applyAll(state, [lock3('p1', 'b')]);
     expect(outcome(reduce(locked, lock3('p1', 'a')))).toBe('lock/already-locked');
     expect(projectTeam(state, 't1', NOBODY_ONLINE)!.part3!.ensemble).toBeNull();
@@ -226,7 +226,9 @@ describe('what each audience sees of Part 3', () => {
     const screen = projectScreen(state).part3!.results!;
     expect(screen.counts).toEqual({ a: 1, b: 1, c: 0, d: 0 });
     expect(screen.teams[0]!.outcome.silentHours).toBeCloseTo(4, 9);
-    expect(state.leaderboard ?? projectHost(state, NOBODY_ONLINE).leaderboard.find((r) => r.teamId === 't1')!.learning).toBeTruthy();
+    const board = projectHost(state, NOBODY_ONLINE).leaderboard;
+    // The right lock scores 100 learning points; the wrong one none.
+    expect(board.find((r) => r.teamId === 't1')!.learning - board.find((r) => r.teamId === 't2')!.learning).toBe(100);
   });
 
   it('replays to the same state and hash from the same actions', () => {
