@@ -18,7 +18,7 @@ const inPlay = (settings = {}) => applyAll(lobby(), [setSettings(settings), star
 const MIN = 60_000;
 
 describe('the session flow', () => {
-  it('walks lobby → briefing → part 1 (play, reveal, reflect) → part 2 (play, reveal, reflect) → debrief', () => {
+  it('walks lobby → briefing → parts 1, 2 and 3 (play, reveal, reflect each) → debrief', () => {
     let state = lobby();
     expect(where(state)).toEqual(['lobby', null]);
     const steps: [Action, [string, string | null]][] = [
@@ -29,6 +29,9 @@ describe('the session flow', () => {
       [next(), ['part2', 'play']],
       [next(), ['part2', 'reveal']],
       [next(), ['part2', 'reflect']],
+      [next(), ['part3', 'play']],
+      [next(), ['part3', 'reveal']],
+      [next(), ['part3', 'reflect']],
       [next(), ['debrief', null]],
     ];
     for (const [action, expected] of steps) {
@@ -49,7 +52,7 @@ describe('the session flow', () => {
   it('refuses Start after the lobby and Next in the lobby and the debrief', () => {
     expect(code(reduce(lobby(), next()))).toBe('phase/closed');
     expect(code(reduce(applyAll(lobby(), [start()]), start()))).toBe('phase/closed');
-    const debrief = applyAll(inPlay(), [next(), next(), next(), next(), next(), next()]);
+    const debrief = applyAll(inPlay(), [next(), next(), next(), next(), next(), next(), next(), next(), next()]);
     expect(where(debrief)).toEqual(['debrief', null]);
     expect(code(reduce(debrief, next()))).toBe('phase/closed');
   });

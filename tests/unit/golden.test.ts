@@ -4,7 +4,7 @@ import { stateHash } from '../../shared/sim/hash.js';
 import { replay } from '../../shared/sim/replay.js';
 import { leaderboard } from '../../shared/sim/scoring.js';
 import type { GameConfig } from '../../shared/sim/state.js';
-import { part2Of } from '../support/slices.js';
+import { part2Of, part3Of } from '../support/slices.js';
 
 const golden = JSON.parse(readFileSync(new URL('./golden/game-log.json', import.meta.url), 'utf8')) as {
   config: GameConfig;
@@ -14,7 +14,7 @@ const golden = JSON.parse(readFileSync(new URL('./golden/game-log.json', import.
 describe('golden log', () => {
   it('replays to the pinned final state', () => {
     const state = replay(golden.config, golden.log);
-    expect(state.version).toBe(56);
+    expect(state.version).toBe(78);
     expect([state.phase, state.step]).toEqual(['debrief', null]);
     expect(state.teams.map((t) => `${t.name}/${t.track}`)).toEqual([
       'Night Owls/cloud-titan',
@@ -25,21 +25,34 @@ describe('golden log', () => {
     // Part 1 at capex $400k: N* = 64 (Cloud Titan), 34 (Tiny Pioneer), 39 (Mobile Nomad).
     // Part 2: n* = 2995; Night Owls predicted 3000 and shipped a good candidate in 6 simulated hours;
     // Team 2 predicted 1000 and rolled back its bad candidate after 4 hours.
+    // Part 3: Night Owls locked the right answer and upgraded behind a strict contract (97 ops: 16 h of a
+    // second pipeline); Team 2 locked a wrong one, fell silently for 6 h after the domino, then rolled back
+    // and refused the challenge without evidence (37); Team 3 never locked, let the challenge lapse and the lead
+    // deployed v2 onto its untrained downstream (47).
     expect(leaderboard(state).map((r) => [r.name, r.learning, r.ops, r.total])).toEqual([
-      ['Night Owls', 90 + 50 + 100 + 50, 84, 374],
-      ['Team 2', 99 + 50 + 52, 74, 275],
-      ['Team 3', 51, 0, 51],
+      ['Night Owls', 90 + 50 + 100 + 50 + 100 + 50, 84 + 97, 621],
+      ['Team 2', 99 + 50 + 52, 74 + 37, 312],
+      ['Team 3', 51, 0 + 47, 98],
     ]);
     expect(part2Of(state)!.teams.t1!.runs.map((r) => r.outcome)).toEqual(['shipped']);
     expect(part2Of(state)!.teams.t2!.runs.map((r) => r.outcome)).toEqual(['rolled-back']);
     // The world drifted, aimed at hour 2 for 3 hours later, strikes at hour 5, inside the tick from 4 to 6.
-    expect(state.crises.map((c) => [c.id, c.at, c.fired])).toEqual([
-      ['traffic-spike', 2, true],
-      ['world-drifted', 5, true],
+    // In Part 3, the domino hits Team 2 at hour 2; the challenge, aimed at hour 2 for an hour later, at 3.
+    expect(state.crises.map((c) => [c.id, c.part, c.at, c.fired])).toEqual([
+      ['traffic-spike', 'part2', 2, true],
+      ['world-drifted', 'part2', 5, true],
+      ['dependency-domino', 'part3', 2, true],
+      ['deploy-tonight', 'part3', 3, true],
     ]);
+    const ledger = (teamId: string) => part3Of(state)!.teams[teamId]!.ledger.map((e) => `${e.at} ${e.kind}`);
+    expect(ledger('t1')).toEqual(['0 policy', '0 check', '0 deploy', '0 retrain-start', '3 challenge', '4 answer', '12 retrain-done', '16 validated']);
+    expect(ledger('t2')).toEqual(['2 auto-update', '3 challenge', '8 rollback', '8 answer']);
+    expect(ledger('t3')).toEqual(['3 challenge', '15 deadline']);
+    expect(part3Of(state)!.teams.t2!.silentHours).toBe(6);
     // A change to any rule that touches this log changes the hash: update it only on purpose. (Last changed
-    // when a tick began to split at a crisis due inside it; before, when parts became slices of `state.parts`.)
-    expect(stateHash(state)).toBe('1af4d9ddd42e46ed');
+    // when Part 3 joined the game and this log played it; before, when a tick began to split at a crisis due
+    // inside it.)
+    expect(stateHash(state)).toBe('82a400610a11339f');
   });
 
   it('replays identically every time', () => {
