@@ -1,12 +1,43 @@
 // Logs of older rules brought to the current ones. A stored game of another rules version is replayed only
 // if every step from its version to the server's is registered here; otherwise it is refused, not guessed at.
+import { ActionSchema } from '../../shared/sim/actions.js';
+import { createGame, reduce } from '../../shared/sim/reducer.js';
+import type { GameConfig, GameState } from '../../shared/sim/state.js';
 import type { StoredAction } from '../store/store.js';
 
 /** A logged action as a migration sees it: its seq is recomputed by replaying the migrated log. */
 export type LogEntry = Omit<StoredAction, 'seq'>;
 
 /** Rewrites a log of rules v(n) into the log that rules v(n+1) replay to the same game. */
-export type LogMigration = (log: readonly LogEntry[]) => LogEntry[];
+export type LogMigration = (log: readonly LogEntry[], config: GameConfig) => LogEntry[];
+
+/**
+ * v3 → v4 added Part 3 after Part 2. A v3 log that went from Part 2 to the debrief would now enter Part 3: after
+ * the Next that does so, the host's three Nexts through Part 3 (play → reveal → reflect → debrief) are added at
+ * the same time, so the game ends where it ended, with Part 3 skipped and scoring nothing (no team locked).
+ */
+function skipPart3(log: readonly LogEntry[], config: GameConfig): LogEntry[] {
+  let state: GameState = createGame(config);
+  const out: LogEntry[] = [];
+  for (const entry of log) {
+    out.push(entry);
+    const action = ActionSchema.parse(entry.action);
+    const result = reduce(state, action);
+    if (!result.ok) return [...log]; // a corrupt log: the replay after the migration refuses it with its reason
+    const entered = state.phase === 'part2' && result.state.phase === 'part3';
+    state = result.state;
+    if (entered && action.type === 'host/next') {
+      for (let i = 0; i < 3; i++) {
+        const skip = { type: 'host/next', by: { role: 'host' }, at: action.at } as const;
+        out.push({ action: skip, idem: null });
+        const skipped = reduce(state, skip);
+        if (!skipped.ok) return [...log];
+        state = skipped.state;
+      }
+    }
+  }
+  return out;
+}
 
 /** The migrations, keyed by the rules version they read. */
 export const MIGRATIONS: Readonly<Record<number, LogMigration>> = {
@@ -17,6 +48,7 @@ export const MIGRATIONS: Readonly<Record<number, LogMigration>> = {
   // crisis scheduled replays with it on time (its fleets' later draws differ), which is the rule it was meant
   // to be played under.
   2: (log) => [...log],
+  3: skipPart3,
 };
 
 export type Upgrade = { ok: true; log: LogEntry[] } | { ok: false; reason: string };
@@ -24,6 +56,7 @@ export type Upgrade = { ok: true; log: LogEntry[] } | { ok: false; reason: strin
 /** The log of game `code` carried from rules `from` to rules `to` step by step, or why it cannot be. */
 export function upgradeLog(
   code: string,
+  config: GameConfig,
   log: readonly LogEntry[],
   from: number,
   to: number,
@@ -38,7 +71,7 @@ export function upgradeLog(
   for (let version = from; version < to; version++) {
     const migrate = migrations[version];
     if (!migrate) return refused;
-    current = migrate(current);
+    current = migrate(current, config);
   }
   return { ok: true, log: current };
 }

@@ -120,6 +120,7 @@ export class Rooms {
       }
       const upgrade = upgradeLog(
         code,
+        stored.config,
         this.#store.loadLog(code),
         stored.rulesVersion,
         this.#rules.version,

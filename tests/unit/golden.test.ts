@@ -27,12 +27,12 @@ describe('golden log', () => {
     // Team 2 predicted 1000 and rolled back its bad candidate after 4 hours.
     // Part 3: Night Owls locked the right answer and upgraded behind a strict contract (97 ops: 16 h of a
     // second pipeline); Team 2 locked a wrong one, fell silently for 6 h after the domino, then rolled back
-    // and refused the challenge without evidence (37); Team 3 never locked, let the challenge lapse and the lead
-    // deployed v2 onto its untrained downstream (47).
+    // and refused the challenge without evidence (37); Team 3 never locked, so it scores nothing there (its
+    // challenge lapsed and the lead deployed v2 onto its untrained downstream all the same).
     expect(leaderboard(state).map((r) => [r.name, r.learning, r.ops, r.total])).toEqual([
       ['Night Owls', 90 + 50 + 100 + 50 + 100 + 50, 84 + 97, 621],
       ['Team 2', 99 + 50 + 52, 74 + 37, 312],
-      ['Team 3', 51, 0 + 47, 98],
+      ['Team 3', 51, 0, 51],
     ]);
     expect(part2Of(state)!.teams.t1!.runs.map((r) => r.outcome)).toEqual(['shipped']);
     expect(part2Of(state)!.teams.t2!.runs.map((r) => r.outcome)).toEqual(['rolled-back']);

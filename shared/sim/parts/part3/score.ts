@@ -35,6 +35,7 @@ export function part3OpsScore(team: TeamPart3, track: TrackId): number {
 }
 
 export function teamOps(slice: Part3State, _ctx: PartContext, team: Team): number {
+  // A team that never locked never had the workbench: it played nothing to score.
   const ensemble = slice.teams[team.id];
-  return ensemble ? part3OpsScore(ensemble, team.track) : 0;
+  return ensemble && ensemble.prediction !== null ? part3OpsScore(ensemble, team.track) : 0;
 }

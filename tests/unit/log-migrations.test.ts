@@ -1,0 +1,39 @@
+// Log migrations on real logs: a game of rules v3 (Parts 1 and 2, then the debrief) replays under the current
+// rules to the same ending, with Part 3 skipped and scoring nothing.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, upgradeLog, type LogEntry } from '../../server/rooms/migrations.js';
+import { replay } from '../../shared/sim/replay.js';
+import { RULES_VERSION } from '../../shared/sim/rules-version.js';
+import { leaderboard } from '../../shared/sim/scoring.js';
+import type { GameConfig } from '../../shared/sim/state.js';
+
+const golden = JSON.parse(readFileSync(new URL('./golden/game-log.json', import.meta.url), 'utf8')) as {
+  config: GameConfig;
+  log: unknown[];
+};
+/** The golden game as rules v3 logged it: it went from Part 2's reflection straight to the debrief. */
+const V3_LOG: LogEntry[] = golden.log.slice(0, 56).map((action) => ({ action, idem: null }));
+
+describe('log migrations', () => {
+  it('carries a finished v3 game to the debrief it reached, with Part 3 skipped', () => {
+    const upgrade = upgradeLog(golden.config.code, golden.config, V3_LOG, 3, RULES_VERSION, MIGRATIONS);
+    if (!upgrade.ok) throw new Error(upgrade.reason);
+    expect(upgrade.log).toHaveLength(V3_LOG.length + 3);
+    expect(upgrade.log.slice(-3).map((e) => (e.action as { type: string }).type)).toEqual(['host/next', 'host/next', 'host/next']);
+    const state = replay(golden.config, upgrade.log.map((e) => e.action));
+    expect([state.phase, state.step]).toEqual(['debrief', null]);
+    // The scores of rules v3 (pinned in the golden test before Part 3 existed).
+    expect(leaderboard(state).map((r) => [r.name, r.learning, r.ops, r.total])).toEqual([
+      ['Night Owls', 290, 84, 374],
+      ['Team 2', 201, 74, 275],
+      ['Team 3', 51, 0, 51],
+    ]);
+  });
+
+  it('leaves an unfinished v3 game as it is: it plays Part 3 when the host moves on from Part 2', () => {
+    const unfinished = V3_LOG.slice(0, 40);
+    const upgrade = upgradeLog(golden.config.code, golden.config, unfinished, 3, RULES_VERSION, MIGRATIONS);
+    expect(upgrade).toEqual({ ok: true, log: unfinished });
+  });
+});
