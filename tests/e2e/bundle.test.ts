@@ -1,5 +1,6 @@
-// The pages a browser downloads must not carry the hidden truth of Part 2 (GAME.md §9): the candidate's
-// failure rates live in a server-only module. Read the built client files, as anyone could.
+// The pages a browser downloads must not carry a hidden truth (GAME.md §9): Part 2's candidate failure rates
+// and Part 3's untrained metrics, retraining gains and lock answer live in server-only modules. Read the built
+// client files, as anyone could.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,14 @@ describe('the built pages', () => {
       const text = readFileSync(file, 'utf8');
       // The keys of CANDIDATE_TRUTH (shared/sim/parts/part2/candidate.ts) survive minification.
       expect(text.includes('rateFactors') || text.includes('randomBad'), file).toBe(false);
+    }
+  });
+
+  it('carry no hidden truth of the ensembles', () => {
+    for (const file of files(CLIENT).filter((f) => f.endsWith('.js'))) {
+      const text = readFileSync(file, 'utf8');
+      // The keys of ENSEMBLE_TRUTH (shared/sim/parts/part3/truth.server.ts) survive minification.
+      expect(text.includes('retrainGain') || text.includes('untrained:'), file).toBe(false);
     }
   });
 });
