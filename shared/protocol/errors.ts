@@ -36,6 +36,7 @@ export const ERROR_MESSAGES = {
   'canary/not-stratified': 'Only a stratified canary can roll back a single cohort.',
   'canary/unknown-cohort': 'There is no such cohort in this run.',
   'canary/last-cohort': 'That is the last cohort: roll back the whole run instead.',
+  'alerts/unknown-cell': 'Your fleet has no such model or metric.',
   'ensemble/no-change': 'Your ensemble is already set that way.',
   'ensemble/retraining': 'The downstream is already retraining: wait for it or cancel it first.',
   'ensemble/retrained': 'The downstream already runs on a model trained on v2 features.',

@@ -71,3 +71,10 @@ export function displayLength(text: string): number {
 export function nameKey(name: string): string {
   return normalizeDisplayName(name).toLocaleLowerCase('en');
 }
+
+/** Threshold discovery's k (k·σ thresholds) and the monitoring grid's bounds (shared/sim/constants.ts MONITORING). */
+export const ALERT_K_MIN = 2;
+export const ALERT_K_MAX = 6;
+export const ALERT_METRICS = 10;
+/** The largest fleet's model count (Edge Guardian's 60). */
+export const ALERT_MODELS_MAX = 60;

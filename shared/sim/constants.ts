@@ -1,5 +1,6 @@
 // Every number of the game's model in one place (GAME.md §2, §4; documented in docs/model.md).
 // *chapter*: from the textbook chapter. *teaching*: chosen for the game.
+import { ALERT_K_MAX, ALERT_K_MIN, ALERT_METRICS } from '../protocol/limits.js';
 import type { TrackId } from './tracks.js';
 
 /** Engineer cost in dollars per hour (*chapter*). */
@@ -160,10 +161,9 @@ export const LIVE_STAGE_HOURS = 6;
 /** At most this many runs per team in Part 2 (the 10-iteration rule). */
 export const MAX_RUNS_PER_TEAM = 10;
 
-/** Simulated hours per real second, the host's speed setting (GAME.md: default 1, range 0.25–8). */
-export const SIM_SPEED_DEFAULT = 1;
-export const SIM_SPEED_MIN = 0.25;
-export const SIM_SPEED_MAX = 8;
+/** Simulated hours per real second, the host's speed setting (GAME.md: default 1, range 0.25–8): bounds the
+ *  wire checks too, so they live with the protocol's limits. */
+export { SIM_SPEED_DEFAULT, SIM_SPEED_MAX, SIM_SPEED_MIN } from '../protocol/limits.js';
 
 /** Part 2's ops score (docs/scoring.md), 0–100 per team, normalized per track by the references below. */
 export const OPS_SCORE = {
@@ -318,4 +318,42 @@ export const CHALLENGE_QUALITY = {
   unsafe: 0,
   /** An answer given without a consistency check before it counts this fraction. */
   withoutEvidence: 0.5,
+} as const;
+
+// ——— The fleet's monitoring and the alert storm (GAME.md §7, Cloud Titan's crisis). ———
+
+/** How every fleet is monitored in Part 2: each of its N0 models × 10 metrics, checked every 5 simulated
+ *  minutes. */
+export const MONITORING = {
+  metricsPerModel: ALERT_METRICS,
+  /** Every 5 minutes (*chapter*). */
+  checksPerDay: 288,
+  /** The static thresholds every fleet starts with: 3σ of the metric's noise when they were set (*chapter*). */
+  staticK: 3,
+  /** False alerts per check at 3σ on real metric noise (*chapter*: ~0.003; real noise is heavier-tailed than a
+   *  Gaussian's 0.0027). Other thresholds scale by the Gaussian tail ratio. */
+  fprAt3Sigma: 0.003,
+  /** Pages a human on-call can handle a day (*chapter*). */
+  capacityPerDay: 50,
+  /** Threshold discovery: the k a team may choose for its per-model k·σ thresholds. */
+  kMin: ALERT_K_MIN,
+  kMax: ALERT_K_MAX,
+  /** Minutes of toil per page, by how pages are aggregated: a model or fleet page takes finding the metric. */
+  minutesPerPage: { metric: 5, model: 10, fleet: 30 },
+  /** Minutes an investigation of one model × metric cell takes. */
+  minutesPerInvestigation: 20,
+} as const;
+
+/** The alert storm (*teaching*): metric noise ×4 on every model while real drifts hide in it. */
+export const ALERT_STORM = {
+  noiseFactor: 4,
+  drifts: 2,
+  /** A drift's shift of its metric, in σ of the noise at the time. */
+  driftSigma: 3.5,
+  /** Each drift begins this many simulated hours after the storm, drawn from the track's seed. */
+  onsetHours: { min: 1, max: 12 },
+  /** Detection delay at which a found drift scores nothing. */
+  delayLimitHours: 24,
+  /** In Part 2's ops score a team the storm hit counts its alert outcome with this weight. */
+  opsWeight: 0.4,
 } as const;

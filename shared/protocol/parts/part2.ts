@@ -1,7 +1,7 @@
 // Part 2 on the wire (GAME.md §5): the canary run's configuration and decisions (intents), and what a team,
 // the host and the projector see of the live fleet.
 import { z } from 'zod';
-import { SIM_SPEED_MAX, SIM_SPEED_MIN } from '../limits.js';
+import { ALERT_K_MAX, ALERT_K_MIN, ALERT_METRICS, ALERT_MODELS_MAX, SIM_SPEED_MAX, SIM_SPEED_MIN } from '../limits.js';
 import {
   HostNumericLockSchema,
   NumericRevealSchema,
@@ -27,6 +27,10 @@ export const RunConfigSchema = z.strictObject({
 });
 export type RunConfig = z.infer<typeof RunConfigSchema>;
 
+/** How the fleet's alerts page the on-call: one page per alert, per model with alerts, or per fleet check. */
+export const AlertAggregationSchema = z.enum(['metric', 'model', 'fleet']);
+export type AlertAggregation = z.infer<typeof AlertAggregationSchema>;
+
 /** Part 2's intents. */
 export const PART2_INTENTS = {
   /** Start a canary run with a configuration (one run at a time, at most 10). */
@@ -39,6 +43,17 @@ export const PART2_INTENTS = {
   'team:rollback': {
     roles: ['player'],
     schema: z.strictObject({ cohortId: z.string().min(1).max(32).nullable().optional(), rid: RidSchema }),
+  },
+  /** Threshold discovery: per-model thresholds at k·σ of each model's recent noise, or null for the static 3σ. */
+  'team:set-thresholds': {
+    roles: ['player'],
+    schema: z.strictObject({ k: z.number().min(ALERT_K_MIN).max(ALERT_K_MAX).nullable(), rid: RidSchema }),
+  },
+  'team:set-aggregation': { roles: ['player'], schema: z.strictObject({ aggregation: AlertAggregationSchema, rid: RidSchema }) },
+  /** Investigate one model × metric cell of the alert heatmap (spends on-call minutes). */
+  'team:investigate': {
+    roles: ['player'],
+    schema: z.strictObject({ model: z.int().min(0).max(ALERT_MODELS_MAX - 1), metric: z.int().min(0).max(ALERT_METRICS - 1), rid: RidSchema }),
   },
   /** Simulated hours per real second (0.25–8). */
   'host:set-speed': {
@@ -109,6 +124,32 @@ export const FleetSpecViewSchema = z.object({
   cohorts: z.array(z.object({ id: z.string(), name: z.string(), share: z.number(), shadow: z.boolean() })),
 });
 
+/** The fleet's monitoring as its team sees it: thresholds, the chapter's arithmetic, the last hour's alerts. */
+export const MonitorViewSchema = z.object({
+  models: z.int(),
+  metrics: z.int(),
+  /** The team's discovered k, or null for the static 3σ thresholds. */
+  k: z.number().nullable(),
+  /** The thresholds in σ of the noise now (a storm shrinks static ones). */
+  kEff: z.number(),
+  /** Metric noise against calm (4 in an alert storm). */
+  noise: z.number(),
+  aggregation: AlertAggregationSchema,
+  /** False alerts per check and per day at these thresholds (N · M · FPR · 288), and pages a day. */
+  falseAlertRate: z.number(),
+  alertsPerDay: z.number(),
+  pagesPerDay: z.number(),
+  capacityPerDay: z.int(),
+  /** Alerts per model (rows) × metric (columns) in the last simulated hour. */
+  heatmap: z.array(z.array(z.int())),
+  investigations: z.array(z.object({ at: z.number(), model: z.int(), metric: z.int(), found: z.boolean() })),
+  storm: z.boolean(),
+  driftsFound: z.array(z.object({ model: z.int(), metric: z.int(), at: z.number(), foundAt: z.number() })),
+  toilMinutes: z.number(),
+  overrunPages: z.number(),
+});
+export type MonitorView = z.infer<typeof MonitorViewSchema>;
+
 export const TeamPart2Schema = z.object({
   prediction: z.int().nullable(),
   lockedByNickname: z.string().nullable(),
@@ -123,6 +164,7 @@ export const TeamPart2Schema = z.object({
       /** The run's effective drift time-constant τ (shrunk by "the world drifted"). */
       driftTauHours: z.number(),
       trafficMultiplier: z.number(),
+      monitor: MonitorViewSchema,
     })
     .nullable(),
   reveal: NumericRevealSchema.nullable(),
@@ -146,6 +188,8 @@ export const FleetTileSchema = z.object({
   exposure: z.int(),
   releaseHours: z.number(),
   samples: z.array(SampleSchema),
+  /** The fleet's alerts a day against the on-call's capacity, and drifts found in a storm. */
+  alerts: z.object({ storm: z.boolean(), alertsPerDay: z.number(), capacityPerDay: z.int(), driftsFound: z.int() }),
 });
 export type FleetTile = z.infer<typeof FleetTileSchema>;
 
@@ -167,6 +211,9 @@ export const HostPart2Schema = z.object({
       runs: z.array(RunViewSchema),
       /** The candidate's hidden failure rate per cohort, after crises: host only. */
       truth: z.array(z.object({ cohort: z.string(), rate: z.number(), bad: z.boolean() })),
+      monitor: MonitorViewSchema.nullable(),
+      /** The alert storm's hidden drifts, when one struck: host only. */
+      drifts: z.array(z.object({ model: z.int(), metric: z.int(), at: z.number(), foundAt: z.number().nullable() })),
       ops: z.int(),
     }),
   ),

@@ -8,6 +8,8 @@ export interface TeamEffects {
   trafficUntil: number;
   /** The world drifted: the drift time-constant τ is multiplied by this (< 1: evidence goes stale faster). */
   driftFactor: number;
+  /** Alert storm: the simulated hour of Part 2 it began (metric noise ×4, real drifts hidden in it), or null. */
+  stormAt: number | null;
   /** Dependency domino: the simulated hour of Part 3 at which the upstream auto-updated to v2, or null. */
   dominoAt: number | null;
   /** The stakeholder challenge "deploy tonight": the simulated hour of Part 3 it was put, or null. */
@@ -20,6 +22,7 @@ export const NO_EFFECTS: TeamEffects = {
   trafficMultiplier: 1,
   trafficUntil: 0,
   driftFactor: 1,
+  stormAt: null,
   dominoAt: null,
   challengeAt: null,
 };

@@ -1,7 +1,10 @@
 // Part 2, canary duration and the live fleet (GAME.md §5), as a part module: a numeric lock of n*, canary
 // decisions per team, a simulated clock that draws every fleet's evidence, and an ops score.
 import { PART2_PREDICTION_MAX, PART2_PREDICTION_MIN } from '../../../protocol/limits.js';
+import type { ErrorCode } from '../../../protocol/errors.js';
 import type { Action } from '../../actions.js';
+import { TRACK_MODEL_COUNT } from '../../constants.js';
+import { advanceMonitor, investigate, withAggregation, withThresholds } from './alerts/monitor.js';
 import { definePart, type SliceResult, type TeamActionContext } from '../part.js';
 import { PART2_ACTUAL } from './answer.js';
 import { PART2_TITLE } from './content.js';
@@ -13,12 +16,41 @@ import { baseCohortRates } from './truth.server.js';
 import type { Part2State, TeamPart2 } from './types.js';
 import { hostPart2, screenPart2, teamPart2 } from './views.js';
 
-const TEAM_ACTIONS = ['team/start-run', 'team/extend', 'team/promote', 'team/rollback'] as const;
+const TEAM_ACTIONS = [
+  'team/start-run',
+  'team/extend',
+  'team/promote',
+  'team/rollback',
+  'team/set-thresholds',
+  'team/set-aggregation',
+  'team/investigate',
+] as const;
+
+/** A team's decision on its fleet's monitoring. */
+function monitorDecision(fleet: TeamPart2, action: Action, ctx: TeamActionContext): TeamPart2 | ErrorCode | null {
+  switch (action.type) {
+    case 'team/set-thresholds':
+      return { ...fleet, monitor: withThresholds(fleet.monitor, action.k) };
+    case 'team/set-aggregation':
+      return { ...fleet, monitor: withAggregation(fleet.monitor, action.aggregation) };
+    case 'team/investigate': {
+      if (action.model >= TRACK_MODEL_COUNT[ctx.team.track]) return 'alerts/unknown-cell';
+      const cell = { model: action.model, metric: action.metric };
+      const where = { seed: ctx.seed, track: ctx.team.track, effects: ctx.effects(ctx.team.id), hours: ctx.hours };
+      return { ...fleet, monitor: investigate(fleet.monitor, cell, where) };
+    }
+    default:
+      return null;
+  }
+}
 
 /** A team's canary decision on its own fleet. */
 function decide(slice: Part2State, action: Action, ctx: TeamActionContext): SliceResult<Part2State> {
   const fleet = slice.teams[ctx.team.id]!;
   const { track } = ctx.team;
+  const monitored = monitorDecision(fleet, action, ctx);
+  if (typeof monitored === 'string') return { refused: monitored };
+  if (monitored) return { ...slice, teams: { ...slice.teams, [ctx.team.id]: monitored } };
   let result: RunResult;
   switch (action.type) {
     case 'team/start-run':
@@ -62,13 +94,15 @@ export const part2 = definePart({
         const fleet = slice.teams[team.id];
         if (!fleet) continue;
         if (!rates.has(team.track)) rates.set(team.track, baseCohortRates(ctx.seed, team.track));
-        teams[team.id] = advanceTeam(fleet, {
+        const effects = ctx.effects(team.id);
+        const advanced = advanceTeam(fleet, {
           track: team.track,
           baseRates: rates.get(team.track)!,
-          effects: ctx.effects(team.id),
+          effects,
           from: slice.hours,
           hours,
         });
+        teams[team.id] = { ...advanced, monitor: advanceMonitor(advanced.monitor, team.track, effects, slice.hours, hours) };
       }
       return { ...slice, teams, hours: slice.hours + hours };
     },

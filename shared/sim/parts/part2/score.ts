@@ -1,7 +1,8 @@
 // Part 2's ops score (GAME.md §8; docs/scoring.md): the outcome of a team's canaries, normalized per track so
 // that the four tracks are comparable — exposure against a day of failures at the track's target rate, cost
 // against a week of full shadowing on the track, time against the one-week release limit.
-import { CANARY_TRACKS, OPS_SCORE } from '../../constants.js';
+import { ALERT_STORM, CANARY_TRACKS, OPS_SCORE } from '../../constants.js';
+import { alertOps } from './alerts/monitor.js';
 import type { TrackId } from '../../tracks.js';
 import { RELEASE_LIMIT_HOURS } from './canary-stats.js';
 import type { Team } from '../../state.js';
@@ -50,5 +51,10 @@ export function part2OpsScore(
 export function teamOps(slice: Part2State, ctx: PartContext, team: Team): number {
   const fleet = slice.teams[team.id];
   if (!fleet) return 0;
-  return part2OpsScore(fleet, team.track, baseCohortRates(ctx.seed, team.track), ctx.effects(team.id), slice.hours);
+  const effects = ctx.effects(team.id);
+  const canary = part2OpsScore(fleet, team.track, baseCohortRates(ctx.seed, team.track), effects, slice.hours);
+  if (effects.stormAt === null || slice.hours < effects.stormAt) return canary;
+  // A team the alert storm hit is judged on its monitoring too.
+  const alerts = alertOps(fleet.monitor, team.track, effects, ctx.seed, slice.hours);
+  return Math.round((1 - ALERT_STORM.opsWeight) * canary + ALERT_STORM.opsWeight * alerts);
 }

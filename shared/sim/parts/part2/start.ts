@@ -10,6 +10,7 @@ export function newTeamPart2(gameSeed: number, track: TrackId): TeamPart2 {
     lockedBy: null,
     reflection: null,
     runs: [],
+    monitor: { k: null, aggregation: 'metric', investigations: [], found: [], toilMinutes: 0, overrunPages: 0 },
     rng: rngFromSeed(deriveSeed(gameSeed, `fleet:${track}`)),
   };
 }

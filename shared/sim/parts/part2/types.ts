@@ -1,5 +1,5 @@
 // Part 2's state: every team runs canaries of one candidate model on its own simulated fleet.
-import type { CohortMode, RunConfig } from '../../../protocol/views.js';
+import type { AlertAggregation, CohortMode, RunConfig } from '../../../protocol/views.js';
 import type { RngState } from '../../rng.js';
 import type { TeamPartState } from '../../state.js';
 import type { PartSlice } from '../part.js';
@@ -58,8 +58,22 @@ export interface Run {
   samples: RunSample[];
 }
 
+/** The fleet's monitoring: the team's thresholds and paging, what it investigated, and the storm's toll. */
+export interface MonitorState {
+  /** Threshold discovery's k, or null for the static 3σ thresholds. */
+  k: number | null;
+  aggregation: AlertAggregation;
+  investigations: Array<{ at: number; model: number; metric: number; found: boolean }>;
+  /** Per drift of the storm (in onset order): the hour the team found it by investigating, or null. */
+  found: Array<number | null>;
+  /** During an alert storm: minutes of on-call toil, and pages beyond the on-call's capacity. */
+  toilMinutes: number;
+  overrunPages: number;
+}
+
 export interface TeamPart2 extends TeamPartState {
   runs: Run[];
+  monitor: MonitorState;
   /** The team's own stream of draws, seeded from its track: same-track teams with the same decisions see
    *  the same fleet. */
   rng: RngState;

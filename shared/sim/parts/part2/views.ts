@@ -11,6 +11,7 @@ import { numericLock as numeric, reflectedTeams, reflectionView, type PartContex
 import { PART2_ACTUAL } from './answer.js';
 import { requiredCleanRequests, sprtPlan } from './canary-stats.js';
 import { cohortConfidences, runConfidence, runFailures, runReleaseHours, runSprtDecision, runStaleness, stageCovers } from './metrics.js';
+import { alertsNow, driftsView, monitorView } from './alerts/views.js';
 import { teamOps } from './score.js';
 import { baseCohortRates, cohortRates, isBadCohort } from './truth.server.js';
 import type { Part2State, Run } from './types.js';
@@ -79,6 +80,7 @@ export function teamPart2(slice: Part2State, ctx: PartContext, team: Team): Team
           runsLeft: MAX_RUNS_PER_TEAM - fleet.runs.length,
           driftTauHours: spec.driftTauHours * effects.driftFactor,
           trafficMultiplier: slice.hours < effects.trafficUntil ? effects.trafficMultiplier : 1,
+          monitor: monitorView(fleet.monitor, { seed: ctx.seed, track: team.track, effects, now: slice.hours }),
         }
       : null,
     reveal: slice.revealed ? revealNumeric(numeric(fleet), PART2_ACTUAL) : null,
@@ -87,8 +89,9 @@ export function teamPart2(slice: Part2State, ctx: PartContext, team: Team): Team
   };
 }
 
-function tileOf(slice: Part2State, team: Team): FleetTile {
+function tileOf(slice: Part2State, ctx: PartContext, team: Team): FleetTile {
   const fleet = slice.teams[team.id]!;
+  const where = { seed: ctx.seed, track: team.track, effects: ctx.effects(team.id), now: slice.hours };
   const run = fleet.runs.at(-1);
   return {
     teamId: team.id,
@@ -102,13 +105,14 @@ function tileOf(slice: Part2State, team: Team): FleetTile {
     exposure: fleet.runs.reduce((sum, r) => sum + r.exposure, 0),
     releaseHours: run ? runReleaseHours(run, slice.hours) : 0,
     samples: run ? run.samples : [],
+    alerts: alertsNow(fleet.monitor, where),
   };
 }
 
 export function screenPart2(slice: Part2State, ctx: PartContext): ScreenPart2 {
   return {
     hours: slice.hours,
-    tiles: ctx.teams.map((team) => tileOf(slice, team)),
+    tiles: ctx.teams.map((team) => tileOf(slice, ctx, team)),
     results: slice.revealed
       ? ctx.teams.map((team) => ({
           teamId: team.id,
@@ -129,6 +133,7 @@ export function hostPart2(slice: Part2State, ctx: PartContext): HostPart2 {
       const fleet = slice.teams[team.id]!;
       const effects = ctx.effects(team.id);
       const rates = cohortRates(baseCohortRates(ctx.seed, team.track), effects);
+      const where = { seed: ctx.seed, track: team.track, effects, now: slice.hours };
       return {
         teamId: team.id,
         prediction: numeric(fleet),
@@ -140,6 +145,8 @@ export function hostPart2(slice: Part2State, ctx: PartContext): HostPart2 {
           rate: rates[i]!,
           bad: isBadCohort(team.track, rates[i]!),
         })),
+        monitor: fleet.prediction !== null ? monitorView(fleet.monitor, where) : null,
+        drifts: driftsView(fleet.monitor, where),
         ops: teamOps(slice, ctx, team),
         reflection: reflectionView(ctx, fleet),
       };
