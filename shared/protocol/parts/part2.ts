@@ -211,7 +211,8 @@ export const HostPart2Schema = z.object({
       runs: z.array(RunViewSchema),
       /** The candidate's hidden failure rate per cohort, after crises: host only. */
       truth: z.array(z.object({ cohort: z.string(), rate: z.number(), bad: z.boolean() })),
-      monitor: MonitorViewSchema.nullable(),
+      /** The team's monitoring without its heatmap (forty heatmaps a second would be most of the host's bytes). */
+      monitor: MonitorViewSchema.omit({ heatmap: true }).nullable(),
       /** The alert storm's hidden drifts, when one struck: host only. */
       drifts: z.array(z.object({ model: z.int(), metric: z.int(), at: z.number(), foundAt: z.number().nullable() })),
       ops: z.int(),

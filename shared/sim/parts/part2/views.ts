@@ -11,7 +11,7 @@ import { numericLock as numeric, reflectedTeams, reflectionView, type PartContex
 import { PART2_ACTUAL } from './answer.js';
 import { requiredCleanRequests, sprtPlan } from './canary-stats.js';
 import { cohortConfidences, runConfidence, runFailures, runReleaseHours, runSprtDecision, runStaleness, stageCovers } from './metrics.js';
-import { alertsNow, driftsView, monitorView } from './alerts/views.js';
+import { alertsNow, driftsView, monitorSummary, monitorView } from './alerts/views.js';
 import { teamOps } from './score.js';
 import { baseCohortRates, cohortRates, isBadCohort } from './truth.server.js';
 import type { Part2State, Run } from './types.js';
@@ -145,7 +145,7 @@ export function hostPart2(slice: Part2State, ctx: PartContext): HostPart2 {
           rate: rates[i]!,
           bad: isBadCohort(team.track, rates[i]!),
         })),
-        monitor: fleet.prediction !== null ? monitorView(fleet.monitor, where) : null,
+        monitor: fleet.prediction !== null ? monitorSummary(fleet.monitor, where) : null,
         drifts: driftsView(fleet.monitor, where),
         ops: teamOps(slice, ctx, team),
         reflection: reflectionView(ctx, fleet),

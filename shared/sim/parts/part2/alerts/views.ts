@@ -31,7 +31,13 @@ export function alertsNow(monitor: MonitorState, where: Where) {
   };
 }
 
-export function monitorView(monitor: MonitorState, where: Where): MonitorView {
+/** The team's monitoring as the host's row carries it: everything but the heatmap. */
+export function monitorSummary(monitor: MonitorState, where: Where): Omit<MonitorView, 'heatmap'> {
+  const { heatmap: _heatmap, ...summary } = monitorView(monitor, where, false);
+  return summary;
+}
+
+export function monitorView(monitor: MonitorState, where: Where, withHeatmap = true): MonitorView {
   const noise = noiseAt(where.effects, where.now);
   const { kEff, fpr, pagesPerDay } = paging(where.track, monitor, noise);
   const models = TRACK_MODEL_COUNT[where.track];
@@ -46,7 +52,7 @@ export function monitorView(monitor: MonitorState, where: Where): MonitorView {
     alertsPerDay: alertsPerDay(models, fpr),
     pagesPerDay,
     capacityPerDay: MONITORING.capacityPerDay,
-    heatmap: heatmapOf(monitor, where),
+    heatmap: withHeatmap ? heatmapOf(monitor, where) : [],
     investigations: monitor.investigations.map((i) => ({ ...i })),
     storm: noise > 1,
     driftsFound: driftsView(monitor, where).flatMap((d) => (d.foundAt === null ? [] : [d as typeof d & { foundAt: number }])),
