@@ -25,6 +25,7 @@ import {
   lock3,
   newGame,
   outcome,
+  pause,
   policyAs,
   retrainAs,
   reveal,
@@ -229,6 +230,21 @@ describe('what each audience sees of Part 3', () => {
     const board = projectHost(state, NOBODY_ONLINE).leaderboard;
     // The right lock scores 100 learning points; the wrong one none.
     expect(board.find((r) => r.teamId === 't1')!.learning - board.find((r) => r.teamId === 't2')!.learning).toBe(100);
+  });
+
+  it('shows a crisis struck while paused at once: the domino updates the upstream in every view', () => {
+    const state = applyAll(inPart3(), [lock3('p1', 'b'), tick(1), pause(), crisisAt('dependency-domino', { kind: 'all' })]);
+    expect(projectTeam(state, 't1', NOBODY_ONLINE)!.part3!.ensemble!.upstream).toBe('v2');
+    expect(projectScreen(state).part3!.tiles[0]!.upstream).toBe('v2');
+    expect(projectTeam(state, 't1', NOBODY_ONLINE)!.part3!.ensemble!.ledger.at(-1)!.kind).toBe('auto-update');
+  });
+
+  it('adds Part 3 ops to the leaderboard only at the reveal: a silent failure stays silent on the board', () => {
+    const failing = applyAll(inPart3(), [lock3('p1', 'b'), lock3('p2', 'b'), deployAs('p1', 'v2'), tick(10)]);
+    const board = (state: GameState) => projectScreen(state).leaderboard.find((r) => r.teamId === 't1')!.ops;
+    expect(board(failing)).toBe(0);
+    expect(opsOf(failing, 't1')).toBeLessThan(opsOf(failing, 't2')); // the host sees it live
+    expect(board(applyAll(failing, [reveal()]))).toBe(opsOf(failing, 't1'));
   });
 
   it('replays to the same state and hash from the same actions', () => {

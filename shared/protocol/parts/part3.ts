@@ -171,6 +171,7 @@ export const TeamPart3Schema = z.object({
   /** The truth of the team's ensemble, after the reveal. */
   outcome: EnsembleOutcomeSchema.nullable(),
   reflection: ReflectionSchema.nullable(),
+  /** The team's Part 3 ops score: 0 until the reveal (it is made of the hidden truth: silent-failure hours). */
   ops: z.int(),
 });
 export type TeamPart3 = z.infer<typeof TeamPart3Schema>;
@@ -219,6 +220,7 @@ export const HostPart3Schema = z.object({
       reveal: ChoiceRevealSchema,
       ensemble: EnsembleSchema,
       outcome: EnsembleOutcomeSchema,
+      /** Live, on the hidden truth; the leaderboard adds it only at the reveal. */
       ops: z.int(),
       reflection: ReflectionSchema.nullable(),
     }),

@@ -7,6 +7,7 @@ import type { TrackId } from '../../tracks.js';
 import type { PartContext } from '../part.js';
 import { readsOf } from './ensemble.js';
 import { ENSEMBLE_TRUTH } from './truth.server.js';
+import { settle } from './clock.js';
 import type { Part3State, TeamPart3 } from './types.js';
 
 /** 1 at none, 0 at the reference or beyond. */
@@ -34,8 +35,16 @@ export function part3OpsScore(team: TeamPart3, track: TrackId): number {
   return Math.round(Math.min(100, Math.max(0, points)));
 }
 
-export function teamOps(slice: Part3State, _ctx: PartContext, team: Team): number {
-  // A team that never locked never had the workbench: it played nothing to score.
+/** A team's Part 3 ops score now, on the hidden truth (the host's live number). A team that never locked never
+ *  had the workbench: it played nothing to score. */
+export function liveOps(slice: Part3State, ctx: PartContext, team: Team): number {
   const ensemble = slice.teams[team.id];
-  return ensemble && ensemble.prediction !== null ? part3OpsScore(ensemble, team.track) : 0;
+  if (!ensemble || ensemble.prediction === null) return 0;
+  return part3OpsScore(settle(ensemble, ctx.effects(team.id), slice.hours), team.track);
+}
+
+/** The ops a team's Part 3 adds to the leaderboard: nothing until the reveal, because the score is made of
+ *  silent-failure hours, and a number that fell on the board would break the silence it measures. */
+export function teamOps(slice: Part3State, ctx: PartContext, team: Team): number {
+  return slice.revealed ? liveOps(slice, ctx, team) : 0;
 }

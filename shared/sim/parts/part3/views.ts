@@ -18,7 +18,8 @@ import type { TrackId } from '../../tracks.js';
 import { reflectedTeams, reflectionView, type PartContext } from '../part.js';
 import { checkBefore, evidencePsi, pipelinesOf, readsOf, upstreamMetricOf } from './ensemble.js';
 import { featurePsi, psiReading } from './psi.js';
-import { isUpgraded, teamOps } from './score.js';
+import { settle } from './clock.js';
+import { isUpgraded, liveOps, teamOps } from './score.js';
 import { PART3_ANSWER, reportedMetric, sensitivity, systemMetric } from './truth.server.js';
 import type { CheckRecord, Part3State, TeamPart3 } from './types.js';
 
@@ -124,8 +125,14 @@ export function outcomeOf(team: TeamPart3, track: TrackId): EnsembleOutcome {
 
 const hoursPerSecond = (ctx: PartContext) => PART3_PACE * ctx.settings.simSpeed;
 
+/** A team's ensemble as of the part's clock: events a crisis set off since the last tick (the domino's update, a
+ *  challenge) show at once, even while the game is paused; the next tick settles them into the state alike. */
+function settled(slice: Part3State, ctx: PartContext, team: Team): TeamPart3 {
+  return settle(slice.teams[team.id]!, ctx.effects(team.id), slice.hours);
+}
+
 export function teamPart3(slice: Part3State, ctx: PartContext, team: Team): TeamPart3View {
-  const mine = slice.teams[team.id]!;
+  const mine = settled(slice, ctx, team);
   const open = mine.prediction !== null || slice.revealed;
   return {
     prediction: choiceLock(mine),
@@ -140,8 +147,8 @@ export function teamPart3(slice: Part3State, ctx: PartContext, team: Team): Team
   };
 }
 
-function tileOf(slice: Part3State, team: Team): EnsembleTile {
-  const mine = slice.teams[team.id]!;
+function tileOf(slice: Part3State, ctx: PartContext, team: Team): EnsembleTile {
+  const mine = settled(slice, ctx, team);
   const { measured } = measurement(mine, slice.hours);
   const floor = ENSEMBLE_TRACKS[team.track].floor;
   const c = mine.challenge;
@@ -168,7 +175,7 @@ export function screenPart3(slice: Part3State, ctx: PartContext): ScreenPart3 {
   return {
     hours: slice.hours,
     hoursPerSecond: hoursPerSecond(ctx),
-    tiles: ctx.teams.map((team) => tileOf(slice, team)),
+    tiles: ctx.teams.map((team) => tileOf(slice, ctx, team)),
     results: slice.revealed
       ? {
           actual: PART3_ANSWER,
@@ -177,7 +184,7 @@ export function screenPart3(slice: Part3State, ctx: PartContext): ScreenPart3 {
             teamId: team.id,
             track: team.track,
             reveal: revealChoice(choiceLock(slice.teams[team.id]!), PART3_ANSWER),
-            outcome: outcomeOf(slice.teams[team.id]!, team.track),
+            outcome: outcomeOf(settled(slice, ctx, team), team.track),
           })),
         }
       : null,
@@ -192,7 +199,7 @@ export function hostPart3(slice: Part3State, ctx: PartContext): HostPart3 {
     revealed: slice.revealed,
     actual: PART3_ANSWER,
     teams: ctx.teams.map((team) => {
-      const mine = slice.teams[team.id]!;
+      const mine = settled(slice, ctx, team);
       return {
         teamId: team.id,
         prediction: choiceLock(mine),
@@ -200,7 +207,7 @@ export function hostPart3(slice: Part3State, ctx: PartContext): HostPart3 {
         reveal: revealChoice(choiceLock(mine), PART3_ANSWER),
         ensemble: ensembleView(mine, team.track, ctx, slice.hours),
         outcome: outcomeOf(mine, team.track),
-        ops: teamOps(slice, ctx, team),
+        ops: liveOps(slice, ctx, team),
         reflection: reflectionView(ctx, mine),
       };
     }),
