@@ -195,6 +195,6 @@ describe('durability', () => {
     const host2 = await TestClient.connect<HostView>(server.url, { role: 'host', code, token: hostToken });
     clients.push(host2);
     expect(withoutPresence(host2.view)).toEqual(withoutPresence(before));
-    expect(host2.view.crises).toEqual([{ id: 'world-drifted', target: 'all teams', at: expect.any(Number), fired: false }]);
+    expect(host2.view.crises).toEqual([{ id: 'world-drifted', target: 'all teams', part: 'part2', at: expect.any(Number), fired: false }]);
   });
 });
