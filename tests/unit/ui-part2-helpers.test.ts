@@ -15,7 +15,8 @@ import { aimLabel, crisisLog, decodeTarget, encodeTarget, scheduleHours, targetL
 import { part2Revealed, part2Rows, truthSummary } from '../../src/lib/parts/part2/host/part2-rows.js';
 import { phaseLabel } from '../../src/lib/phase.js';
 import { hitLabel, newestCrises } from '../../src/lib/crises/crisis-banners.js';
-import { fleetAsTable, reflectedTeams } from '../../src/lib/parts/part2/screen/part2-status.js';
+import { fleetAsTable } from '../../src/lib/parts/part2/screen/part2-status.js';
+import { reflectedTeams } from '../../src/lib/screen/reflected.js';
 
 /** A team's answer to Part 2 as the server reveals it (ratio and badge from the core's one rule). */
 const answer = (prediction: number | null) => {
