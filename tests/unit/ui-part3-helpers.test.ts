@@ -15,6 +15,7 @@ import { histogramNames, histogramOptions, traceBounds, traceOptions, tracePoint
 import {
   challengeAnswerLine,
   challengeCountdown,
+  challengeEffects,
   challengeState,
   deployAction,
   evidenceWords,
@@ -78,6 +79,14 @@ describe('what each versioning decision does, in words', () => {
     const e = ensembleOf(applyAll(inPart3(), [lock3('p1', 'b'), deployAs('p1', 'v2')]), 't1');
     expect(deployAction(e)).toMatchObject({ version: 'v1', label: 'Roll back to v1' });
     expect(deployAction(e).does).toMatch(/reads features_v1\.$/);
+  });
+
+  it('says what each answer to the challenge would do: only the pinned approval keeps the downstream on its features', () => {
+    const e = ensembleOf(applyAll(inPart3(), [lock3('p1', 'b')]), 't1');
+    const effects = challengeEffects(e);
+    expect(effects.refuse).toBe('The extractor waits: Embedding model stays on v1.');
+    expect(effects.approve).toMatch(/^v2 goes live under your loose versioning: .*not trained on/);
+    expect(effects['approve-pinned']).toMatch(/strict contract: the reranker reads features_v1; 2 feature pipelines/);
   });
 
   it("says what a retraining costs from the track's own hours, and why it cannot start", () => {

@@ -3,6 +3,7 @@
 // evidence, and a team's status (healthy or silent failure). Pure, so the words are tested.
 // Relative imports (not `$shared`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
 import type {
+  ChallengeAnswer,
   ChallengeView,
   Ensemble,
   EnsembleTile,
@@ -134,6 +135,16 @@ export type ChallengeState = 'open' | 'answered' | 'lapsed';
  *  clock but the server has not yet said "lapsed"). */
 export function challengeState(c: ChallengeView): ChallengeState {
   return c.answer ? 'answered' : c.lapsed ? 'lapsed' : 'open';
+}
+
+/** What each answer to the challenge would do to this ensemble now. */
+export function challengeEffects(e: Wiring): Readonly<Record<ChallengeAnswer, string>> {
+  const live = e.upstream === 'v2' ? 'v2 already serves' : 'v2 goes live';
+  return {
+    refuse: `The extractor waits: ${e.spec.upstream} stays on ${e.upstream}.`,
+    approve: `${live} under your ${POLICY_WORDS[e.policy].label.toLowerCase()}: ${wiringAfter(e, { upstream: 'v2' })}.`,
+    'approve-pinned': `${live} and your policy becomes a strict contract: ${wiringAfter(e, { upstream: 'v2', policy: 'strict' })}.`,
+  };
 }
 
 /** Time left to answer: simulated hours, and real seconds at the current pace (null while the clock stands). */
