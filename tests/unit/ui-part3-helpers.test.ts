@@ -148,13 +148,22 @@ describe('the Math Peeks carry the real numbers', () => {
     expect(terms.reduce((s, t) => s + t.value, 0)).toBeCloseTo(check.psi.value, 12);
     const lines = checkMath(check);
     expect(lines[0]!.result).toBe('0.32 → act (≥ 0.25)');
-    expect(lines[1]!.substituted).toBe(`(${FEATURE_BINS.v2[0].toFixed(3)} − ${FEATURE_BINS.v1[0].toFixed(3)})·ln(${FEATURE_BINS.v2[0].toFixed(3)} / ${FEATURE_BINS.v1[0].toFixed(3)})`);
+    expect(terms[0]).toMatchObject({ bin: 1, actual: FEATURE_BINS.v2[0], expected: FEATURE_BINS.v1[0] });
     // The printed terms (4 decimals) add up to the PSI within their rounding.
     const printed = lines[0]!.substituted.split(' + ').map(Number);
+    expect(printed).toHaveLength(10);
     expect(Math.abs(printed.reduce((a, b) => a + b, 0) - check.psi.value)).toBeLessThan(0.0006);
-    // v1 model, so the check also reads it against upstream v2: that line's terms use the public v2 bins.
-    expect(check.againstV2).not.toBeNull();
-    expect(lines.at(-1)!.name).toBe('PSI(v1 → upstream v2)');
+    // Served v2 already: the sum against upstream v2 would repeat the same line.
+    expect(lines).toHaveLength(1);
+  });
+
+  it('adds the sum against upstream v2, from the public v2 bins, while the model still reads its v1 features', () => {
+    const check = ensembleOf(applyAll(inPart3(), [lock3('p1', 'b'), checkAs('p1')]), 't1').check!;
+    const lines = checkMath(check);
+    expect(lines.map((l) => l.name)).toEqual(['PSI(v1 → v1)', 'PSI(v1 → upstream v2)']);
+    expect(lines[1]!.result).toBe('0.32 → act (≥ 0.25)');
+    const printed = lines[1]!.substituted.split(' + ').map(Number);
+    expect(Math.abs(printed.reduce((a, b) => a + b, 0) - check.againstV2!.value)).toBeLessThan(0.0006);
   });
 
   it('writes a check of identical features as zeros', () => {
@@ -189,14 +198,19 @@ describe("Part 3's charts", () => {
     expect(series[0]!.itemStyle.decal).toBeUndefined();
   });
 
-  it("draws the measured metric with gaps for hours without labels, and a y range that holds the floor and every point", () => {
+  it('draws the measured metric with gaps for hours without labels, and a y range on round ticks that holds the floor and every point', () => {
     expect(tracePoints([{ hour: 2, measured: 90 }, { hour: 1, measured: null }])).toEqual([[1, null], [2, 90]]);
-    expect(traceBounds([[0, 81.2], [1, 83]], 88, 92)).toEqual({ min: 79, max: 93 });
+    // The hour the clock is in waits until it is complete.
+    expect(tracePoints([{ hour: 2, measured: 70 }, { hour: 1, measured: 90 }], 2.4)).toEqual([[1, 90]]);
+    expect(traceBounds([[0, 81.2], [1, 83]], 88, 92)).toEqual({ min: 80, max: 95, interval: 5 });
+    expect(traceBounds([[0, 98.1]], 98.5, 99)).toEqual({ min: 97, max: 100, interval: 1 });
     const state = applyAll(inPart3(), [lock3('p1', 'b'), deployAs('p1', 'v2'), tick(4)]);
     const e = ensembleOf(state, 't1');
     const options = traceOptions(e.samples, e.spec);
-    const line = (options.series as { markLine: { data: { yAxis: number }[] } }[])[0]!;
-    expect(line.markLine.data[0]!.yAxis).toBe(ENSEMBLE_TRACKS['cloud-titan'].floor);
+    const [measured, floor] = options.series as { name: string; data: [number, number | null][] }[];
+    expect(measured!.data.length).toBeGreaterThan(0);
+    expect(floor!.name).toBe('Floor 88 %');
+    expect(floor!.data.map(([, y]) => y)).toEqual([ENSEMBLE_TRACKS['cloud-titan'].floor, ENSEMBLE_TRACKS['cloud-titan'].floor]);
   });
 });
 

@@ -41,24 +41,21 @@ function sumLine(name: string, terms: PsiTerm[], psi: { value: number; band: key
   };
 }
 
-/** The consistency check's peek: the sum, then each bin's term with its two shares. */
+/** The consistency check's peek: the sum with its ten terms (each term's two shares go in the table of
+ *  `psiTerms`), and while the model is on v1 features the same sum against upstream v2's output. */
 export function checkMath(check: ConsistencyCheck): MathLine[] {
-  const terms = psiTerms(check.served, check.training);
-  const lines: MathLine[] = [sumLine(`PSI(${check.trainedOn} → ${check.serving})`, terms, check.psi)];
-  for (const t of terms) {
-    lines.push({
-      name: `bin ${t.bin}`,
-      formula: `(A${t.bin} − E${t.bin})·ln(A${t.bin} / E${t.bin})`,
-      substituted: `(${share(t.actual)} − ${share(t.expected)})·ln(${share(t.actual)} / ${share(t.expected)})`,
-      result: term(t.value),
-    });
-  }
-  if (check.againstV2) {
+  const lines: MathLine[] = [sumLine(`PSI(${check.trainedOn} → ${check.serving})`, psiTerms(check.served, check.training), check.psi)];
+  if (check.againstV2 && check.serving !== 'v2') {
     // The upstream's v2 output is public (the same bins every team's check uses): A = v2, E = the training features.
     lines.push(sumLine(`PSI(${check.trainedOn} → upstream v2)`, psiTerms(FEATURE_BINS.v2, check.training), check.againstV2));
   }
   return lines;
 }
+
+/** A share as the peek's table writes it. */
+export const termShare = share;
+/** A term as the peek's table writes it. */
+export const termValue = term;
 
 /** The Ensemble Trace's peek: the measured system metric against the floor, the PSI it reads at, and — after
  *  the reveal — the model behind it with the hidden sensitivity s. */

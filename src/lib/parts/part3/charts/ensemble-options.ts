@@ -68,36 +68,43 @@ export function histogramOptions(check: ConsistencyCheck): ChartOption {
   };
 }
 
-export const TRACE_SERIES = { measured: 'System, measured' } as const;
+export const TRACE_SERIES = { measured: 'System, measured', floor: (floor: number) => `Floor ${fmt.percentValue(floor)}` } as const;
 
-/** [hour, measured %] points; an hour without labelled requests is a gap (null), never a zero. */
-export function tracePoints(samples: Ensemble['samples']): [number, number | null][] {
+/**
+ * [hour, measured %] points; an hour without labelled requests is a gap (null), never a zero. The hour the clock
+ * is in (`now`) is still filling up: a handful of requests would swing the line, so it waits until complete.
+ */
+export function tracePoints(samples: Ensemble['samples'], now = Infinity): [number, number | null][] {
+  const current = Math.floor(now);
   return samples
-    .filter((s) => Number.isFinite(s.hour))
+    .filter((s) => Number.isFinite(s.hour) && s.hour < current)
     .toSorted((a, b) => a.hour - b.hour)
     .map((s) => [s.hour, s.measured === null || !Number.isFinite(s.measured) ? null : s.measured]);
 }
 
 /** What a screen reader hears of the trace chart. */
-export function traceDescription(samples: Ensemble['samples'], floor: number, metric: string): string {
-  const points = tracePoints(samples).filter((p): p is [number, number] => p[1] !== null);
-  if (points.length === 0) return `No ${metric} measured yet.`;
+export function traceDescription(samples: Ensemble['samples'], floor: number, metric: string, now = Infinity): string {
+  const points = tracePoints(samples, now).filter((p): p is [number, number] => p[1] !== null);
+  if (points.length === 0) return `No complete hour of ${metric} measured yet.`;
   const below = points.filter(([, m]) => m < floor).length;
   const last = points.at(-1)!;
   return `Measured ${metric} per simulated hour, ${points.length} hours: now ${fmt.percentValue(last[1])} against a floor of ${fmt.percentValue(floor)}; ${below} of ${points.length} hours below the floor.`;
 }
 
-/** The y range: the floor and every measurement in view, with a little room, in whole points. */
-export function traceBounds(points: readonly [number, number | null][], floor: number, trained: number): { min: number; max: number } {
+/** The y range: the floor, the trained metric and every measurement in view, on whole ticks of a round step. */
+export function traceBounds(points: readonly [number, number | null][], floor: number, trained: number): { min: number; max: number; interval: number } {
   const values = [floor, trained, ...points.flatMap(([, m]) => (m === null ? [] : [m]))];
-  const min = Math.max(0, Math.floor(Math.min(...values) - 2));
-  const max = Math.min(100, Math.ceil(Math.max(...values) + 1));
-  return { min, max: Math.max(max, min + 1) };
+  const low = Math.min(...values) - 1;
+  const high = Math.max(...values) + 1;
+  const interval = high - low <= 6 ? 1 : high - low <= 12 ? 2 : 5;
+  const min = Math.max(0, Math.floor(low / interval) * interval);
+  const max = Math.min(100, Math.ceil(high / interval) * interval);
+  return { min, max: Math.max(max, min + interval), interval };
 }
 
 /** The Ensemble Trace's line chart: measured system metric per hour, the floor as a dashed line. */
-export function traceOptions(samples: Ensemble['samples'], spec: Pick<Ensemble['spec'], 'floor' | 'trained' | 'metric'>): ChartOption {
-  const points = tracePoints(samples);
+export function traceOptions(samples: Ensemble['samples'], spec: Pick<Ensemble['spec'], 'floor' | 'trained' | 'metric'>, now = Infinity): ChartOption {
+  const points = tracePoints(samples, now);
   const first = points[0]?.[0] ?? 0;
   const last = points.at(-1)?.[0] ?? first;
   const bounds = traceBounds(points, spec.floor, spec.trained);
@@ -109,19 +116,25 @@ export function traceOptions(samples: Ensemble['samples'], spec: Pick<Ensemble['
     color: ENSEMBLE.measured,
     lineStyle: { width: 2.5 },
     data: points,
-    markLine: {
-      silent: true,
-      symbol: 'none',
-      lineStyle: { color: ENSEMBLE.floor, type: 'dashed', width: 2 },
-      label: { color: ENSEMBLE.floor, position: 'insideEndTop', formatter: `floor ${fmt.percentValue(spec.floor)}` },
-      data: [{ yAxis: spec.floor }],
-    },
+  };
+  // The floor as a series of its own, not a mark line: the legend names it, and no label sits on the data.
+  const floor: LineSeriesOption = {
+    type: 'line',
+    name: TRACE_SERIES.floor(spec.floor),
+    symbol: 'none',
+    silent: true,
+    color: ENSEMBLE.floor,
+    lineStyle: { type: 'dashed', width: 2 },
+    data: [
+      [Math.floor(first), spec.floor],
+      [Math.max(Math.ceil(last), Math.floor(first) + 1), spec.floor],
+    ],
   };
   return {
     animation: false,
     backgroundColor: 'transparent',
     textStyle: { fontFamily: FONT, color: INK.text },
-    aria: { enabled: true, label: { description: traceDescription(samples, spec.floor, spec.metric) } },
+    aria: { enabled: true, label: { description: traceDescription(samples, spec.floor, spec.metric, now) } },
     tooltip: { show: false },
     legend: { top: 0, left: 0, selectedMode: false, textStyle: { color: INK.text, fontSize: 12 }, itemWidth: 24 },
     grid: { left: 8, right: 8, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
@@ -130,9 +143,11 @@ export function traceOptions(samples: Ensemble['samples'], spec: Pick<Ensemble['
       min: Math.floor(first),
       max: Math.max(Math.ceil(last), Math.floor(first) + 1),
       minInterval: 1,
-      name: 'simulated h',
-      nameLocation: 'end',
-      nameTextStyle: { color: INK.muted, fontSize: 11, verticalAlign: 'top', padding: [8, 0, 0, 0] },
+      // Under the axis, not at its end: a phone-wide chart has no width to spare for it.
+      name: 'simulated hour',
+      nameLocation: 'middle',
+      nameGap: 22,
+      nameTextStyle: { color: INK.muted, fontSize: 11 },
       axisLine: { lineStyle: { color: INK.axis } },
       axisLabel: { ...axisLabel, hideOverlap: true, formatter: (v: number) => `${Math.round(v)}` },
       splitLine: { show: false },
@@ -141,9 +156,10 @@ export function traceOptions(samples: Ensemble['samples'], spec: Pick<Ensemble['
       type: 'value',
       min: bounds.min,
       max: bounds.max,
+      interval: bounds.interval,
       axisLabel: { ...axisLabel, formatter: '{value} %' },
       splitLine: { lineStyle: { color: INK.grid } },
     },
-    series: [measured],
+    series: [measured, floor],
   };
 }
