@@ -98,6 +98,10 @@ describe('what each versioning decision does, in words', () => {
     expect(retrainBlocked(retrained)).toMatch(/already runs on a model trained on v2/);
     const waiting = ensembleOf(applyAll(inPart3(), [lock3('p4', 'b'), policyAs('p4', 'strict'), retrainAs('p4'), tick(7)]), 't4');
     expect(retrainBlocked(waiting)).toMatch(/run the consistency check to validate/);
+    // Loose versioning has no gate: switching now would serve the retrained model at once, on the v1 features.
+    expect(policyEffect(waiting, 'loose')).toBe('Switching: the retrained model serves without validation, and the wake-word detector reads features_v1 — features it was not trained on (trained on v2).');
+    const switched = ensembleOf(applyAll(inPart3(), [lock3('p4', 'b'), policyAs('p4', 'strict'), retrainAs('p4'), tick(7), policyAs('p4', 'loose')]), 't4');
+    expect([switched.model, switched.reads]).toEqual(['v2', 'v1']);
   });
 
   it('shows a retraining in progress as a share, hours left and real seconds at the current pace', () => {

@@ -55,7 +55,7 @@ type Wiring = Pick<Ensemble, 'upstream' | 'policy' | 'model' | 'spec'>;
 const pipelineCost = (e: Wiring) => `${fmt.dollars(e.spec.pipelineCostPerHour)}/h`;
 
 /** The wiring after a change, in words: "reads features_v2 (trained on v1), 1 pipeline". */
-function wiringAfter(e: Wiring, change: Partial<Pick<Ensemble, 'upstream' | 'policy'>>): string {
+function wiringAfter(e: Wiring, change: Partial<Pick<Ensemble, 'upstream' | 'policy' | 'model'>>): string {
   const next = { upstream: e.upstream, policy: e.policy, model: e.model, ...change };
   const reads = readsOf(next);
   const pipelines = pipelinesOf(next);
@@ -80,9 +80,11 @@ export function deployAction(e: Wiring): { version: FeatureVersion; label: strin
   };
 }
 
-/** What switching to `policy` does to this ensemble now. */
-export function policyEffect(e: Wiring, policy: VersioningPolicy): string {
+/** What switching to `policy` does to this ensemble now. Loose versioning has no validation gate: a retrained
+ *  model waiting for one serves at once (as the core does). */
+export function policyEffect(e: Wiring & Pick<Ensemble, 'retrain'>, policy: VersioningPolicy): string {
   if (policy === e.policy) return `In force: ${wiringAfter(e, {})}.`;
+  if (policy === 'loose' && e.retrain?.done) return `Switching: the retrained model serves without validation, and ${wiringAfter(e, { policy, model: 'v2' })}.`;
   return `Switching: ${wiringAfter(e, { policy })}.`;
 }
 
