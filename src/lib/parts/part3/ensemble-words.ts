@@ -217,8 +217,3 @@ export const TILE_CHALLENGE_WORDS: Readonly<Record<EnsembleTile['challenge'], st
   answered: 'Challenge answered',
   lapsed: 'Challenge lapsed: v2 deployed',
 };
-
-/** The ensemble's versions in one line: "upstream v2 · model v1 · reads v2". */
-export function versionsLine(e: Pick<Ensemble, 'upstream' | 'model'> & { reads?: FeatureVersion }): string {
-  return `upstream ${e.upstream} · model ${e.model}${e.reads ? ` · reads ${e.reads}` : ''}`;
-}
