@@ -128,3 +128,20 @@ export function ratio(value: number | null): string {
 export function speed(hoursPerSecond: number): string {
   return `${Number(hoursPerSecond.toFixed(2))} h/s`;
 }
+
+/** A metric already in percent (Part 3's accuracies): 81.73 → "81.7 %", 95 → "95 %"; "—" when unknown. */
+export function percentValue(value: number | null, digits = 1): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  return `${decimal(value, digits)} %`;
+}
+
+/** A population stability index, always two decimals as the bands are written (0.1, 0.25): "0.32", "0.00". */
+export function psi(value: number): string {
+  return Number.isFinite(value) ? Math.max(0, value).toFixed(2) : '—';
+}
+
+/** Real seconds, rounded, for "about how long on the wall clock": "≈ 45 s", "≈ 2 min"; "" when unknown. */
+export function aboutSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '';
+  return seconds < 90 ? `≈ ${Math.max(1, Math.round(seconds))} s` : `≈ ${Math.round(seconds / 60)} min`;
+}

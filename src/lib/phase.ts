@@ -3,6 +3,7 @@
 import type { Phase, Step } from '../../shared/protocol/views.js';
 import { PART1_TITLE } from '../../shared/sim/parts/part1/content.js';
 import { PART2_TITLE } from '../../shared/sim/parts/part2/content.js';
+import { PART3_TITLE } from '../../shared/sim/parts/part3/content.js';
 
 export type { Phase, Step };
 export type Audience = 'host' | 'player' | 'screen';
@@ -12,11 +13,11 @@ export function partOf(phase: Phase): 1 | 2 | 3 | null {
   return phase === 'part1' ? 1 : phase === 'part2' ? 2 : phase === 'part3' ? 3 : null;
 }
 
-/** A part's mission title (GAME.md §4–6). Part 3 has no content module yet: its title lives here. */
+/** A part's mission title (GAME.md §4–6). */
 export const PART_TITLES: Readonly<Record<1 | 2 | 3, string>> = {
   1: PART1_TITLE,
   2: PART2_TITLE,
-  3: 'Ensemble lockdown',
+  3: PART3_TITLE,
 };
 
 const OUTSIDE: Record<Audience, Record<'lobby' | 'briefing' | 'debrief', string>> = {
@@ -37,9 +38,10 @@ const STEP_WORDS: Record<Audience, Record<Step, string | null>> = {
   screen: { play: null, reveal: 'Reveal', reflect: 'Reflect' },
 };
 
-// Part 2's play step is a live simulation, not a workbench: the host narrates a running fleet.
+// Parts 2 and 3 play on a simulated clock, not a workbench: the host narrates a running fleet or ensemble.
 const PART_PLAY_WORDS: Partial<Record<1 | 2 | 3, Partial<Record<Audience, string>>>> = {
   2: { host: 'Lock and live fleet' },
+  3: { host: 'Lock and live ensemble' },
 };
 
 /**

@@ -11,11 +11,12 @@ import { closeBand, logBounds, part2RevealOptions } from '../../src/lib/parts/pa
 import * as fmt from '../../src/lib/format.js';
 import { stageLabel } from '../../src/lib/parts/part2/stages.js';
 import { sparkPaths } from '../../src/lib/components/sparkline.js';
-import { aimLabel, crisisLog, decodeTarget, encodeTarget, scheduleHours, targetLabel, tracksInPlay } from '../../src/lib/parts/part2/host/crisis.js';
+import { aimLabel, crisisLog, decodeTarget, encodeTarget, scheduleHours, targetLabel, tracksInPlay } from '../../src/lib/crises/crisis.js';
 import { part2Revealed, part2Rows, truthSummary } from '../../src/lib/parts/part2/host/part2-rows.js';
 import { phaseLabel } from '../../src/lib/phase.js';
-import { hitLabel, newestCrises } from '../../src/lib/parts/part2/screen/crisis-banners.js';
-import { fleetAsTable, reflectedTeams } from '../../src/lib/parts/part2/screen/part2-status.js';
+import { hitLabel, newestCrises } from '../../src/lib/crises/crisis-banners.js';
+import { fleetAsTable } from '../../src/lib/parts/part2/screen/part2-status.js';
+import { reflectedTeams } from '../../src/lib/screen/reflected.js';
 
 /** A team's answer to Part 2 as the server reveals it (ratio and badge from the core's one rule). */
 const answer = (prediction: number | null) => {

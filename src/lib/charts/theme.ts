@@ -32,6 +32,15 @@ export const CANARY = {
   limit: '#ff9b8f',
 } as const;
 
+/** Part 3's instruments: the two feature distributions of the consistency check, the measured system metric
+ *  and its floor. Training and served bars also differ by a hatch, the floor by its dashes. */
+export const ENSEMBLE = {
+  training: '#6cc6ff',
+  served: '#ffd166',
+  measured: '#6cc6ff',
+  floor: '#ff9b8f',
+} as const;
+
 /** The one source of track colours: app.css repeats them as --track-ID (tests/unit/theme-sync.test.ts), so a chart and a badge agree. */
 export const TRACK_COLOURS: Readonly<Record<TrackId, string>> = {
   'cloud-titan': '#6cc6ff',

@@ -1,17 +1,19 @@
 // The parts the pages can show, by number. The consoles look a part's face up here and name no part
-// themselves: Part 3 plugs in as a folder src/lib/parts/part3/ (play, host, screen and an index.ts like
-// part1's) plus one line below. A part missing here gets the consoles' fallback (the leaderboard).
+// themselves: a part plugs in as a folder src/lib/parts/partN/ (play, host, screen and an index.ts) plus one
+// line below. A part missing here gets the consoles' fallback (the leaderboard).
 import type { HostView, Phase } from '$shared/protocol/views.js';
 import { partOf } from '$lib/phase.js';
 import type { PartFaces } from './faces.js';
 import { part1 } from './part1/index.js';
 import { part2 } from './part2/index.js';
+import { part3 } from './part3/index.js';
 
 export type { PartFaces };
 
 export const PARTS: Readonly<Partial<Record<1 | 2 | 3, PartFaces>>> = {
   1: part1,
   2: part2,
+  3: part3,
 };
 
 /** The faces of the part the game is in, or null outside the parts (or for a part the pages cannot show). */

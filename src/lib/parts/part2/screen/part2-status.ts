@@ -1,11 +1,5 @@
-// Part 2 on the projector: how to lay out the fleets, and who has reflected (never what).
+// Part 2 on the projector: how to lay out the fleets.
 // Relative imports only: unit tests load this file without Vite.
-import type { ScreenPart2 } from '../../../../../shared/protocol/views.js';
-
-/** The ids of the teams that have reflected. */
-export function reflectedTeams(part2: ScreenPart2): Set<string> {
-  return new Set(part2.reflected.filter((t) => t.reflected).map((t) => t.teamId));
-}
 
 /**
  * Tiles (a card per team) fit a projected page up to eight teams at 1080p, four at 720p (one row); beyond

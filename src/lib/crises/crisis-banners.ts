@@ -1,7 +1,8 @@
-// Which crisis banners the projector shows and whom each one hit, pure so that the rules are tested.
+// Which crisis banners the projector shows and whom each one hit (every part with crises), pure so that the
+// rules are tested.
 // Relative imports only: unit tests load this file without Vite.
-import type { PublicTeam, ScreenCrisis } from '../../../../../shared/protocol/views.js';
-import { TRACKS } from '../../../../../shared/sim/tracks.js';
+import type { PublicTeam, ScreenCrisis } from '../../../shared/protocol/views.js';
+import { TRACKS } from '../../../shared/sim/tracks.js';
 
 export type { ScreenCrisis };
 

@@ -1,10 +1,11 @@
-// The host's crisis catalog (GAME.md §7), as pure rules: what each crisis does in words, the target chooser's
-// values, and how a logged crisis reads. Titles and effects come from the crisis catalog the simulation runs.
+// The host's crisis catalog (GAME.md §7), as pure rules: which crises a part may throw, what each does in
+// words, the target chooser's values, and how a logged crisis reads. Titles, effects and the parts a crisis
+// belongs to come from the crisis catalog the simulation runs. Game-level: every part with a clock uses it.
 // Relative imports (not `$shared`/`$lib`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
-import { CRISIS_IDS, type CrisisTarget, type HostView } from '../../../../../shared/protocol/views.js';
-import { CRISES } from '../../../../../shared/sim/crises/catalog.js';
-import { TRACK_IDS, TRACKS, type TrackId } from '../../../../../shared/sim/tracks.js';
-import * as fmt from '../../../format.js';
+import { CRISIS_IDS, type CrisisTarget, type HostView, type PartId } from '../../../shared/protocol/views.js';
+import { CRISES } from '../../../shared/sim/crises/catalog.js';
+import { TRACK_IDS, TRACKS, type TrackId } from '../../../shared/sim/tracks.js';
+import * as fmt from '../format.js';
 
 export type CrisisId = (typeof CRISIS_IDS)[number];
 export { CRISIS_IDS };
@@ -21,6 +22,11 @@ export const CRISIS_TITLES = Object.fromEntries(CRISES.map((c) => [c.id, c.title
 export const CRISIS_INFO = Object.fromEntries(CRISES.map((c) => [c.id, { effect: c.effect, story: c.story }])) as Readonly<
   Record<CrisisId, CrisisInfo>
 >;
+
+/** The crises the host may throw during `part`'s play, in catalog order (the server refuses the others). */
+export function crisesOfPart(part: PartId): CrisisId[] {
+  return CRISES.filter((c) => c.parts.includes(part)).map((c) => c.id);
+}
 
 /** The target chooser's value for a target: "all", "track:<id>", "team:<id>". */
 export function encodeTarget(target: CrisisTarget): string {
@@ -76,9 +82,14 @@ export interface CrisisLogEntry {
   when: string;
 }
 
-/** The log, newest first: scheduled crises (soonest first) above the fired ones. */
-export function crisisLog(crises: HostView['crises'], hours: number): CrisisLogEntry[] {
+/**
+ * The log of `part`'s crises, newest first: scheduled ones (soonest first) above the fired ones. Each part
+ * counts its own simulated hours, so another part's crises (whose hours mean nothing on this clock) stay out;
+ * without `part`, every crisis is logged.
+ */
+export function crisisLog(crises: HostView['crises'], hours: number, part?: PartId): CrisisLogEntry[] {
   const entries = crises.map((c, index) => ({
+    part: c.part,
     key: `${index}-${c.id}-${c.at}`,
     title: CRISIS_TITLES[c.id],
     target: targetLabel(c.target),
@@ -87,7 +98,8 @@ export function crisisLog(crises: HostView['crises'], hours: number): CrisisLogE
     order: index,
     when: c.fired ? fmt.simClock(c.at) : `${fmt.simClock(c.at)} (in ${fmt.hours(Math.max(0, c.at - hours))})`,
   }));
-  const scheduled = entries.filter((e) => !e.fired).sort((a, b) => a.at - b.at || a.order - b.order);
-  const fired = entries.filter((e) => e.fired).sort((a, b) => b.order - a.order);
+  const mine = part === undefined ? entries : entries.filter((e) => e.part === part);
+  const scheduled = mine.filter((e) => !e.fired).sort((a, b) => a.at - b.at || a.order - b.order);
+  const fired = mine.filter((e) => e.fired).sort((a, b) => b.order - a.order);
   return [...scheduled, ...fired].map(({ key, title, target, fired: f, when }) => ({ key, title, target, fired: f, when }));
 }
