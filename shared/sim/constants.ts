@@ -77,6 +77,9 @@ export interface CanaryTrackSpec {
   driftTauHours: number;
   /** Dollars per hour of shadowing at f = 1 (shadow traffic runs a second model). */
   shadowCostPerHour: number;
+  /** The candidate's latency budget per request in ms: a request served later is a failure (Edge Guardian's
+   *  10 ms safety loop). Latency is measured on every frame the candidate runs, judged or not. */
+  latencyBudgetMs: number;
   /** The fleet's cohorts. The candidate's hidden failure rates live apart, in parts/part2/candidate.ts, so
    *  that no page that imports these public numbers ever ships them. */
   cohorts: CohortSpec[];
@@ -99,6 +102,8 @@ export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
     rollbackHoursAtFull: 0.5,
     driftTauHours: 72,
     shadowCostPerHour: 2_000,
+    // Time to first token of an interactive answer.
+    latencyBudgetMs: 500,
     cohorts: [
       { id: 'enterprise', name: 'Enterprise tenants', share: 0.5, shadow: true },
       { id: 'pro', name: 'Pro tenants', share: 0.3, shadow: true },
@@ -114,6 +119,8 @@ export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
     rollbackHoursAtFull: 10,
     driftTauHours: 240,
     shadowCostPerHour: 150,
+    // The deterministic safety loop (GAME.md §2).
+    latencyBudgetMs: 10,
     cohorts: [
       { id: 'gen-3', name: 'Hardware gen 3 (newest)', share: 0.5, shadow: true },
       { id: 'gen-2', name: 'Hardware gen 2', share: 0.3, shadow: true },
@@ -128,6 +135,8 @@ export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
     rollbackHoursAtFull: 24,
     driftTauHours: 120,
     shadowCostPerHour: 400,
+    // One frame at 60 FPS.
+    latencyBudgetMs: 1000 / 60,
     cohorts: tenRegions,
   },
   'tiny-pioneer': {
@@ -138,6 +147,8 @@ export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
     rollbackHoursAtFull: 48,
     driftTauHours: 168,
     shadowCostPerHour: 50,
+    // Neural isolation in under 10 ms (GAME.md §2).
+    latencyBudgetMs: 10,
     cohorts: [
       { id: 'buds-a', name: 'Earbuds model A', share: 0.6, shadow: true },
       { id: 'buds-b', name: 'Earbuds model B', share: 0.4, shadow: true },
@@ -145,8 +156,19 @@ export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
   },
 };
 
-/** Rollout jitter multiplies the hidden rate of a track's last cohort (its oldest or most fragile) by this. */
-export const JITTER_RATE_FACTOR = 5;
+/**
+ * Rollout jitter (*teaching*, GAME.md §7): on a track's last cohort (its oldest or most fragile hardware) this
+ * share of the candidate's frames stall, their latency log-normal around this many latency budgets. Half the
+ * tail lies past its median, so 1 % of the frames take longer than 10 budgets: the cohort's p99 is 10 budgets
+ * (100 ms against Edge Guardian's 10 ms loop), and nearly the whole tail misses the budget (a failure).
+ */
+export const ROLLOUT_JITTER = {
+  tailShare: 0.02,
+  tailMedianBudgets: 10,
+  tailSigma: 0.5,
+} as const;
+/** The latency percentile the run view reports per cohort (p99). */
+export const LATENCY_PERCENTILE = 0.99;
 /** The world drifted multiplies τ by this. */
 export const DRIFT_CRISIS_FACTOR = 0.25;
 /** A traffic spike multiplies R by this, for this many simulated hours. */

@@ -1,7 +1,8 @@
-// The standard normal tail P(Z > z), for alert thresholds (a k·σ threshold fires on noise with probability
-// 2·P(Z > k)). Computed through the complementary error function with the Chebyshev fit of W. H. Press et
-// al., Numerical Recipes in C, 2nd ed. (1992), §6.2, `erfcc`: fractional error below 1.2e-7 everywhere, so
-// it stays accurate in the far tail (k = 6), where 1 − Φ(k) computed by subtraction would not.
+// The standard normal tail P(Z > z) and its inverse: for alert thresholds (a k·σ threshold fires on noise with
+// probability 2·P(Z > k)) and for log-normal latencies (the share of frames past a budget). Computed through
+// the complementary error function with the Chebyshev fit of W. H. Press et al., Numerical Recipes in C, 2nd
+// ed. (1992), §6.2, `erfcc`: fractional error below 1.2e-7 everywhere, so it stays accurate in the far tail
+// (k = 6), where 1 − Φ(k) computed by subtraction would not.
 
 /** erfc(x) = 1 − erf(x). */
 export function erfc(x: number): number {
@@ -18,4 +19,17 @@ export function erfc(x: number): number {
 /** P(Z > z) for a standard normal Z. */
 export function normalTail(z: number): number {
   return 0.5 * erfc(z / Math.SQRT2);
+}
+
+/** The z with P(Z > z) = p, for p in (0, 1): the normal tail inverted by bisection (monotone, so exact to the
+ *  tail's own accuracy; 100 halvings of [−40, 40] leave no float between the bounds). */
+export function normalTailInverse(p: number): number {
+  let lo = -40;
+  let hi = 40;
+  for (let i = 0; i < 100 && hi - lo > 1e-12; i++) {
+    const mid = (lo + hi) / 2;
+    if (normalTail(mid) > p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }

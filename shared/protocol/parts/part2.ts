@@ -62,6 +62,11 @@ export const PART2_INTENTS = {
   },
 } as const satisfies IntentTable;
 
+/** Where a run measures a cohort's latency now: in shadow mode or on a live stage; or why not — shadow mode cannot
+ *  run on that hardware, the cohort was rolled back, or the whole run was. */
+export const LatencyEvidenceSchema = z.enum(['shadow', 'live', 'no-shadow', 'rolled-back', 'ended']);
+export type LatencyEvidence = z.infer<typeof LatencyEvidenceSchema>;
+
 const SampleSchema = z.object({ hour: z.number(), confidence: z.number(), failures: z.int(), stage: z.int() });
 
 /** One run as its team (and the host) sees it: evidence, instruments' readings, the dashboard's points. */
@@ -93,9 +98,15 @@ export const RunViewSchema = z.object({
         excluded: z.boolean(),
         /** Whether the current stage reaches the cohort (shadow mode cannot run everywhere). */
         covered: z.boolean(),
+        /** The p99 latency of the candidate's frames there (ms), where the run measures it now; else null. */
+        p99Ms: z.number().nullable(),
+        latency: LatencyEvidenceSchema,
       }),
     )
     .nullable(),
+  /** The p99 latency (ms) of every frame the run measures now, pooled over its cohorts; null when it measures
+   *  none. A random canary reads only this one. */
+  p99Ms: z.number().nullable(),
   exposure: z.int(),
   shadowCost: z.number(),
   releaseHours: z.number(),
@@ -121,6 +132,8 @@ export const FleetSpecViewSchema = z.object({
   maxShadowFraction: z.number(),
   rollbackHoursAtFull: z.number(),
   driftTauHours: z.number(),
+  /** A request served later than this (ms) is a failure (Edge Guardian: the 10 ms safety loop). */
+  latencyBudgetMs: z.number(),
   cohorts: z.array(z.object({ id: z.string(), name: z.string(), share: z.number(), shadow: z.boolean() })),
 });
 
@@ -190,6 +203,9 @@ export const FleetTileSchema = z.object({
   samples: z.array(SampleSchema),
   /** The fleet's alerts a day against the on-call's capacity, and drifts found in a storm. */
   alerts: z.object({ storm: z.boolean(), alertsPerDay: z.number(), capacityPerDay: z.int(), driftsFound: z.int() }),
+  /** Rollout jitter: whether it struck, the highest p99 latency (ms) the team's latest run reads (per cohort when
+   *  stratified, pooled when random) against the budget, and the cohorts that run rolled back. */
+  latency: z.object({ jitter: z.boolean(), budgetMs: z.number(), p99Ms: z.number().nullable(), rolledBack: z.array(z.string()) }),
 });
 export type FleetTile = z.infer<typeof FleetTileSchema>;
 
@@ -209,8 +225,10 @@ export const HostPart2Schema = z.object({
   teams: z.array(
     HostNumericLockSchema.extend({
       runs: z.array(RunViewSchema),
-      /** The candidate's hidden failure rate per cohort, after crises: host only. */
-      truth: z.array(z.object({ cohort: z.string(), rate: z.number(), bad: z.boolean() })),
+      /** The candidate's hidden failure rate per cohort, after crises, with its true latency: the p99 (ms) and
+       *  the share of frames past the budget. Host only. */
+      truth: z.array(z.object({ cohort: z.string(), rate: z.number(), bad: z.boolean(), p99Ms: z.number(), pastBudget: z.number() })),
+      latencyBudgetMs: z.number(),
       monitor: MonitorViewSchema.nullable(),
       /** The alert storm's hidden drifts, when one struck: host only. */
       drifts: z.array(z.object({ model: z.int(), metric: z.int(), at: z.number(), foundAt: z.number().nullable() })),

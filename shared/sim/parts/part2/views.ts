@@ -12,14 +12,25 @@ import { PART2_ACTUAL } from './answer.js';
 import { requiredCleanRequests, sprtPlan } from './canary-stats.js';
 import { cohortConfidences, runConfidence, runFailures, runReleaseHours, runSprtDecision, runStaleness, stageCovers } from './metrics.js';
 import { alertsNow, driftsView, monitorView } from './alerts/views.js';
+import type { LatencyMix } from './latency/model.js';
+import { cohortLatency } from './latency/truth.server.js';
+import { latencyTruth, runLatency, shownP99 } from './latency/views.js';
 import { teamOps } from './score.js';
 import { baseCohortRates, cohortRates, isBadCohort } from './truth.server.js';
 import type { Part2State, Run } from './types.js';
 
-export function runView(track: TrackId, run: Run, effects: TeamEffects, now: number): RunView {
+/** What crises did to a team's fleet, and the candidate's latency on it (hidden: the views read from it). */
+function fleetTruth(ctx: PartContext, team: Team) {
+  const effects = ctx.effects(team.id);
+  const base = baseCohortRates(ctx.seed, team.track);
+  return { effects, base, latency: cohortLatency(team.track, base, effects) };
+}
+
+export function runView(track: TrackId, run: Run, effects: TeamEffects, now: number, latency: readonly LatencyMix[]): RunView {
   const spec = CANARY_TRACKS[track];
   const plan = sprtPlan(run.config.confidence, run.config.rate);
   const confidences = cohortConfidences(run);
+  const readings = runLatency(track, run, latency);
   return {
     number: run.number,
     config: { ...run.config },
@@ -43,8 +54,11 @@ export function runView(track: TrackId, run: Run, effects: TeamEffects, now: num
             confidence: confidences[i]!,
             excluded: c.excluded,
             covered: stageCovers(track, run, i),
+            p99Ms: readings.cohorts[i]!.p99Ms,
+            latency: readings.cohorts[i]!.evidence,
           }))
         : null,
+    p99Ms: readings.p99Ms,
     exposure: run.exposure,
     shadowCost: run.shadowCost,
     releaseHours: runReleaseHours(run, now),
@@ -59,7 +73,7 @@ export function runView(track: TrackId, run: Run, effects: TeamEffects, now: num
 export function teamPart2(slice: Part2State, ctx: PartContext, team: Team): TeamPart2View {
   const fleet = slice.teams[team.id]!;
   const spec = CANARY_TRACKS[team.track];
-  const effects = ctx.effects(team.id);
+  const { effects, latency } = fleetTruth(ctx, team);
   const open = fleet.prediction !== null || slice.revealed;
   return {
     prediction: numeric(fleet),
@@ -74,9 +88,10 @@ export function teamPart2(slice: Part2State, ctx: PartContext, team: Team): Team
             maxShadowFraction: spec.maxShadowFraction,
             rollbackHoursAtFull: spec.rollbackHoursAtFull,
             driftTauHours: spec.driftTauHours,
+            latencyBudgetMs: spec.latencyBudgetMs,
             cohorts: spec.cohorts.map(({ id, name, share, shadow }) => ({ id, name, share, shadow })),
           },
-          runs: fleet.runs.map((run) => runView(team.track, run, effects, slice.hours)),
+          runs: fleet.runs.map((run) => runView(team.track, run, effects, slice.hours, latency)),
           runsLeft: MAX_RUNS_PER_TEAM - fleet.runs.length,
           driftTauHours: spec.driftTauHours * effects.driftFactor,
           trafficMultiplier: slice.hours < effects.trafficUntil ? effects.trafficMultiplier : 1,
@@ -89,9 +104,21 @@ export function teamPart2(slice: Part2State, ctx: PartContext, team: Team): Team
   };
 }
 
+/** Rollout jitter on a team's tile: what its latest run reads against the budget, and what it rolled back. */
+function latencyTile(team: Team, run: Run | undefined, truth: ReturnType<typeof fleetTruth>): FleetTile['latency'] {
+  const spec = CANARY_TRACKS[team.track];
+  return {
+    jitter: truth.effects.jitter,
+    budgetMs: spec.latencyBudgetMs,
+    p99Ms: run ? shownP99(run, runLatency(team.track, run, truth.latency)) : null,
+    rolledBack: run ? run.cohorts.flatMap((c, i) => (c.excluded ? [spec.cohorts[i]!.name] : [])) : [],
+  };
+}
+
 function tileOf(slice: Part2State, ctx: PartContext, team: Team): FleetTile {
   const fleet = slice.teams[team.id]!;
-  const where = { seed: ctx.seed, track: team.track, effects: ctx.effects(team.id), now: slice.hours };
+  const truth = fleetTruth(ctx, team);
+  const where = { seed: ctx.seed, track: team.track, effects: truth.effects, now: slice.hours };
   const run = fleet.runs.at(-1);
   return {
     teamId: team.id,
@@ -106,6 +133,7 @@ function tileOf(slice: Part2State, ctx: PartContext, team: Team): FleetTile {
     releaseHours: run ? runReleaseHours(run, slice.hours) : 0,
     samples: run ? run.samples : [],
     alerts: alertsNow(fleet.monitor, where),
+    latency: latencyTile(team, run, truth),
   };
 }
 
@@ -131,20 +159,22 @@ export function hostPart2(slice: Part2State, ctx: PartContext): HostPart2 {
     actual: PART2_ACTUAL,
     teams: ctx.teams.map((team) => {
       const fleet = slice.teams[team.id]!;
-      const effects = ctx.effects(team.id);
-      const rates = cohortRates(baseCohortRates(ctx.seed, team.track), effects);
+      const { effects, base, latency } = fleetTruth(ctx, team);
+      const rates = cohortRates(base, effects);
       const where = { seed: ctx.seed, track: team.track, effects, now: slice.hours };
       return {
         teamId: team.id,
         prediction: numeric(fleet),
         lockedByNickname: ctx.nickname(fleet.lockedBy),
         reveal: revealNumeric(numeric(fleet), PART2_ACTUAL),
-        runs: fleet.runs.map((run) => runView(team.track, run, effects, slice.hours)),
+        runs: fleet.runs.map((run) => runView(team.track, run, effects, slice.hours, latency)),
         truth: CANARY_TRACKS[team.track].cohorts.map((cohort, i) => ({
           cohort: cohort.name,
           rate: rates[i]!,
           bad: isBadCohort(team.track, rates[i]!),
+          ...latencyTruth(team.track, latency[i]!),
         })),
+        latencyBudgetMs: CANARY_TRACKS[team.track].latencyBudgetMs,
         monitor: fleet.prediction !== null ? monitorView(fleet.monitor, where) : null,
         drifts: driftsView(fleet.monitor, where),
         ops: teamOps(slice, ctx, team),
