@@ -21,15 +21,16 @@ export function normalTail(z: number): number {
   return 0.5 * erfc(z / Math.SQRT2);
 }
 
-/** The z with P(Z > z) = p, for p in (0, 1): the normal tail inverted by bisection (monotone, so exact to the
- *  tail's own accuracy; 100 halvings of [−40, 40] leave no float between the bounds). */
+/** The z with P(Z > z) = p, for p in (0, 1): Abramowitz & Stegun 26.2.23 as a start (error < 4.5e-4), then
+ *  Newton's steps on the tail itself, so the inverse is as accurate as `normalTail` (a test checks the round trip). */
 export function normalTailInverse(p: number): number {
-  let lo = -40;
-  let hi = 40;
-  for (let i = 0; i < 100 && hi - lo > 1e-12; i++) {
-    const mid = (lo + hi) / 2;
-    if (normalTail(mid) > p) lo = mid;
-    else hi = mid;
+  const q = Math.min(p, 1 - p);
+  const t = Math.sqrt(-2 * Math.log(q));
+  let z = t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t);
+  if (p > 0.5) z = -z;
+  for (let i = 0; i < 4; i++) {
+    const density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+    z += (normalTail(z) - p) / density;
   }
-  return (lo + hi) / 2;
+  return z;
 }

@@ -3,6 +3,7 @@
 // the track's latency budget is a failure, so the share past the budget is part of the cohort's failure rate.
 // Pure arithmetic, computed in closed form from the distribution (no per-request draws): latency is measured
 // on every frame the candidate runs, so a reading is the distribution's own quantile.
+import { memoized } from '../../../memo.js';
 import { normalTail, normalTailInverse } from '../../../normal.js';
 
 /** One log-normal part of a mixture: `weight` of the frames, ln(latency) ~ N(ln(medianMs), sigma²). */
@@ -25,20 +26,24 @@ export function sigmaForShareAbove(medianMs: number, budgetMs: number, share: nu
   return Math.log(budgetMs / medianMs) / normalTailInverse(share);
 }
 
-/** The q-quantile of one log-normal part, in ms. */
-const partQuantile = (part: LatencyPart, q: number) => part.medianMs * Math.exp(part.sigma * normalTailInverse(1 - q));
-
 /**
  * The q-quantile of a mixture in ms (q = 0.99: the p99). A mixture's quantile lies between its parts' own
- * quantiles at q, so bisection (in log ms) starts from that bracket.
+ * quantiles at q (closed form: median · e^(σ·z_q)), so bisection in log ms starts from that bracket and stops at a
+ * relative precision of 1e-7.
  */
-export function latencyQuantile(mix: LatencyMix, q: number): number {
+export const latencyQuantile = memoized(
+  1024,
+  (mix: LatencyMix, q: number) => `${q}|${mix.map((p) => `${p.weight}:${p.medianMs}:${p.sigma}`).join('|')}`,
+  quantileOf,
+);
+
+function quantileOf(mix: LatencyMix, q: number): number {
+  const z = normalTailInverse(1 - q);
   const parts = mix.filter((part) => part.weight > 0);
-  const own = parts.map((part) => partQuantile(part, q));
-  if (parts.length === 1) return own[0]!;
-  let lo = Math.log(Math.min(...own));
-  let hi = Math.log(Math.max(...own));
-  for (let i = 0; i < 60 && hi - lo > 1e-9; i++) {
+  const own = parts.map((part) => Math.log(part.medianMs) + part.sigma * z);
+  let lo = Math.min(...own);
+  let hi = Math.max(...own);
+  while (hi - lo > 1e-7) {
     const mid = (lo + hi) / 2;
     if (shareAbove(parts, Math.exp(mid)) > 1 - q) lo = mid;
     else hi = mid;
@@ -46,9 +51,19 @@ export function latencyQuantile(mix: LatencyMix, q: number): number {
   return Math.exp((lo + hi) / 2);
 }
 
-/** The latency of pooled traffic: the cohorts' mixtures weighted by their traffic (weights normalized). */
+/** The latency of pooled traffic: the cohorts' mixtures weighted by their traffic (weights normalized), equal
+ *  parts merged (ten regions with one body make one part). */
 export function pooledMix(cohorts: ReadonlyArray<{ traffic: number; mix: LatencyMix }>): LatencyMix {
   const total = cohorts.reduce((sum, c) => sum + c.traffic, 0);
   if (total <= 0) return [];
-  return cohorts.flatMap((c) => c.mix.map((part) => ({ ...part, weight: (part.weight * c.traffic) / total })));
+  const parts: LatencyPart[] = [];
+  for (const c of cohorts) {
+    for (const part of c.mix) {
+      const weight = (part.weight * c.traffic) / total;
+      const same = parts.find((p) => p.medianMs === part.medianMs && p.sigma === part.sigma);
+      if (same) same.weight += weight;
+      else parts.push({ ...part, weight });
+    }
+  }
+  return parts;
 }
