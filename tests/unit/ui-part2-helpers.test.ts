@@ -161,8 +161,8 @@ describe('the host table of Part 2', () => {
       revealed: false,
       actual: PART2_ACTUAL,
       teams: [
-        { teamId: 't1', prediction: 3000, lockedByNickname: 'ada', reveal: revealNumeric(3000, PART2_ACTUAL), runs: [run(), run({ number: 2, exposure: 4, stage: 2 })], truth: regions.slice(0, 3), latencyBudgetMs: 1000 / 60, monitor: null, drifts: [], ops: 40, reflection: null },
-        { teamId: 't2', prediction: null, lockedByNickname: null, reveal: revealNumeric(null, PART2_ACTUAL), runs: [], truth: [], latencyBudgetMs: 10, monitor: null, drifts: [], ops: 0, reflection: null },
+        { teamId: 't1', prediction: 3000, lockedByNickname: 'ada', reveal: revealNumeric(3000, PART2_ACTUAL), runs: [run(), run({ number: 2, exposure: 4, stage: 2 })], truth: regions.slice(0, 3), latencyBudgetMs: 1000 / 60, monitor: null, drifts: [], slices: null, skew: null, ops: 40, reflection: null },
+        { teamId: 't2', prediction: null, lockedByNickname: null, reveal: revealNumeric(null, PART2_ACTUAL), runs: [], truth: [], latencyBudgetMs: 10, monitor: null, drifts: [], slices: null, skew: null, ops: 0, reflection: null },
       ],
     };
     const [alpha, beta] = part2Rows(view, part2, part2Revealed(view));

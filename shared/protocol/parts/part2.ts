@@ -1,7 +1,7 @@
 // Part 2 on the wire (GAME.md §5): the canary run's configuration and decisions (intents), and what a team,
 // the host and the projector see of the live fleet.
 import { z } from 'zod';
-import { ALERT_K_MAX, ALERT_K_MIN, ALERT_METRICS, ALERT_MODELS_MAX, SIM_SPEED_MAX, SIM_SPEED_MIN } from '../limits.js';
+import { ALERT_K_MAX, ALERT_K_MIN, ALERT_METRICS, ALERT_MODELS_MAX, SIM_SPEED_MAX, SIM_SPEED_MIN, SKEW_REGIONS } from '../limits.js';
 import {
   HostNumericLockSchema,
   NumericRevealSchema,
@@ -31,6 +31,18 @@ export type RunConfig = z.infer<typeof RunConfigSchema>;
 export const AlertAggregationSchema = z.enum(['metric', 'model', 'fleet']);
 export type AlertAggregation = z.infer<typeof AlertAggregationSchema>;
 
+/** The app-OS skew's monitors: the global one only, or besides it one per region, per OS version, or per region ×
+ *  OS version (a slice). */
+export const SliceLevelSchema = z.enum(['global', 'region', 'os', 'slice']);
+export type SliceLevel = z.infer<typeof SliceLevelSchema>;
+/** The two OS versions on the glasses: the current one and the update that changed the NPU power policy. */
+export const OsVersionSchema = z.enum(['current', 'update']);
+export type OsVersion = z.infer<typeof OsVersionSchema>;
+/** What a team does to one slice: ship the lighter model variant, roll its devices back to the current OS (final),
+ *  or run the standard model again. */
+export const SliceActionSchema = z.enum(['lighter', 'rollback', 'none']);
+export type SliceAction = z.infer<typeof SliceActionSchema>;
+
 /** Part 2's intents. */
 export const PART2_INTENTS = {
   /** Start a canary run with a configuration (one run at a time, at most 10). */
@@ -54,6 +66,18 @@ export const PART2_INTENTS = {
   'team:investigate': {
     roles: ['player'],
     schema: z.strictObject({ model: z.int().min(0).max(ALERT_MODELS_MAX - 1), metric: z.int().min(0).max(ALERT_METRICS - 1), rid: RidSchema }),
+  },
+  /** The app-OS skew's monitors (each costs dollars per simulated hour; the global one is always on). */
+  'team:set-slice-monitoring': { roles: ['player'], schema: z.strictObject({ level: SliceLevelSchema, rid: RidSchema }) },
+  /** A remedy for one region (0–9) × OS slice, once the OS update rolls out. */
+  'team:slice-action': {
+    roles: ['player'],
+    schema: z.strictObject({
+      region: z.int().min(0).max(SKEW_REGIONS - 1),
+      os: OsVersionSchema,
+      action: SliceActionSchema,
+      rid: RidSchema,
+    }),
   },
   /** Simulated hours per real second (0.25–8). */
   'host:set-speed': {
@@ -163,6 +187,70 @@ export const MonitorViewSchema = z.object({
 });
 export type MonitorView = z.infer<typeof MonitorViewSchema>;
 
+/** One series of FPS the team's monitors measure: a region, an OS version, a slice, or the whole fleet. */
+export const SliceSeriesSchema = z.object({
+  /** The region (0–9) and OS version it covers; null: all of them. */
+  region: z.int().nullable(),
+  os: OsVersionSchema.nullable(),
+  name: z.string(),
+  /** Active users it covers now. */
+  users: z.int(),
+  /** FPS as measured (noisier the fewer users it covers); null while it covers nobody. */
+  fps: z.number().nullable(),
+  /** Measured below the 60 FPS target. */
+  below: z.boolean(),
+});
+export type SliceSeries = z.infer<typeof SliceSeriesSchema>;
+
+const SliceRemedySchema = z.object({ region: z.int(), os: OsVersionSchema, action: z.enum(['lighter', 'rollback']), at: z.number() });
+
+/** The app-OS skew's instrument as the team sees it: FPS at the granularity it monitors, beside the global mean. */
+export const SlicesViewSchema = z.object({
+  level: SliceLevelSchema,
+  /** Dollars per simulated hour of the chosen monitors (the global one is free), and spent so far. */
+  costPerHour: z.number(),
+  monitorCost: z.number(),
+  targetFps: z.number(),
+  /** The simulated hour the OS update began rolling out on the fleet, or null. */
+  updateAt: z.number().nullable(),
+  global: SliceSeriesSchema,
+  /** The series of the chosen level (none at 'global'): 10 regions, 2 OS versions, or 20 slices. */
+  series: z.array(SliceSeriesSchema),
+  /** Slices on a remedy now, and every decision in order. */
+  remedies: z.array(SliceRemedySchema),
+  decisions: z.array(z.object({ at: z.number(), region: z.int(), os: OsVersionSchema, action: SliceActionSchema })),
+  /** Accuracy given up to the lighter variant so far: accuracy points × user-hours. */
+  accuracyGivenUp: z.number(),
+});
+export type SlicesView = z.infer<typeof SlicesViewSchema>;
+
+/** The skew's hidden truth on a team's fleet (host only): every slice's true users and FPS now. */
+export const SkewTruthSchema = z.object({
+  at: z.number(),
+  slices: z.array(
+    z.object({
+      region: z.int(),
+      os: OsVersionSchema,
+      users: z.number(),
+      /** True FPS now, after the team's remedy. */
+      fps: z.number(),
+      below: z.boolean(),
+      /** The update throttles this slice below 60 FPS (before any remedy). */
+      bad: z.boolean(),
+      remedy: z.enum(['lighter', 'rollback']).nullable(),
+    }),
+  ),
+  globalFps: z.number(),
+  /** User-hours spent below 60 FPS, accuracy points × user-hours given up, and when the team first treated a bad
+   *  slice (null: not yet) — the skew's outcome, 0–100. */
+  userHoursBelow: z.number(),
+  accuracyGivenUp: z.number(),
+  detectedAt: z.number().nullable(),
+  delayHours: z.number(),
+  score: z.int(),
+});
+export type SkewTruth = z.infer<typeof SkewTruthSchema>;
+
 export const TeamPart2Schema = z.object({
   prediction: z.int().nullable(),
   lockedByNickname: z.string().nullable(),
@@ -178,6 +266,7 @@ export const TeamPart2Schema = z.object({
       driftTauHours: z.number(),
       trafficMultiplier: z.number(),
       monitor: MonitorViewSchema,
+      slices: SlicesViewSchema,
     })
     .nullable(),
   reveal: NumericRevealSchema.nullable(),
@@ -206,6 +295,16 @@ export const FleetTileSchema = z.object({
   /** Rollout jitter: whether it struck, the highest p99 latency (ms) the team's latest run reads (per cohort when
    *  stratified, pooled when random) against the budget, and the cohorts that run rolled back. */
   latency: z.object({ jitter: z.boolean(), budgetMs: z.number(), p99Ms: z.number().nullable(), rolledBack: z.array(z.string()) }),
+  /** App-OS skew: whether the update rolls out, the team's monitors, the global and the lowest FPS they measure,
+   *  how many of their series read below 60 FPS, and how many slices the team treats. */
+  skew: z.object({
+    struck: z.boolean(),
+    level: SliceLevelSchema,
+    globalFps: z.number().nullable(),
+    worstFps: z.number().nullable(),
+    below: z.int(),
+    remedies: z.int(),
+  }),
 });
 export type FleetTile = z.infer<typeof FleetTileSchema>;
 
@@ -232,6 +331,9 @@ export const HostPart2Schema = z.object({
       monitor: MonitorViewSchema.nullable(),
       /** The alert storm's hidden drifts, when one struck: host only. */
       drifts: z.array(z.object({ model: z.int(), metric: z.int(), at: z.number(), foundAt: z.number().nullable() })),
+      /** The team's skew instrument (after its lock) and, once the skew struck, its hidden truth. */
+      slices: SlicesViewSchema.nullable(),
+      skew: SkewTruthSchema.nullable(),
       ops: z.int(),
     }),
   ),

@@ -1,6 +1,6 @@
 // What each audience sees of Part 2 (GAME.md §9). A team: its own fleet and runs once it locked, the truth of
-// its lock after the reveal — never the candidate's hidden rates. The screen: fleet health tiles. The host:
-// everything, hidden rates included.
+// its lock after the reveal — never the candidate's hidden rates, latency or slices, only what its runs and
+// monitors measure. The screen: fleet health tiles. The host: everything, hidden truths included.
 import type { FleetTile, HostPart2, RunView, ScreenPart2, TeamPart2 as TeamPart2View } from '../../../protocol/views.js';
 import { revealNumeric } from '../../calibration.js';
 import { CANARY_TRACKS, MAX_RUNS_PER_TEAM } from '../../constants.js';
@@ -16,14 +16,18 @@ import type { LatencyMix } from './latency/model.js';
 import { cohortLatency } from './latency/truth.server.js';
 import { latencyTruth, runLatency, shownP99 } from './latency/views.js';
 import { teamOps } from './score.js';
+import { skewTile, skewTruthView, slicesView } from './slices/views.js';
+import { skewTruth } from './slices/truth.server.js';
 import { baseCohortRates, cohortRates, isBadCohort } from './truth.server.js';
 import type { Part2State, Run } from './types.js';
 
-/** What crises did to a team's fleet, and the candidate's latency on it (hidden: the views read from it). */
-function fleetTruth(ctx: PartContext, team: Team) {
+/** What crises did to a team's fleet, the candidate's latency on it and the skew's regions with where its
+ *  instrument reads them at hour `now` (hidden: the views read from them). */
+function fleetTruth(ctx: PartContext, team: Team, now: number) {
   const effects = ctx.effects(team.id);
   const base = baseCohortRates(ctx.seed, team.track);
-  return { effects, base, latency: cohortLatency(team.track, base, effects) };
+  const skew = { truth: skewTruth(ctx.seed, team.track), where: { seed: ctx.seed, track: team.track, skewAt: effects.skewAt, now } };
+  return { effects, base, latency: cohortLatency(team.track, base, effects), skew };
 }
 
 export function runView(track: TrackId, run: Run, effects: TeamEffects, now: number, latency: readonly LatencyMix[]): RunView {
@@ -73,7 +77,7 @@ export function runView(track: TrackId, run: Run, effects: TeamEffects, now: num
 export function teamPart2(slice: Part2State, ctx: PartContext, team: Team): TeamPart2View {
   const fleet = slice.teams[team.id]!;
   const spec = CANARY_TRACKS[team.track];
-  const { effects, latency } = fleetTruth(ctx, team);
+  const { effects, latency, skew } = fleetTruth(ctx, team, slice.hours);
   const open = fleet.prediction !== null || slice.revealed;
   return {
     prediction: numeric(fleet),
@@ -96,6 +100,7 @@ export function teamPart2(slice: Part2State, ctx: PartContext, team: Team): Team
           driftTauHours: spec.driftTauHours * effects.driftFactor,
           trafficMultiplier: slice.hours < effects.trafficUntil ? effects.trafficMultiplier : 1,
           monitor: monitorView(fleet.monitor, { seed: ctx.seed, track: team.track, effects, now: slice.hours }),
+          slices: slicesView(fleet.slices, skew.truth, skew.where),
         }
       : null,
     reveal: slice.revealed ? revealNumeric(numeric(fleet), PART2_ACTUAL) : null,
@@ -117,7 +122,7 @@ function latencyTile(team: Team, run: Run | undefined, truth: ReturnType<typeof 
 
 function tileOf(slice: Part2State, ctx: PartContext, team: Team): FleetTile {
   const fleet = slice.teams[team.id]!;
-  const truth = fleetTruth(ctx, team);
+  const truth = fleetTruth(ctx, team, slice.hours);
   const where = { seed: ctx.seed, track: team.track, effects: truth.effects, now: slice.hours };
   const run = fleet.runs.at(-1);
   return {
@@ -134,6 +139,7 @@ function tileOf(slice: Part2State, ctx: PartContext, team: Team): FleetTile {
     samples: run ? run.samples : [],
     alerts: alertsNow(fleet.monitor, where),
     latency: latencyTile(team, run, truth),
+    skew: skewTile(fleet.slices, truth.skew.truth, truth.skew.where),
   };
 }
 
@@ -159,7 +165,7 @@ export function hostPart2(slice: Part2State, ctx: PartContext): HostPart2 {
     actual: PART2_ACTUAL,
     teams: ctx.teams.map((team) => {
       const fleet = slice.teams[team.id]!;
-      const { effects, base, latency } = fleetTruth(ctx, team);
+      const { effects, base, latency, skew } = fleetTruth(ctx, team, slice.hours);
       const rates = cohortRates(base, effects);
       const where = { seed: ctx.seed, track: team.track, effects, now: slice.hours };
       return {
@@ -177,6 +183,8 @@ export function hostPart2(slice: Part2State, ctx: PartContext): HostPart2 {
         latencyBudgetMs: CANARY_TRACKS[team.track].latencyBudgetMs,
         monitor: fleet.prediction !== null ? monitorView(fleet.monitor, where) : null,
         drifts: driftsView(fleet.monitor, where),
+        slices: fleet.prediction !== null ? slicesView(fleet.slices, skew.truth, skew.where) : null,
+        skew: skewTruthView(fleet.slices, skew.truth, skew.where),
         ops: teamOps(slice, ctx, team),
         reflection: reflectionView(ctx, fleet),
       };
