@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { IdSchema, RidSchema, TrackSchema, type IntentTable } from './common.js';
 
-export const CRISIS_IDS = ['alert-storm', 'rollout-jitter', 'world-drifted', 'traffic-spike', 'dependency-domino', 'deploy-tonight'] as const;
+export const CRISIS_IDS = ['alert-storm', 'rollout-jitter', 'app-os-skew', 'world-drifted', 'traffic-spike', 'dependency-domino', 'deploy-tonight'] as const;
 export const CrisisIdSchema = z.enum(CRISIS_IDS);
 export type CrisisId = z.infer<typeof CrisisIdSchema>;
 

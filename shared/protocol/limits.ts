@@ -78,3 +78,6 @@ export const ALERT_K_MAX = 6;
 export const ALERT_METRICS = 10;
 /** The largest fleet's model count (Edge Guardian's 60). */
 export const ALERT_MODELS_MAX = 60;
+
+/** The app-OS skew's fleet: Mobile Nomad's 10 regions (shared/sim/constants.ts APP_OS_SKEW). */
+export const SKEW_REGIONS = 10;

@@ -74,6 +74,8 @@ export const ActionSchema = z.discriminatedUnion('type', [
   fromIntent('team/set-thresholds', PART2_INTENTS['team:set-thresholds']),
   fromIntent('team/set-aggregation', PART2_INTENTS['team:set-aggregation']),
   fromIntent('team/investigate', PART2_INTENTS['team:investigate']),
+  fromIntent('team/set-slice-monitoring', PART2_INTENTS['team:set-slice-monitoring']),
+  fromIntent('team/slice-action', PART2_INTENTS['team:slice-action']),
   fromIntent('team/deploy-upstream', PART3_INTENTS['team:deploy-upstream']),
   fromIntent('team/retrain', PART3_INTENTS['team:retrain']),
   fromIntent('team/set-policy', PART3_INTENTS['team:set-policy']),

@@ -1,6 +1,6 @@
 // Every number of the game's model in one place (GAME.md §2, §4; documented in docs/model.md).
 // *chapter*: from the textbook chapter. *teaching*: chosen for the game.
-import { ALERT_K_MAX, ALERT_K_MIN, ALERT_METRICS } from '../protocol/limits.js';
+import { ALERT_K_MAX, ALERT_K_MIN, ALERT_METRICS, SKEW_REGIONS } from '../protocol/limits.js';
 import type { TrackId } from './tracks.js';
 
 /** Engineer cost in dollars per hour (*chapter*). */
@@ -77,6 +77,9 @@ export interface CanaryTrackSpec {
   driftTauHours: number;
   /** Dollars per hour of shadowing at f = 1 (shadow traffic runs a second model). */
   shadowCostPerHour: number;
+  /** The candidate's latency budget per request in ms: a request served later is a failure (Edge Guardian's
+   *  10 ms safety loop). Latency is measured on every frame the candidate runs, judged or not. */
+  latencyBudgetMs: number;
   /** The fleet's cohorts. The candidate's hidden failure rates live apart, in parts/part2/candidate.ts, so
    *  that no page that imports these public numbers ever ships them. */
   cohorts: CohortSpec[];
@@ -99,6 +102,8 @@ export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
     rollbackHoursAtFull: 0.5,
     driftTauHours: 72,
     shadowCostPerHour: 2_000,
+    // Time to first token of an interactive answer.
+    latencyBudgetMs: 500,
     cohorts: [
       { id: 'enterprise', name: 'Enterprise tenants', share: 0.5, shadow: true },
       { id: 'pro', name: 'Pro tenants', share: 0.3, shadow: true },
@@ -114,6 +119,8 @@ export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
     rollbackHoursAtFull: 10,
     driftTauHours: 240,
     shadowCostPerHour: 150,
+    // The deterministic safety loop (GAME.md §2).
+    latencyBudgetMs: 10,
     cohorts: [
       { id: 'gen-3', name: 'Hardware gen 3 (newest)', share: 0.5, shadow: true },
       { id: 'gen-2', name: 'Hardware gen 2', share: 0.3, shadow: true },
@@ -128,6 +135,8 @@ export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
     rollbackHoursAtFull: 24,
     driftTauHours: 120,
     shadowCostPerHour: 400,
+    // One frame at 60 FPS.
+    latencyBudgetMs: 1000 / 60,
     cohorts: tenRegions,
   },
   'tiny-pioneer': {
@@ -138,6 +147,8 @@ export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
     rollbackHoursAtFull: 48,
     driftTauHours: 168,
     shadowCostPerHour: 50,
+    // Neural isolation in under 10 ms (GAME.md §2).
+    latencyBudgetMs: 10,
     cohorts: [
       { id: 'buds-a', name: 'Earbuds model A', share: 0.6, shadow: true },
       { id: 'buds-b', name: 'Earbuds model B', share: 0.4, shadow: true },
@@ -145,8 +156,19 @@ export const CANARY_TRACKS: Readonly<Record<TrackId, CanaryTrackSpec>> = {
   },
 };
 
-/** Rollout jitter multiplies the hidden rate of a track's last cohort (its oldest or most fragile) by this. */
-export const JITTER_RATE_FACTOR = 5;
+/**
+ * Rollout jitter (*teaching*, GAME.md §7): on a track's last cohort (its oldest or most fragile hardware) this
+ * share of the candidate's frames stall, their latency log-normal around this many latency budgets. Half the
+ * tail lies past its median, so 1 % of the frames take longer than 10 budgets: the cohort's p99 is 10 budgets
+ * (100 ms against Edge Guardian's 10 ms loop), and nearly the whole tail misses the budget (a failure).
+ */
+export const ROLLOUT_JITTER = {
+  tailShare: 0.02,
+  tailMedianBudgets: 10,
+  tailSigma: 0.5,
+} as const;
+/** The latency percentile the run view reports per cohort (p99). */
+export const LATENCY_PERCENTILE = 0.99;
 /** The world drifted multiplies τ by this. */
 export const DRIFT_CRISIS_FACTOR = 0.25;
 /** A traffic spike multiplies R by this, for this many simulated hours. */
@@ -356,4 +378,64 @@ export const ALERT_STORM = {
   delayLimitHours: 24,
   /** In Part 2's ops score a team the storm hit counts its alert outcome with this weight. */
   opsWeight: 0.4,
+} as const;
+
+// ——— The app-OS skew (GAME.md §7, Mobile Nomad's crisis): an OS update changes the NPU power policy. Which regions
+// it throttles, their FPS and how fast each region updates are hidden truths, drawn from the track's seed
+// (parts/part2/slices/truth.server.ts). ———
+
+/** The skew's fleet and model (*teaching*): Mobile Nomad's glasses in 10 regions, each on the current OS or on the
+ *  update. The ranges are chosen so that the fleet's mean stays above 60 FPS on every seed (docs/model.md). */
+export const APP_OS_SKEW = {
+  regions: SKEW_REGIONS,
+  /** Active glasses, the same number in every region. */
+  users: 100_000,
+  /** The UX Designer's floor: below 60 FPS the translated text swims. */
+  targetFps: 60,
+  /** A region's FPS on the current OS. */
+  baseFps: { min: 64, max: 68 },
+  /** Regions where the update's NPU power policy throttles the model, and their FPS on the update. */
+  badRegions: 3,
+  badFps: { min: 52, max: 57 },
+  /** FPS the other regions lose on the update. */
+  goodLoss: { min: 1, max: 2 },
+  /** A region's share of devices on the update grows linearly from the strike to this cap, which it reaches after
+   *  a number of hours drawn per region. */
+  updateCap: 0.6,
+  hoursToCap: { min: 6, max: 48 },
+  /** Rolling a slice back returns its devices to the current OS over the air at this share of the region an hour
+   *  (Mobile Nomad rolls a whole fleet back in 24 h). */
+  rollbackSharePerHour: 1 / 24,
+  /** The lighter model variant: frames 1.2× faster — 60 FPS or more on every slice — at 3 points of accuracy. */
+  lighterFpsFactor: 1.2,
+  lighterAccuracyPoints: 3,
+  /** Measured FPS carries noise of up to ±noiseFps at noiseUsers users per series, growing as 1/√users, at most
+   *  ±maxNoiseFps: a slice with few users reads noisily. */
+  noiseFps: 0.5,
+  noiseUsers: 1_000,
+  maxNoiseFps: 5,
+  /** Detection delay at which the first remedy on a bad slice scores nothing. */
+  delayLimitHours: 24,
+  /** In Part 2's ops score a team the skew hit counts its skew outcome with this weight. */
+  opsWeight: 0.4,
+} as const;
+
+/** The skew's monitors (*teaching*): series each level adds to the always-on global one, and their cost. */
+export const SLICE_MONITORING = {
+  series: { global: 0, region: SKEW_REGIONS, os: 2, slice: SKEW_REGIONS * 2 },
+  costPerSeriesHour: 2,
+  /** The skew's outcome counts monitoring cost against this many hours of region × OS monitors (a week). */
+  referenceHours: 168,
+} as const;
+
+/** The skew's outcome (docs/scoring.md), 0–100: points for each term, against the references there. */
+export const SKEW_OPS = {
+  /** User-hours below 60 FPS, against doing nothing since the strike. */
+  userHours: 45,
+  /** Detection delay: strike → the team's first remedy on a bad slice. */
+  delay: 25,
+  /** Accuracy given up, against the lighter variant on the whole fleet since the strike. */
+  accuracy: 20,
+  /** Monitoring cost, against a week of region × OS monitors. */
+  monitoring: 10,
 } as const;

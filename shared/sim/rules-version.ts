@@ -12,3 +12,4 @@ export const RULES_VERSION = 4;
 // log replays as it is (migrations.ts); only its snapshots, in the old shape, are dropped.
 // v3: a scheduled crisis strikes at its own hour, inside the tick that reaches it (it struck a tick late).
 // v4: Part 3 follows Part 2 (a v3 log that ended after Part 2 skips Part 3 on migration).
+//     v4 also: jitter as latency per cohort, the app-OS skew's tools in every fleet, shipped runs keep drawing.

@@ -20,6 +20,7 @@ function specOf(track: TrackId): FleetSpec {
     maxShadowFraction: s.maxShadowFraction,
     rollbackHoursAtFull: s.rollbackHoursAtFull,
     driftTauHours: s.driftTauHours,
+    latencyBudgetMs: s.latencyBudgetMs,
     cohorts: s.cohorts.map(({ id, name, share, shadow }) => ({ id, name, share, shadow })),
   };
 }
@@ -105,6 +106,7 @@ function runView(overrides: Partial<RunView> = {}): RunView {
     requests: 2412,
     failures: 0,
     cohorts: null,
+    p99Ms: null,
     exposure: 0,
     shadowCost: 100,
     releaseHours: 41,

@@ -18,6 +18,7 @@ const run = (overrides: Partial<RunView> = {}): RunView => ({
   requests: 3300,
   failures: 0,
   cohorts: null,
+  p99Ms: null,
   exposure: 0,
   shadowCost: 0,
   releaseHours: 3,

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CRISIS_IDS } from '../../shared/protocol/views.js';
+import { ROLLOUT_JITTER } from '../../shared/sim/constants.js';
 import { CRISES } from '../../shared/sim/crises/catalog.js';
 import { NO_EFFECTS, effectsOf } from '../../shared/sim/crises/effects.js';
 import { hits, strike, strikeDue } from '../../shared/sim/crises/fire.js';
 import { promoteRun, rollbackRun, startRun } from '../../shared/sim/parts/part2/run.js';
+import { blendOps } from '../../shared/sim/parts/part2/ops-blend.js';
 import { part2OpsScore } from '../../shared/sim/parts/part2/score.js';
 import { newTeamPart2 } from '../../shared/sim/parts/part2/start.js';
 import { baseCohortRates, cohortRates } from '../../shared/sim/parts/part2/truth.server.js';
@@ -29,7 +31,10 @@ describe('crises', () => {
     const jitter = { id: 'rollout-jitter', target: { kind: 'track', track: 'edge-guardian' }, part: 'part2', at: 0, fired: false } as const;
     const struck = strike({ teams, crises: [], effects: {} }, jitter, 0);
     const base = baseCohortRates(SEED, 'edge-guardian');
-    expect(cohortRates(base, effectsOf(struck, 't2'))[2]).toBeCloseTo(base[2]! * 5, 12);
+    // Rollout jitter stalls 2 % of gen 1's frames past the 10 ms loop: each of them is a failure.
+    const stalled = ROLLOUT_JITTER.tailShare;
+    expect(cohortRates(base, effectsOf(struck, 't2'))[2]).toBeCloseTo(base[2]! + stalled * (1 - base[2]!), 5);
+    expect(cohortRates(base, effectsOf(struck, 't2')).slice(0, 2)).toEqual(base.slice(0, 2));
     expect(cohortRates(base, effectsOf(struck, 't1'))).toEqual(base);
     expect(struck.crises).toEqual([{ ...jitter, fired: true }]);
   });
@@ -77,5 +82,13 @@ describe('the Part 2 ops score', () => {
     team = ok(rollbackRun(team, 'edge-guardian', 1, 'gen-1'));
     for (let i = 0; i < 5; i++) team = ok(promoteRun(team, 2 + i));
     expect(part2OpsScore(team, 'edge-guardian', base('edge-guardian'), NO_EFFECTS, 10)).toBeGreaterThan(60);
+  });
+
+  it('blends the canary with the outcome of each crisis that judges the team’s tools, by weight', () => {
+    expect(blendOps(73, [])).toBe(73);
+    expect(blendOps(70, [{ weight: 0.4, score: 20 }])).toBe(Math.round(0.6 * 70 + 0.4 * 20));
+    // Two such crises (an alert storm and an app-OS skew) take their weights; the canary keeps the rest.
+    expect(blendOps(70, [{ weight: 0.4, score: 20 }, { weight: 0.4, score: 90 }])).toBe(Math.round(0.2 * 70 + 0.4 * 20 + 0.4 * 90));
+    expect(blendOps(100, [{ weight: 0.4, score: 100 }, { weight: 0.4, score: 100 }])).toBe(100);
   });
 });

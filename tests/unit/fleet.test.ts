@@ -170,4 +170,16 @@ describe('a canary run', () => {
     expect(a.runs[0]!.exposure).toBeGreaterThan(0); // shipped with two bad regions
     expect(JSON.stringify(play())).toBe(JSON.stringify(a));
   });
+
+  it('keeps a shipped regression failing, even through hours without a failure (Edge Guardian gen 1)', () => {
+    const track = 'edge-guardian';
+    let team = ok(startRun(newTeamPart2(SEED, track), track, config({ cohortMode: 'stratified', shadowFraction: 0.8 }), 0));
+    for (let i = 0; i < 5; i++) team = ok(promoteRun(team, 0));
+    // Gen 1 fails 1 in 500 of its 120 judged requests an hour: most hours see no failure at all.
+    const day = (from: number) => runFor(team, track, from, 24);
+    team = day(0);
+    const first = team.runs[0]!.exposure;
+    for (let d = 1; d < 8; d++) team = day(24 * d);
+    expect(team.runs[0]!.exposure).toBeGreaterThan(first + 10); // ≈ 0.24 an hour: ≈ 40 in a week
+  });
 });

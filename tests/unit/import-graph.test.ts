@@ -35,14 +35,20 @@ describe('hidden truths stay on the server', () => {
     const sim = filesUnder(join(ROOT, 'shared/sim')).map((f) => relative(ROOT, f));
     expect(sim).toContain('shared/sim/parts/part2/candidate.server.ts');
     expect(sim).toContain('shared/sim/parts/part2/truth.server.ts');
-    // The candidate's hidden rate factors appear nowhere else in the shared code.
-    const elsewhere = sim.filter((f) => !f.endsWith('.server.ts') && /rateFactors/.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(sim).toContain('shared/sim/parts/part2/latency/truth.server.ts');
+    expect(sim).toContain('shared/sim/parts/part2/slices/truth.server.ts');
+    // The candidate's hidden rate factors and latency, and the skew's draws, appear nowhere else in the shared code.
+    const elsewhere = sim.filter(
+      (f) => !f.endsWith('.server.ts') && /rateFactors|CANDIDATE_LATENCY|drawSkewTruth/.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
     expect(elsewhere).toEqual([]);
   });
 
   it('the walk would notice a page that imports a hidden truth', () => {
     const chain = importsOf(join(ROOT, 'shared/sim/parts/part2/views.ts')).map((f) => relative(ROOT, f));
     expect(chain).toContain('shared/sim/parts/part2/truth.server.ts');
+    expect(chain).toContain('shared/sim/parts/part2/slices/truth.server.ts');
+    expect(chain).toContain('shared/sim/parts/part2/latency/truth.server.ts');
   });
 });
 

@@ -125,6 +125,7 @@ const run = (over: Partial<RunView> = {}): RunView => ({
   requests: 700,
   failures: 0,
   cohorts: null,
+  p99Ms: null,
   exposure: 3,
   shadowCost: 0,
   releaseHours: 4,
@@ -135,7 +136,7 @@ const run = (over: Partial<RunView> = {}): RunView => ({
 });
 
 describe('the host table of Part 2', () => {
-  const regions = Array.from({ length: 10 }, (_, i) => ({ cohort: `Region ${i + 1}`, rate: i === 3 || i === 7 ? 0.004 : 0.00005 + i * 1e-6, bad: i === 3 || i === 7 }));
+  const regions = Array.from({ length: 10 }, (_, i) => ({ cohort: `Region ${i + 1}`, rate: i === 3 || i === 7 ? 0.004 : 0.00005 + i * 1e-6, bad: i === 3 || i === 7, p99Ms: 11, pastBudget: 7e-6 }));
 
   it('keeps every bad cohort in sight and folds the good ones of a large fleet', () => {
     const big = truthSummary(regions);
@@ -161,8 +162,8 @@ describe('the host table of Part 2', () => {
       revealed: false,
       actual: PART2_ACTUAL,
       teams: [
-        { teamId: 't1', prediction: 3000, lockedByNickname: 'ada', reveal: revealNumeric(3000, PART2_ACTUAL), runs: [run(), run({ number: 2, exposure: 4, stage: 2 })], truth: regions.slice(0, 3), monitor: null, drifts: [], ops: 40, reflection: null },
-        { teamId: 't2', prediction: null, lockedByNickname: null, reveal: revealNumeric(null, PART2_ACTUAL), runs: [], truth: [], monitor: null, drifts: [], ops: 0, reflection: null },
+        { teamId: 't1', prediction: 3000, lockedByNickname: 'ada', reveal: revealNumeric(3000, PART2_ACTUAL), runs: [run(), run({ number: 2, exposure: 4, stage: 2 })], truth: regions.slice(0, 3), latencyBudgetMs: 1000 / 60, monitor: null, drifts: [], slices: null, skew: null, ops: 40, reflection: null },
+        { teamId: 't2', prediction: null, lockedByNickname: null, reveal: revealNumeric(null, PART2_ACTUAL), runs: [], truth: [], latencyBudgetMs: 10, monitor: null, drifts: [], slices: null, skew: null, ops: 0, reflection: null },
       ],
     };
     const [alpha, beta] = part2Rows(view, part2, part2Revealed(view));

@@ -1,7 +1,7 @@
 // Part 2 on the wire (GAME.md §5): the canary run's configuration and decisions (intents), and what a team,
 // the host and the projector see of the live fleet.
 import { z } from 'zod';
-import { ALERT_K_MAX, ALERT_K_MIN, ALERT_METRICS, ALERT_MODELS_MAX, SIM_SPEED_MAX, SIM_SPEED_MIN } from '../limits.js';
+import { ALERT_K_MAX, ALERT_K_MIN, ALERT_METRICS, ALERT_MODELS_MAX, SIM_SPEED_MAX, SIM_SPEED_MIN, SKEW_REGIONS } from '../limits.js';
 import {
   HostNumericLockSchema,
   NumericRevealSchema,
@@ -31,6 +31,18 @@ export type RunConfig = z.infer<typeof RunConfigSchema>;
 export const AlertAggregationSchema = z.enum(['metric', 'model', 'fleet']);
 export type AlertAggregation = z.infer<typeof AlertAggregationSchema>;
 
+/** The app-OS skew's monitors: the global one only, or besides it one per region, per OS version, or per region ×
+ *  OS version (a slice). */
+export const SliceLevelSchema = z.enum(['global', 'region', 'os', 'slice']);
+export type SliceLevel = z.infer<typeof SliceLevelSchema>;
+/** The two OS versions on the glasses: the current one and the update that changed the NPU power policy. */
+export const OsVersionSchema = z.enum(['current', 'update']);
+export type OsVersion = z.infer<typeof OsVersionSchema>;
+/** What a team does to one slice: ship the lighter model variant, roll its devices back to the current OS (final),
+ *  or run the standard model again. */
+export const SliceActionSchema = z.enum(['lighter', 'rollback', 'none']);
+export type SliceAction = z.infer<typeof SliceActionSchema>;
+
 /** Part 2's intents. */
 export const PART2_INTENTS = {
   /** Start a canary run with a configuration (one run at a time, at most 10). */
@@ -55,12 +67,29 @@ export const PART2_INTENTS = {
     roles: ['player'],
     schema: z.strictObject({ model: z.int().min(0).max(ALERT_MODELS_MAX - 1), metric: z.int().min(0).max(ALERT_METRICS - 1), rid: RidSchema }),
   },
+  /** The app-OS skew's monitors (each costs dollars per simulated hour; the global one is always on). */
+  'team:set-slice-monitoring': { roles: ['player'], schema: z.strictObject({ level: SliceLevelSchema, rid: RidSchema }) },
+  /** A remedy for one region (0–9) × OS slice, once the OS update rolls out. */
+  'team:slice-action': {
+    roles: ['player'],
+    schema: z.strictObject({
+      region: z.int().min(0).max(SKEW_REGIONS - 1),
+      os: OsVersionSchema,
+      action: SliceActionSchema,
+      rid: RidSchema,
+    }),
+  },
   /** Simulated hours per real second (0.25–8). */
   'host:set-speed': {
     roles: ['host'],
     schema: z.strictObject({ speed: z.number().min(SIM_SPEED_MIN).max(SIM_SPEED_MAX), rid: RidSchema }),
   },
 } as const satisfies IntentTable;
+
+/** Where a run measures a cohort's latency now: in shadow mode or on a live stage; or why not — shadow mode cannot
+ *  run on that hardware, the cohort was rolled back, or the whole run was. */
+export const LatencyEvidenceSchema = z.enum(['shadow', 'live', 'no-shadow', 'rolled-back', 'ended']);
+export type LatencyEvidence = z.infer<typeof LatencyEvidenceSchema>;
 
 const SampleSchema = z.object({ hour: z.number(), confidence: z.number(), failures: z.int(), stage: z.int() });
 
@@ -93,9 +122,15 @@ export const RunViewSchema = z.object({
         excluded: z.boolean(),
         /** Whether the current stage reaches the cohort (shadow mode cannot run everywhere). */
         covered: z.boolean(),
+        /** The p99 latency of the candidate's frames there (ms), where the run measures it now; else null. */
+        p99Ms: z.number().nullable(),
+        latency: LatencyEvidenceSchema,
       }),
     )
     .nullable(),
+  /** The p99 latency (ms) of every frame the run measures now, pooled over its cohorts; null when it measures
+   *  none. A random canary reads only this one. */
+  p99Ms: z.number().nullable(),
   exposure: z.int(),
   shadowCost: z.number(),
   releaseHours: z.number(),
@@ -121,6 +156,8 @@ export const FleetSpecViewSchema = z.object({
   maxShadowFraction: z.number(),
   rollbackHoursAtFull: z.number(),
   driftTauHours: z.number(),
+  /** A request served later than this (ms) is a failure (Edge Guardian: the 10 ms safety loop). */
+  latencyBudgetMs: z.number(),
   cohorts: z.array(z.object({ id: z.string(), name: z.string(), share: z.number(), shadow: z.boolean() })),
 });
 
@@ -150,6 +187,70 @@ export const MonitorViewSchema = z.object({
 });
 export type MonitorView = z.infer<typeof MonitorViewSchema>;
 
+/** One series of FPS the team's monitors measure: a region, an OS version, a slice, or the whole fleet. */
+export const SliceSeriesSchema = z.object({
+  /** The region (0–9) and OS version it covers; null: all of them. */
+  region: z.int().nullable(),
+  os: OsVersionSchema.nullable(),
+  name: z.string(),
+  /** Active users it covers now. */
+  users: z.int(),
+  /** FPS as measured (noisier the fewer users it covers); null while it covers nobody. */
+  fps: z.number().nullable(),
+  /** Measured below the 60 FPS target. */
+  below: z.boolean(),
+});
+export type SliceSeries = z.infer<typeof SliceSeriesSchema>;
+
+const SliceRemedySchema = z.object({ region: z.int(), os: OsVersionSchema, action: z.enum(['lighter', 'rollback']), at: z.number() });
+
+/** The app-OS skew's instrument as the team sees it: FPS at the granularity it monitors, beside the global mean. */
+export const SlicesViewSchema = z.object({
+  level: SliceLevelSchema,
+  /** Dollars per simulated hour of the chosen monitors (the global one is free), and spent so far. */
+  costPerHour: z.number(),
+  monitorCost: z.number(),
+  targetFps: z.number(),
+  /** The simulated hour the OS update began rolling out on the fleet, or null. */
+  updateAt: z.number().nullable(),
+  global: SliceSeriesSchema,
+  /** The series of the chosen level (none at 'global'): 10 regions, 2 OS versions, or 20 slices. */
+  series: z.array(SliceSeriesSchema),
+  /** Slices on a remedy now, and every decision in order. */
+  remedies: z.array(SliceRemedySchema),
+  decisions: z.array(z.object({ at: z.number(), region: z.int(), os: OsVersionSchema, action: SliceActionSchema })),
+  /** Accuracy given up to the lighter variant so far: accuracy points × user-hours. */
+  accuracyGivenUp: z.number(),
+});
+export type SlicesView = z.infer<typeof SlicesViewSchema>;
+
+/** The skew's hidden truth on a team's fleet (host only): every slice's true users and FPS now. */
+export const SkewTruthSchema = z.object({
+  at: z.number(),
+  slices: z.array(
+    z.object({
+      region: z.int(),
+      os: OsVersionSchema,
+      users: z.number(),
+      /** True FPS now, after the team's remedy. */
+      fps: z.number(),
+      below: z.boolean(),
+      /** The update throttles this slice below 60 FPS (before any remedy). */
+      bad: z.boolean(),
+      remedy: z.enum(['lighter', 'rollback']).nullable(),
+    }),
+  ),
+  globalFps: z.number(),
+  /** User-hours spent below 60 FPS, accuracy points × user-hours given up, and when the team first treated a bad
+   *  slice (null: not yet) — the skew's outcome, 0–100. */
+  userHoursBelow: z.number(),
+  accuracyGivenUp: z.number(),
+  detectedAt: z.number().nullable(),
+  delayHours: z.number(),
+  score: z.int(),
+});
+export type SkewTruth = z.infer<typeof SkewTruthSchema>;
+
 export const TeamPart2Schema = z.object({
   prediction: z.int().nullable(),
   lockedByNickname: z.string().nullable(),
@@ -165,6 +266,7 @@ export const TeamPart2Schema = z.object({
       driftTauHours: z.number(),
       trafficMultiplier: z.number(),
       monitor: MonitorViewSchema,
+      slices: SlicesViewSchema,
     })
     .nullable(),
   reveal: NumericRevealSchema.nullable(),
@@ -190,6 +292,19 @@ export const FleetTileSchema = z.object({
   samples: z.array(SampleSchema),
   /** The fleet's alerts a day against the on-call's capacity, and drifts found in a storm. */
   alerts: z.object({ storm: z.boolean(), alertsPerDay: z.number(), capacityPerDay: z.int(), driftsFound: z.int() }),
+  /** Rollout jitter: whether it struck, the highest p99 latency (ms) the team's latest run reads (per cohort when
+   *  stratified, pooled when random) against the budget, and the cohorts that run rolled back. */
+  latency: z.object({ jitter: z.boolean(), budgetMs: z.number(), p99Ms: z.number().nullable(), rolledBack: z.array(z.string()) }),
+  /** App-OS skew: whether the update rolls out, the team's monitors, the global and the lowest FPS they measure,
+   *  how many of their series read below 60 FPS, and how many slices the team treats. */
+  skew: z.object({
+    struck: z.boolean(),
+    level: SliceLevelSchema,
+    globalFps: z.number().nullable(),
+    worstFps: z.number().nullable(),
+    below: z.int(),
+    remedies: z.int(),
+  }),
 });
 export type FleetTile = z.infer<typeof FleetTileSchema>;
 
@@ -209,12 +324,17 @@ export const HostPart2Schema = z.object({
   teams: z.array(
     HostNumericLockSchema.extend({
       runs: z.array(RunViewSchema),
-      /** The candidate's hidden failure rate per cohort, after crises: host only. */
-      truth: z.array(z.object({ cohort: z.string(), rate: z.number(), bad: z.boolean() })),
+      /** The candidate's hidden failure rate per cohort, after crises, with its true latency: the p99 (ms) and
+       *  the share of frames past the budget. Host only. */
+      truth: z.array(z.object({ cohort: z.string(), rate: z.number(), bad: z.boolean(), p99Ms: z.number(), pastBudget: z.number() })),
+      latencyBudgetMs: z.number(),
       /** The team's monitoring without its heatmap (forty heatmaps a second would be most of the host's bytes). */
       monitor: MonitorViewSchema.omit({ heatmap: true }).nullable(),
       /** The alert storm's hidden drifts, when one struck: host only. */
       drifts: z.array(z.object({ model: z.int(), metric: z.int(), at: z.number(), foundAt: z.number().nullable() })),
+      /** The team's skew instrument (after its lock) and, once the skew struck, its hidden truth. */
+      slices: SlicesViewSchema.nullable(),
+      skew: SkewTruthSchema.nullable(),
       ops: z.int(),
     }),
   ),

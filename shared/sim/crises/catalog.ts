@@ -2,6 +2,7 @@
 // shared/protocol/crises.ts and one line here.
 import type { CrisisId } from '../../protocol/views.js';
 import { alertStorm } from './alert-storm.js';
+import { appOsSkew } from './app-os-skew.js';
 import { dependencyDomino } from './dependency-domino.js';
 import { deployTonight } from './deploy-tonight.js';
 import { rolloutJitter } from './rollout-jitter.js';
@@ -10,7 +11,7 @@ import type { CrisisModule } from './types.js';
 import { worldDrifted } from './world-drifted.js';
 
 /** Every crisis, in the order the host's catalog lists them. */
-export const CRISES: readonly CrisisModule[] = [alertStorm, rolloutJitter, worldDrifted, trafficSpike, dependencyDomino, deployTonight];
+export const CRISES: readonly CrisisModule[] = [alertStorm, rolloutJitter, appOsSkew, worldDrifted, trafficSpike, dependencyDomino, deployTonight];
 
 const BY_ID = new Map(CRISES.map((crisis) => [crisis.id, crisis]));
 

@@ -10,6 +10,8 @@ export interface TeamEffects {
   driftFactor: number;
   /** Alert storm: the simulated hour of Part 2 it began (metric noise ×4, real drifts hidden in it), or null. */
   stormAt: number | null;
+  /** App-OS skew: the simulated hour of Part 2 the OS update began rolling out, or null. */
+  skewAt: number | null;
   /** Dependency domino: the simulated hour of Part 3 at which the upstream auto-updated to v2, or null. */
   dominoAt: number | null;
   /** The stakeholder challenge "deploy tonight": the simulated hour of Part 3 it was put, or null. */
@@ -23,6 +25,7 @@ export const NO_EFFECTS: TeamEffects = {
   trafficUntil: 0,
   driftFactor: 1,
   stormAt: null,
+  skewAt: null,
   dominoAt: null,
   challengeAt: null,
 };

@@ -5,6 +5,8 @@ import type { ErrorCode } from '../../../protocol/errors.js';
 import type { Action } from '../../actions.js';
 import { TRACK_MODEL_COUNT } from '../../constants.js';
 import { advanceMonitor, investigate, withAggregation, withThresholds } from './alerts/monitor.js';
+import { advanceSlices, decideSlice, withLevel } from './slices/monitor.js';
+import { skewTruth } from './slices/truth.server.js';
 import { definePart, type SliceResult, type TeamActionContext } from '../part.js';
 import { PART2_ACTUAL } from './answer.js';
 import { PART2_TITLE } from './content.js';
@@ -14,6 +16,7 @@ import { newTeamPart2 } from './start.js';
 import { advanceTeam } from './tick.js';
 import { baseCohortRates } from './truth.server.js';
 import type { Part2State, TeamPart2 } from './types.js';
+import type { TrackId } from '../../tracks.js';
 import { hostPart2, screenPart2, teamPart2 } from './views.js';
 
 const TEAM_ACTIONS = [
@@ -24,6 +27,8 @@ const TEAM_ACTIONS = [
   'team/set-thresholds',
   'team/set-aggregation',
   'team/investigate',
+  'team/set-slice-monitoring',
+  'team/slice-action',
 ] as const;
 
 /** A team's decision on its fleet's monitoring. */
@@ -44,13 +49,32 @@ function monitorDecision(fleet: TeamPart2, action: Action, ctx: TeamActionContex
   }
 }
 
-/** A team's canary decision on its own fleet. */
+/** A team's decision on its app-OS skew tools: its monitors, or a remedy for one slice. */
+function skewDecision(fleet: TeamPart2, action: Action, ctx: TeamActionContext): TeamPart2 | ErrorCode | null {
+  switch (action.type) {
+    case 'team/set-slice-monitoring':
+      return { ...fleet, slices: withLevel(fleet.slices, action.level) };
+    case 'team/slice-action': {
+      const slices = decideSlice(fleet.slices, action, ctx.effects(ctx.team.id).skewAt, ctx.hours);
+      return typeof slices === 'string' ? slices : { ...fleet, slices };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The team's tools against the crises, each handling its own actions (null: not one of mine). */
+const TOOL_DECISIONS = [monitorDecision, skewDecision];
+
+/** A team's decision on its own fleet: a tool, or a canary decision. */
 function decide(slice: Part2State, action: Action, ctx: TeamActionContext): SliceResult<Part2State> {
   const fleet = slice.teams[ctx.team.id]!;
   const { track } = ctx.team;
-  const monitored = monitorDecision(fleet, action, ctx);
-  if (typeof monitored === 'string') return { refused: monitored };
-  if (monitored) return { ...slice, teams: { ...slice.teams, [ctx.team.id]: monitored } };
+  for (const tool of TOOL_DECISIONS) {
+    const decided = tool(fleet, action, ctx);
+    if (typeof decided === 'string') return { refused: decided };
+    if (decided) return { ...slice, teams: { ...slice.teams, [ctx.team.id]: decided } };
+  }
   let result: RunResult;
   switch (action.type) {
     case 'team/start-run':
@@ -90,6 +114,7 @@ export const part2 = definePart({
     advance(slice, hours, ctx) {
       const teams: Record<string, TeamPart2> = {};
       const rates = new Map<string, number[]>();
+      const skewOf = (track: TrackId) => () => skewTruth(ctx.seed, track);
       for (const team of ctx.teams) {
         const fleet = slice.teams[team.id];
         if (!fleet) continue;
@@ -102,7 +127,11 @@ export const part2 = definePart({
           from: slice.hours,
           hours,
         });
-        teams[team.id] = { ...advanced, monitor: advanceMonitor(advanced.monitor, team.track, effects, slice.hours, hours) };
+        teams[team.id] = {
+          ...advanced,
+          monitor: advanceMonitor(advanced.monitor, team.track, effects, slice.hours, hours),
+          slices: advanceSlices(advanced.slices, skewOf(team.track), effects.skewAt, slice.hours, hours),
+        };
       }
       return { ...slice, teams, hours: slice.hours + hours };
     },

@@ -1,8 +1,11 @@
 // Part 2's ops score (GAME.md §8; docs/scoring.md): the outcome of a team's canaries, normalized per track so
 // that the four tracks are comparable — exposure against a day of failures at the track's target rate, cost
 // against a week of full shadowing on the track, time against the one-week release limit.
-import { ALERT_STORM, CANARY_TRACKS, OPS_SCORE } from '../../constants.js';
+import { ALERT_STORM, APP_OS_SKEW, CANARY_TRACKS, OPS_SCORE } from '../../constants.js';
 import { alertOps } from './alerts/monitor.js';
+import { blendOps, type CrisisOutcome } from './ops-blend.js';
+import { skewOps } from './slices/monitor.js';
+import { skewTruth } from './slices/truth.server.js';
 import type { TrackId } from '../../tracks.js';
 import { RELEASE_LIMIT_HOURS } from './canary-stats.js';
 import type { Team } from '../../state.js';
@@ -47,14 +50,27 @@ export function part2OpsScore(
   return Math.round(Math.min(100, Math.max(0, points)));
 }
 
+/** The crises whose outcome counts in a team's ops score once they struck it, scored at simulated hour `now`. */
+function crisisOutcomes(fleet: TeamPart2, track: TrackId, effects: TeamEffects, seed: number, now: number): CrisisOutcome[] {
+  const outcomes: CrisisOutcome[] = [];
+  // The alert storm judges the team's monitoring.
+  if (effects.stormAt !== null && now >= effects.stormAt) {
+    outcomes.push({ weight: ALERT_STORM.opsWeight, score: alertOps(fleet.monitor, track, effects, seed, now) });
+  }
+  // The app-OS skew judges its slice monitors and remedies.
+  if (effects.skewAt !== null && now >= effects.skewAt) {
+    outcomes.push({ weight: APP_OS_SKEW.opsWeight, score: skewOps(fleet.slices, skewTruth(seed, track), effects.skewAt, now) });
+  }
+  return outcomes;
+}
+
 /** A team's Part 2 ops score now, in the part's context. */
 export function teamOps(slice: Part2State, ctx: PartContext, team: Team): number {
   const fleet = slice.teams[team.id];
   if (!fleet) return 0;
   const effects = ctx.effects(team.id);
   const canary = part2OpsScore(fleet, team.track, baseCohortRates(ctx.seed, team.track), effects, slice.hours);
-  if (effects.stormAt === null || slice.hours < effects.stormAt) return canary;
-  // A team the alert storm hit is judged on its monitoring too.
-  const alerts = alertOps(fleet.monitor, team.track, effects, ctx.seed, slice.hours);
-  return Math.round((1 - ALERT_STORM.opsWeight) * canary + ALERT_STORM.opsWeight * alerts);
+  // A team that never locked could use none of its tools: the crises that struck it score nothing either.
+  if (fleet.prediction === null) return canary;
+  return blendOps(canary, crisisOutcomes(fleet, team.track, effects, ctx.seed, slice.hours));
 }

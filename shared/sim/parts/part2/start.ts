@@ -11,6 +11,7 @@ export function newTeamPart2(gameSeed: number, track: TrackId): TeamPart2 {
     reflection: null,
     runs: [],
     monitor: { k: null, aggregation: 'metric', investigations: [], found: [], toilMinutes: 0, overrunPages: 0 },
+    slices: { level: 'global', remedies: [], decisions: [], userHoursBelow: 0, accuracyGivenUp: 0, monitorCost: 0 },
     rng: rngFromSeed(deriveSeed(gameSeed, `fleet:${track}`)),
   };
 }

@@ -128,6 +128,8 @@ export function advanceTeam(team: TeamPart2, ctx: TickContext): TeamPart2 {
   const target = active ?? (last?.outcome === 'shipped' ? last : null);
   if (!target) return team;
   const [run, rng] = active ? advanceRun(target, ctx, team.rng) : advanceShipped(target, ctx, team.rng);
-  if (run === target) return team;
-  return { ...team, rng, runs: [...team.runs.slice(0, -1), run] };
+  if (run === target && rng === team.rng) return team;
+  // The stream moves on even when the run did not (a shipped run's tick without a failure): otherwise every
+  // later tick would repeat the same draws, and a shipped regression would stop failing.
+  return { ...team, rng, runs: run === target ? team.runs : [...team.runs.slice(0, -1), run] };
 }

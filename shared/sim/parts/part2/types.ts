@@ -1,5 +1,5 @@
 // Part 2's state: every team runs canaries of one candidate model on its own simulated fleet.
-import type { AlertAggregation, CohortMode, RunConfig } from '../../../protocol/views.js';
+import type { AlertAggregation, CohortMode, OsVersion, RunConfig, SliceAction, SliceLevel } from '../../../protocol/views.js';
 import type { RngState } from '../../rng.js';
 import type { TeamPartState } from '../../state.js';
 import type { PartSlice } from '../part.js';
@@ -71,9 +71,33 @@ export interface MonitorState {
   overrunPages: number;
 }
 
+/** A remedy on one region × OS slice of the app-OS skew, since simulated hour `at`. */
+export interface SliceRemedy {
+  region: number;
+  os: OsVersion;
+  action: 'lighter' | 'rollback';
+  at: number;
+}
+
+/** The team's tools against the app-OS skew and its toll, accumulated as expected values (no draws). */
+export interface SliceState {
+  level: SliceLevel;
+  /** Slices on a remedy now (the others run the standard model and follow the rollout). */
+  remedies: SliceRemedy[];
+  /** Every remedy decision, in order. */
+  decisions: Array<{ at: number; region: number; os: OsVersion; action: SliceAction }>;
+  /** User-hours below 60 FPS since the update began rolling out. */
+  userHoursBelow: number;
+  /** Accuracy points × user-hours given up to the lighter variant. */
+  accuracyGivenUp: number;
+  /** Dollars spent on monitors beyond the global one. */
+  monitorCost: number;
+}
+
 export interface TeamPart2 extends TeamPartState {
   runs: Run[];
   monitor: MonitorState;
+  slices: SliceState;
   /** The team's own stream of draws, seeded from its track: same-track teams with the same decisions see
    *  the same fleet. */
   rng: RngState;

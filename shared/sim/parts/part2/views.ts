@@ -1,6 +1,6 @@
 // What each audience sees of Part 2 (GAME.md §9). A team: its own fleet and runs once it locked, the truth of
-// its lock after the reveal — never the candidate's hidden rates. The screen: fleet health tiles. The host:
-// everything, hidden rates included.
+// its lock after the reveal — never the candidate's hidden rates, latency or slices, only what its runs and
+// monitors measure. The screen: fleet health tiles. The host: everything, hidden truths included.
 import type { FleetTile, HostPart2, RunView, ScreenPart2, TeamPart2 as TeamPart2View } from '../../../protocol/views.js';
 import { revealNumeric } from '../../calibration.js';
 import { CANARY_TRACKS, MAX_RUNS_PER_TEAM } from '../../constants.js';
@@ -12,14 +12,29 @@ import { PART2_ACTUAL } from './answer.js';
 import { requiredCleanRequests, sprtPlan } from './canary-stats.js';
 import { cohortConfidences, runConfidence, runFailures, runReleaseHours, runSprtDecision, runStaleness, stageCovers } from './metrics.js';
 import { alertsNow, driftsView, monitorSummary, monitorView } from './alerts/views.js';
+import type { LatencyMix } from './latency/model.js';
+import { cohortLatency } from './latency/truth.server.js';
+import { latencyTruth, runLatency, shownP99 } from './latency/views.js';
 import { teamOps } from './score.js';
+import { skewTile, skewTruthView, slicesView } from './slices/views.js';
+import { skewTruth } from './slices/truth.server.js';
 import { baseCohortRates, cohortRates, isBadCohort } from './truth.server.js';
 import type { Part2State, Run } from './types.js';
 
-export function runView(track: TrackId, run: Run, effects: TeamEffects, now: number): RunView {
+/** What crises did to a team's fleet, the candidate's latency on it and the skew's regions with where its
+ *  instrument reads them at hour `now` (hidden: the views read from them). */
+function fleetTruth(ctx: PartContext, team: Team, now: number) {
+  const effects = ctx.effects(team.id);
+  const base = baseCohortRates(ctx.seed, team.track);
+  const skew = { truth: skewTruth(ctx.seed, team.track), where: { seed: ctx.seed, track: team.track, skewAt: effects.skewAt, now } };
+  return { effects, base, latency: cohortLatency(team.track, base, effects), skew };
+}
+
+export function runView(track: TrackId, run: Run, effects: TeamEffects, now: number, latency: readonly LatencyMix[]): RunView {
   const spec = CANARY_TRACKS[track];
   const plan = sprtPlan(run.config.confidence, run.config.rate);
   const confidences = cohortConfidences(run);
+  const readings = runLatency(track, run, latency);
   return {
     number: run.number,
     config: { ...run.config },
@@ -43,8 +58,11 @@ export function runView(track: TrackId, run: Run, effects: TeamEffects, now: num
             confidence: confidences[i]!,
             excluded: c.excluded,
             covered: stageCovers(track, run, i),
+            p99Ms: readings.cohorts[i]!.p99Ms,
+            latency: readings.cohorts[i]!.evidence,
           }))
         : null,
+    p99Ms: readings.p99Ms,
     exposure: run.exposure,
     shadowCost: run.shadowCost,
     releaseHours: runReleaseHours(run, now),
@@ -59,7 +77,7 @@ export function runView(track: TrackId, run: Run, effects: TeamEffects, now: num
 export function teamPart2(slice: Part2State, ctx: PartContext, team: Team): TeamPart2View {
   const fleet = slice.teams[team.id]!;
   const spec = CANARY_TRACKS[team.track];
-  const effects = ctx.effects(team.id);
+  const { effects, latency, skew } = fleetTruth(ctx, team, slice.hours);
   const open = fleet.prediction !== null || slice.revealed;
   return {
     prediction: numeric(fleet),
@@ -74,13 +92,15 @@ export function teamPart2(slice: Part2State, ctx: PartContext, team: Team): Team
             maxShadowFraction: spec.maxShadowFraction,
             rollbackHoursAtFull: spec.rollbackHoursAtFull,
             driftTauHours: spec.driftTauHours,
+            latencyBudgetMs: spec.latencyBudgetMs,
             cohorts: spec.cohorts.map(({ id, name, share, shadow }) => ({ id, name, share, shadow })),
           },
-          runs: fleet.runs.map((run) => runView(team.track, run, effects, slice.hours)),
+          runs: fleet.runs.map((run) => runView(team.track, run, effects, slice.hours, latency)),
           runsLeft: MAX_RUNS_PER_TEAM - fleet.runs.length,
           driftTauHours: spec.driftTauHours * effects.driftFactor,
           trafficMultiplier: slice.hours < effects.trafficUntil ? effects.trafficMultiplier : 1,
           monitor: monitorView(fleet.monitor, { seed: ctx.seed, track: team.track, effects, now: slice.hours }),
+          slices: slicesView(fleet.slices, skew.truth, skew.where),
         }
       : null,
     reveal: slice.revealed ? revealNumeric(numeric(fleet), PART2_ACTUAL) : null,
@@ -89,9 +109,21 @@ export function teamPart2(slice: Part2State, ctx: PartContext, team: Team): Team
   };
 }
 
+/** Rollout jitter on a team's tile: what its latest run reads against the budget, and what it rolled back. */
+function latencyTile(team: Team, run: Run | undefined, truth: ReturnType<typeof fleetTruth>): FleetTile['latency'] {
+  const spec = CANARY_TRACKS[team.track];
+  return {
+    jitter: truth.effects.jitter,
+    budgetMs: spec.latencyBudgetMs,
+    p99Ms: run ? shownP99(run, runLatency(team.track, run, truth.latency)) : null,
+    rolledBack: run ? run.cohorts.flatMap((c, i) => (c.excluded ? [spec.cohorts[i]!.name] : [])) : [],
+  };
+}
+
 function tileOf(slice: Part2State, ctx: PartContext, team: Team): FleetTile {
   const fleet = slice.teams[team.id]!;
-  const where = { seed: ctx.seed, track: team.track, effects: ctx.effects(team.id), now: slice.hours };
+  const truth = fleetTruth(ctx, team, slice.hours);
+  const where = { seed: ctx.seed, track: team.track, effects: truth.effects, now: slice.hours };
   const run = fleet.runs.at(-1);
   return {
     teamId: team.id,
@@ -106,6 +138,8 @@ function tileOf(slice: Part2State, ctx: PartContext, team: Team): FleetTile {
     releaseHours: run ? runReleaseHours(run, slice.hours) : 0,
     samples: run ? run.samples : [],
     alerts: alertsNow(fleet.monitor, where),
+    latency: latencyTile(team, run, truth),
+    skew: skewTile(fleet.slices, truth.skew.truth, truth.skew.where),
   };
 }
 
@@ -131,22 +165,26 @@ export function hostPart2(slice: Part2State, ctx: PartContext): HostPart2 {
     actual: PART2_ACTUAL,
     teams: ctx.teams.map((team) => {
       const fleet = slice.teams[team.id]!;
-      const effects = ctx.effects(team.id);
-      const rates = cohortRates(baseCohortRates(ctx.seed, team.track), effects);
+      const { effects, base, latency, skew } = fleetTruth(ctx, team, slice.hours);
+      const rates = cohortRates(base, effects);
       const where = { seed: ctx.seed, track: team.track, effects, now: slice.hours };
       return {
         teamId: team.id,
         prediction: numeric(fleet),
         lockedByNickname: ctx.nickname(fleet.lockedBy),
         reveal: revealNumeric(numeric(fleet), PART2_ACTUAL),
-        runs: fleet.runs.map((run) => runView(team.track, run, effects, slice.hours)),
+        runs: fleet.runs.map((run) => runView(team.track, run, effects, slice.hours, latency)),
         truth: CANARY_TRACKS[team.track].cohorts.map((cohort, i) => ({
           cohort: cohort.name,
           rate: rates[i]!,
           bad: isBadCohort(team.track, rates[i]!),
+          ...latencyTruth(team.track, latency[i]!),
         })),
+        latencyBudgetMs: CANARY_TRACKS[team.track].latencyBudgetMs,
         monitor: fleet.prediction !== null ? monitorSummary(fleet.monitor, where) : null,
         drifts: driftsView(fleet.monitor, where),
+        slices: fleet.prediction !== null ? slicesView(fleet.slices, skew.truth, skew.where) : null,
+        skew: skewTruthView(fleet.slices, skew.truth, skew.where),
         ops: teamOps(slice, ctx, team),
         reflection: reflectionView(ctx, fleet),
       };
