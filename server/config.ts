@@ -1,6 +1,7 @@
 // Settings from the environment, with the defaults a classroom needs: one port, SQLite under ./data.
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './realtime/connections.js';
 
 export interface ServerConfig {
   port: number;
@@ -10,7 +11,8 @@ export interface ServerConfig {
   publicUrl: string | null;
   logLevel: string;
   sqliteSync: 'normal' | 'full';
-  maxConnectionsPerAddress: number;
+  /** Connections per client address (a lecture hall behind one NAT is one address). */
+  connectionLimits: ConnectionLimits;
   allowedOrigins: string[];
 }
 
@@ -29,7 +31,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     logLevel: env.LOG_LEVEL || 'info',
     sqliteSync: env.SQLITE_SYNC === 'full' ? 'full' : 'normal',
-    maxConnectionsPerAddress: intFrom(env.MAX_CONNECTIONS_PER_ADDRESS, 1000, 'MAX_CONNECTIONS_PER_ADDRESS'),
+    connectionLimits: {
+      ...DEFAULT_CONNECTION_LIMITS,
+      seats: intFrom(env.MAX_SEATS_PER_ADDRESS, DEFAULT_CONNECTION_LIMITS.seats, 'MAX_SEATS_PER_ADDRESS'),
+      anonymous: intFrom(env.MAX_GUESTS_PER_ADDRESS, DEFAULT_CONNECTION_LIMITS.anonymous, 'MAX_GUESTS_PER_ADDRESS'),
+    },
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

@@ -28,7 +28,7 @@ const app = createApp({
   logger,
   pages: await loadPages(),
   publicUrl: () => publicUrlFor(config, port),
-  maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+  connectionLimits: config.connectionLimits,
   allowedOrigins: config.allowedOrigins,
 });
 const { restored, refused } = app.realtime.restore();

@@ -11,8 +11,24 @@ import type { Room } from '../rooms/room.js';
 import { hostRoom, playerRoom, screenRoom, teamRoom } from './rooms-of.js';
 import type { GameServer } from './types.js';
 
+/** Which audience a view is for: the host, the screens, or one team. */
+type AudienceKey = 'host' | 'screen' | `team:${string}`;
+
+interface CachedView {
+  version: number;
+  presenceRevision: number;
+  view: View | null;
+}
+
 export class Broadcaster {
   readonly #io: GameServer;
+  /**
+   * The last view built per room and audience. A view depends only on the game's version and its presence,
+   * so a snapshot of the same version and presence is served from here, and a broadcast fills it.
+   */
+  readonly #views = new WeakMap<Room, Map<AudienceKey, CachedView>>();
+  /** How many views were projected (not served from the cache): for tests and benchmarks. */
+  projections = 0;
   /** Rooms whose audiences need full views (something other than the clock changed). */
   readonly #pending = new Set<Room>();
   /** Rooms where only a simulated clock moved: a volatile tick per audience is enough. */
@@ -46,16 +62,39 @@ export class Broadcaster {
   viewFor(room: Room, data: SocketData): View | null {
     switch (data.role) {
       case 'host':
-        return projectHost(room.state, room.presence());
+        return this.#view(room, 'host');
       case 'screen':
-        return projectScreen(room.state);
+        return this.#view(room, 'screen');
       case 'player': {
         const player = room.state.players.find((p) => p.id === data.playerId);
-        return player?.teamId ? projectTeam(room.state, player.teamId, room.presence()) : null;
+        return player?.teamId ? this.#view(room, `team:${player.teamId}`) : null;
       }
       case 'guest':
         return null;
     }
+  }
+
+  /** The view of one audience at the room's current version and presence, built at most once. */
+  #view(room: Room, audience: AudienceKey): View | null {
+    let cache = this.#views.get(room);
+    if (!cache) {
+      cache = new Map();
+      this.#views.set(room, cache);
+    }
+    const { version } = room.state;
+    const { presenceRevision } = room;
+    const cached = cache.get(audience);
+    if (cached && cached.version === version && cached.presenceRevision === presenceRevision) return cached.view;
+    this.projections += 1;
+    const view = this.#project(room, audience);
+    cache.set(audience, { version, presenceRevision, view });
+    return view;
+  }
+
+  #project(room: Room, audience: AudienceKey): View | null {
+    if (audience === 'host') return projectHost(room.state, room.presence());
+    if (audience === 'screen') return projectScreen(room.state);
+    return projectTeam(room.state, audience.slice('team:'.length), room.presence());
   }
 
   /** Stops a pending flush (on shutdown). */
@@ -68,16 +107,15 @@ export class Broadcaster {
 
   #sendViews(room: Room): void {
     const { code, state } = room;
-    const presence = room.presence();
     const listeners = this.#io.sockets.adapter.rooms;
-    if (listeners.has(hostRoom(code))) this.#io.to(hostRoom(code)).emit('view', projectHost(state, presence));
-    if (listeners.has(screenRoom(code))) this.#io.to(screenRoom(code)).emit('view', projectScreen(state));
-    for (const team of state.teams) {
-      const name = teamRoom(code, team.id);
-      if (!listeners.has(name)) continue;
-      const view = projectTeam(state, team.id, presence);
+    const send = (name: string, audience: AudienceKey) => {
+      if (!listeners.has(name)) return;
+      const view = this.#view(room, audience);
       if (view) this.#io.to(name).emit('view', view);
-    }
+    };
+    send(hostRoom(code), 'host');
+    send(screenRoom(code), 'screen');
+    for (const team of state.teams) send(teamRoom(code, team.id), `team:${team.id}`);
   }
 
   /** A simulated clock moved: one volatile message per audience with what the clock changes. */

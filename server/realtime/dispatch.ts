@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { INTENTS, isIntentName, type IntentName } from '../../shared/protocol/intents.js';
 import { StoreError } from '../store/store.js';
 import { handlerOf, refuse, type IntentContext } from './handlers/index.js';
-import type { TokenBucket } from './rate-limit.js';
+import { costOf, type TokenBucket } from './rate-limit.js';
 import type { GameSocket } from './types.js';
 
 type AnyAck = (result: unknown) => void;
@@ -23,9 +23,20 @@ function summarize(issues: { path: PropertyKey[]; message: string }[]): string {
   return `That request was malformed (${where}: ${first.message}).`;
 }
 
+const BUSY_NETWORK = 'Your network is sending the server too many requests right now: try again in a few seconds.';
+
+/** The socket's own budget, then its address's (weighed by what the message costs); a refusal or null. */
+function overBudget(event: string, ctx: IntentContext, bucket: TokenBucket): ReturnType<typeof refuse> | null {
+  const now = Date.now();
+  if (!bucket.take(now)) return refuse('rate/limited');
+  if (!ctx.budgets.messages.take(ctx.address, now, costOf(event))) return refuse('rate/limited', BUSY_NETWORK);
+  return null;
+}
+
 function handle(name: IntentName, args: unknown[], ctx: IntentContext, bucket: TokenBucket, logger: Logger) {
   const { payload, ack } = splitArgs(args);
-  if (!bucket.take(Date.now())) return ack(refuse('rate/limited'));
+  const limited = overBudget(name, ctx, bucket);
+  if (limited) return ack(limited);
   const intent = INTENTS[name];
   const parsed = intent.schema.safeParse(payload);
   if (!parsed.success) return ack({ ...refuse('intent/invalid'), message: summarize(parsed.error.issues) });
@@ -49,7 +60,6 @@ export function registerIntents(socket: GameSocket, ctx: IntentContext, bucket: 
   socket.onAny((event: string, ...args: unknown[]) => {
     if (isIntentName(event)) return;
     const { ack } = splitArgs(args);
-    if (!bucket.take(Date.now())) return ack(refuse('rate/limited'));
-    ack(refuse('intent/unknown'));
+    ack(overBudget(event, ctx, bucket) ?? refuse('intent/unknown'));
   });
 }

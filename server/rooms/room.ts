@@ -36,6 +36,12 @@ export class Room {
   /** Open connections per player id (a player may have two tabs). */
   readonly #online = new Map<string, number>();
   #screens = 0;
+  /** Host consoles open (not part of any view; an open console keeps a lobby alive). */
+  #hosts = 0;
+  /** Counts changes of presence: views of one version differ by it (the snapshot cache keys on both). */
+  #presenceRevision = 0;
+  /** The server time of the last accepted action or connection change. */
+  #lastActivity: number;
   #listener: RoomListener = () => {};
   readonly #clock: Clock;
   /** When the simulated clock last moved (server ms), or null while it stands still. */
@@ -56,6 +62,7 @@ export class Room {
     this.#state = state;
     this.#idemKeys = new Set(idemKeys);
     for (const player of state.players) this.#playerByToken.set(player.tokenHash, player.id);
+    this.#lastActivity = clock();
   }
 
   /** The server's clock, for actions that carry the time they were accepted. */
@@ -96,6 +103,7 @@ export class Room {
       throw new StoreError(error);
     }
     this.#state = result.state;
+    this.#lastActivity = this.#clock();
     if (idem !== null) this.#idemKeys.add(idem);
     for (const event of result.events) {
       if (event.type === 'player-joined' && action.type === 'player/join') {
@@ -176,6 +184,16 @@ export class Room {
     return id === undefined ? undefined : this.#state.players.find((p) => p.id === id);
   }
 
+  get presenceRevision(): number {
+    return this.#presenceRevision;
+  }
+
+  /** True when nobody is connected and nothing happened for `idleMs` (server time): an abandoned lobby. */
+  idleSince(now: number, idleMs: number): boolean {
+    const connected = this.#online.size > 0 || this.#screens > 0 || this.#hosts > 0;
+    return !connected && now - this.#lastActivity >= idleMs;
+  }
+
   presence(): Presence {
     return { online: new Set(this.#online.keys()), screens: this.#screens };
   }
@@ -185,12 +203,24 @@ export class Room {
     const count = (this.#online.get(playerId) ?? 0) + delta;
     if (count > 0) this.#online.set(playerId, count);
     else this.#online.delete(playerId);
-    this.#listener(this, []);
+    this.#presenceChanged();
   }
 
   /** Counts a screen or spectator connection (+1) or its end (−1). */
   screenConnection(delta: 1 | -1): void {
     this.#screens = Math.max(0, this.#screens + delta);
+    this.#presenceChanged();
+  }
+
+  /** Counts a host console connection (+1) or its end (−1); the host's view does not show it. */
+  hostConnection(delta: 1 | -1): void {
+    this.#hosts = Math.max(0, this.#hosts + delta);
+    this.#lastActivity = this.#clock();
+  }
+
+  #presenceChanged(): void {
+    this.#presenceRevision += 1;
+    this.#lastActivity = this.#clock();
     this.#listener(this, []);
   }
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach } from 'vitest';
-import { createApp, type App } from '../../server/app.js';
+import { createApp, type App, type AppOptions } from '../../server/app.js';
 import type { RateLimit } from '../../server/realtime/rate-limit.js';
 import { SqliteStore } from '../../server/store/sqlite.js';
 
@@ -22,6 +22,8 @@ export interface TestServerOptions {
   rateLimit?: RateLimit;
   /** The server's clock (ms); tests move it forward to make part timers run out. */
   clock?: () => number;
+  /** Any other option of the app (connection and address limits, the game cap, ...). */
+  app?: Partial<Omit<AppOptions, 'store' | 'logger' | 'publicUrl'>>;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -29,6 +31,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const store = new SqliteStore(join(dataDir, 'fleet-ops.sqlite'));
   let url = '';
   const app = createApp({
+    ...options.app,
     store,
     logger: pino({ level: 'silent' }),
     publicUrl: () => url,

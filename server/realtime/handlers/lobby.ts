@@ -8,8 +8,12 @@ import { HOST, applyIntent, refuse, roomOf, type Handler } from './apply.js';
 
 type Handlers<K extends IntentName> = { [N in K]: Handler<N> };
 
+const TOO_MANY_JOINS = 'Many players are joining from your network right now: wait a few seconds and press Join again.';
+const TOO_MANY_CREATES = 'Too many games were created from your network in the last minutes: wait a minute and try again.';
+
 export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:join' | 'game:peek' | 'sync:snapshot' | 'host:rename-team'> = {
   'game:create': (ctx, input) => {
+    if (!ctx.budgets.creates.take(ctx.address, Date.now())) return refuse('rate/limited', TOO_MANY_CREATES);
     const created = ctx.rooms.create(input, new Date(ctx.clock()));
     if (!created) return refuse('game/capacity');
     return { ok: true, code: created.room.code, hostToken: created.hostToken };
@@ -22,6 +26,8 @@ export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:join' | 'game:peek' 
     // A join retried with the same seat token (its ack was lost) finds the seat it already made.
     const seated = room.playerByTokenHash(tokenHash);
     if (seated) return seated.kicked ? refuse('auth/kicked') : { ok: true, code: room.code, playerId: seated.id };
+    // Only a join that would make a new seat spends the address's join budget; a retry above is free.
+    if (!ctx.budgets.joins.take(ctx.address, Date.now())) return refuse('rate/limited', TOO_MANY_JOINS);
     const nickname = checkName(input.nickname, NICKNAME_MAX, { invalid: 'nickname/invalid', inappropriate: 'nickname/inappropriate' });
     if (!nickname.ok) return refuse(nickname.code);
     const studentId = normalizeDisplayName(input.studentId ?? '').slice(0, STUDENT_ID_MAX) || null;
