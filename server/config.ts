@@ -14,6 +14,8 @@ export interface ServerConfig {
   /** Connections per client address (a lecture hall behind one NAT is one address). */
   connectionLimits: ConnectionLimits;
   allowedOrigins: string[];
+  /** A lobby with nobody connected and no action for this long is closed, freeing its game slot. */
+  lobbyIdleMs: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -36,6 +38,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       seats: intFrom(env.MAX_SEATS_PER_ADDRESS, DEFAULT_CONNECTION_LIMITS.seats, 'MAX_SEATS_PER_ADDRESS'),
       anonymous: intFrom(env.MAX_GUESTS_PER_ADDRESS, DEFAULT_CONNECTION_LIMITS.anonymous, 'MAX_GUESTS_PER_ADDRESS'),
     },
+    // 0 keeps idle lobbies forever.
+    lobbyIdleMs: intFrom(env.LOBBY_IDLE_MINUTES, 120, 'LOBBY_IDLE_MINUTES') * 60_000 || Number.POSITIVE_INFINITY,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

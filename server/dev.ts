@@ -16,6 +16,9 @@ export async function startDevRealtime(httpServer: HttpServer | Http2SecureServe
   const realtime = attachRealtime(server, {
     store,
     logger,
+    connectionLimits: config.connectionLimits,
+    lobbyIdleMs: config.lobbyIdleMs,
+    allowedOrigins: config.allowedOrigins,
     publicUrl: () => {
       const address = server.address();
       return publicUrlFor(config, address && typeof address === 'object' ? address.port : config.port);

@@ -29,6 +29,7 @@ const app = createApp({
   pages: await loadPages(),
   publicUrl: () => publicUrlFor(config, port),
   connectionLimits: config.connectionLimits,
+  lobbyIdleMs: config.lobbyIdleMs,
   allowedOrigins: config.allowedOrigins,
 });
 const { restored, refused } = app.realtime.restore();

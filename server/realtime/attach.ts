@@ -41,6 +41,8 @@ export interface RealtimeOptions {
   /** Connections per client address; a lecture hall behind one NAT is one address. */
   connectionLimits?: Partial<ConnectionLimits>;
   maxRooms?: number;
+  /** A lobby with nobody connected and no action for this long is closed (server time, ms). */
+  lobbyIdleMs?: number;
   /** Extra browser origins allowed besides the server's own (CORS does not cover WebSockets). */
   allowedOrigins?: string[];
 }
@@ -82,7 +84,9 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
       callback(null, originAllowed(req, options.allowedOrigins ?? []) && engineAvailable(connections, req.socket.remoteAddress)),
   });
   const broadcaster = new Broadcaster(io);
-  const rooms = new Rooms(options.store, broadcaster.onRoomChange, options.maxRooms ?? 2000, clock);
+  const rooms = new Rooms(options.store, broadcaster.onRoomChange, options.maxRooms ?? 2000, clock, undefined, {
+    lobbyIdleMs: options.lobbyIdleMs,
+  });
   const pruning = setInterval(() => budgets.prune(Date.now()), PRUNE_EVERY_MS);
   pruning.unref();
 
