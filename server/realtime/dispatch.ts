@@ -16,6 +16,13 @@ function splitArgs(args: unknown[]): { payload: unknown; ack: AnyAck } {
   return { payload: args[0], ack: () => {} };
 }
 
+/** A write the store could not make: our StoreError, or SQLite's own (a full disk, an I/O error) if one slips by. */
+function isStoreFailure(error: unknown): boolean {
+  if (error instanceof StoreError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY|BUSY|LOCKED|CORRUPT|NOTADB)/.test(code);
+}
+
 function summarize(issues: { path: PropertyKey[]; message: string }[]): string {
   const first = issues[0];
   if (!first) return 'That request was malformed.';
@@ -45,7 +52,7 @@ function handle(name: IntentName, args: unknown[], ctx: IntentContext, bucket: T
     ack(handlerOf(name)(ctx, parsed.data as Record<string, unknown>));
   } catch (error) {
     logger.error({ err: error, intent: name, code: ctx.data.code }, 'intent failed');
-    ack(refuse(error instanceof StoreError ? 'store/failed' : 'server/error'));
+    ack(refuse(isStoreFailure(error) ? 'store/failed' : 'server/error'));
   }
 }
 

@@ -100,7 +100,7 @@ export class Room {
     try {
       this.#store.appendAction(this.code, result.state.version, action, idem);
     } catch (error) {
-      throw new StoreError(error);
+      throw error instanceof StoreError ? error : new StoreError(error);
     }
     this.#state = result.state;
     this.#lastActivity = this.#clock();
