@@ -7,6 +7,7 @@ import type { RequestHandler } from 'express';
 import { createApp } from './app.js';
 import { configFromEnv, publicUrlFor } from './config.js';
 import { createLogger } from './logger.js';
+import { DataDirLocked, lockDataDir } from './store/data-lock.js';
 import { SqliteStore } from './store/sqlite.js';
 
 const config = configFromEnv();
@@ -20,6 +21,18 @@ async function loadPages(): Promise<RequestHandler> {
   const module = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
   return module.handler;
 }
+
+// Before anything reads the games: a second server on the same folder stops here, with a message.
+const dataLock = (() => {
+  try {
+    return lockDataDir(config.dataDir);
+  } catch (error) {
+    if (!(error instanceof DataDirLocked)) throw error;
+    logger.fatal({ dataDir: config.dataDir }, error.message);
+    process.stderr.write(`\n${error.message}\n\n`);
+    process.exit(1);
+  }
+})();
 
 const store = new SqliteStore(join(config.dataDir, 'fleet-ops.sqlite'), { synchronous: config.sqliteSync });
 let port = config.port;
@@ -55,6 +68,7 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down');
   await app.close();
   store.close();
+  dataLock.release();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
