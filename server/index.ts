@@ -6,7 +6,9 @@ import { pathToFileURL } from 'node:url';
 import type { RequestHandler } from 'express';
 import { createApp } from './app.js';
 import { configFromEnv, publicUrlFor } from './config.js';
+import { openFileWarning, readOpenFileLimit } from './fd-limit.js';
 import { createLogger } from './logger.js';
+import { FD_RESERVE, engineLimitOf } from './realtime/connections.js';
 import { DataDirLocked, lockDataDir } from './store/data-lock.js';
 import { SqliteStore } from './store/sqlite.js';
 
@@ -33,6 +35,14 @@ const dataLock = (() => {
     process.exit(1);
   }
 })();
+
+// A low open-file limit makes phones fail at random under load: say so at start, in words.
+const openFiles = readOpenFileLimit();
+const fdWarning = openFiles && openFileWarning(openFiles, engineLimitOf(config.connectionLimits) + FD_RESERVE, FD_RESERVE);
+if (fdWarning) {
+  logger.warn({ openFiles }, 'open-file limit below what the connection limits allow');
+  process.stdout.write(`\nWarning: ${fdWarning}\n`);
+}
 
 const store = new SqliteStore(join(config.dataDir, 'fleet-ops.sqlite'), { synchronous: config.sqliteSync });
 let port = config.port;
