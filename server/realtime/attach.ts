@@ -1,12 +1,13 @@
 // Socket.IO on an existing http server: handshake, connection bookkeeping, intents and broadcasts. Used by the
 // production app (server/app.ts) and by `npm run dev` (server/dev.ts), so both run exactly the same game.
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import { Rooms, type RestoreResult } from '../rooms/rooms.js';
 import type { GameStore } from '../store/store.js';
 import { addressOf, admitConnections, engineAvailable } from './admission.js';
+import { originAllowed, trustedOrigins } from './origins.js';
 import { Broadcaster } from './broadcast.js';
 import { ConnectionBudget, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connections.js';
 import { registerIntents } from './dispatch.js';
@@ -43,7 +44,10 @@ export interface RealtimeOptions {
   maxRooms?: number;
   /** A lobby with nobody connected and no action for this long is closed (server time, ms). */
   lobbyIdleMs?: number;
-  /** Extra browser origins allowed besides the server's own (CORS does not cover WebSockets). */
+  /**
+   * Browser origins allowed besides the public URL's and this machine's own addresses on the listening port
+   * (CORS does not cover WebSockets; the request's Host header proves nothing against DNS rebinding).
+   */
   allowedOrigins?: string[];
 }
 
@@ -57,16 +61,9 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-/** True when a browser's Origin is this server itself or explicitly allowed; non-browser clients send none. */
-export function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  if (allowed.includes(origin)) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
+function listeningPort(httpServer: HttpServer): number | null {
+  const address = httpServer.address();
+  return address && typeof address === 'object' ? address.port : null;
 }
 
 export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions): Realtime {
@@ -80,8 +77,10 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     maxHttpBufferSize: 64 * 1024,
     // An Engine.IO connection that has not joined the namespace by then is closed (Socket.IO's default is 45 s).
     connectTimeout: CONNECT_TIMEOUT_MS,
-    allowRequest: (req, callback) =>
-      callback(null, originAllowed(req, options.allowedOrigins ?? []) && engineAvailable(connections, req.socket.remoteAddress)),
+    allowRequest: (req, callback) => {
+      const origins = trustedOrigins(options.publicUrl(), listeningPort(httpServer), options.allowedOrigins ?? []);
+      callback(null, originAllowed(req.headers.origin, origins) && engineAvailable(connections, req.socket.remoteAddress));
+    },
   });
   const broadcaster = new Broadcaster(io);
   const rooms = new Rooms(options.store, broadcaster.onRoomChange, options.maxRooms ?? 2000, clock, undefined, {
