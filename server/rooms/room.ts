@@ -6,6 +6,7 @@ import type { Presence } from '../../shared/sim/project.js';
 import { runningClockPart, timerDueAt } from '../../shared/sim/flow.js';
 import { reduce, type GameEvent } from '../../shared/sim/reducer.js';
 import type { GameConfig, GameState, Player } from '../../shared/sim/state.js';
+import { lookalikeKeys } from '../names.js';
 import { StoreError, type GameStore } from '../store/store.js';
 
 /** A part's simulated clock moves once a real second (a logged action each time). */
@@ -33,6 +34,8 @@ export class Room {
   readonly #store: GameStore;
   readonly #idemKeys: Set<string>;
   readonly #playerByToken = new Map<string, string>();
+  /** The look-alike keys of every nickname in the game, kicked players' too (names.ts). */
+  readonly #nicknameKeys = new Set<string>();
   /** Open connections per player id (a player may have two tabs). */
   readonly #online = new Map<string, number>();
   #screens = 0;
@@ -61,7 +64,10 @@ export class Room {
     this.hostTokenHash = hostTokenHash;
     this.#state = state;
     this.#idemKeys = new Set(idemKeys);
-    for (const player of state.players) this.#playerByToken.set(player.tokenHash, player.id);
+    for (const player of state.players) {
+      this.#playerByToken.set(player.tokenHash, player.id);
+      for (const key of lookalikeKeys(player.nickname)) this.#nicknameKeys.add(key);
+    }
     this.#lastActivity = clock();
   }
 
@@ -108,6 +114,7 @@ export class Room {
     for (const event of result.events) {
       if (event.type === 'player-joined' && action.type === 'player/join') {
         this.#playerByToken.set(action.tokenHash, event.playerId);
+        for (const key of lookalikeKeys(action.nickname)) this.#nicknameKeys.add(key);
       }
     }
     if (this.#state.version % SNAPSHOT_EVERY === 0) this.#saveSnapshot();
@@ -176,6 +183,11 @@ export class Room {
     } catch {
       // Rooms.restore finishes it.
     }
+  }
+
+  /** True when a nickname looks like one in the game already ("Аlice" with a Cyrillic А beside "Alice"). */
+  nicknameLooksTaken(nickname: string): boolean {
+    return lookalikeKeys(nickname).some((key) => this.#nicknameKeys.has(key));
   }
 
   /** The player holding a seat token (by its hash), kicked or not. */

@@ -9,6 +9,7 @@ import { HOST, applyIntent, refuse, roomOf, type Handler } from './apply.js';
 type Handlers<K extends IntentName> = { [N in K]: Handler<N> };
 
 const TOO_MANY_JOINS = 'Many players are joining from your network right now: wait a few seconds and press Join again.';
+const LOOKALIKE = 'That nickname looks just like one already in this game. Pick another one.';
 const TOO_MANY_CREATES = 'Too many games were created from your network in the last minutes: wait a minute and try again.';
 
 export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:join' | 'game:peek' | 'sync:snapshot' | 'host:rename-team'> = {
@@ -30,6 +31,7 @@ export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:join' | 'game:peek' 
     if (!ctx.budgets.joins.take(ctx.address, Date.now())) return refuse('rate/limited', TOO_MANY_JOINS);
     const nickname = checkName(input.nickname, NICKNAME_MAX, { invalid: 'nickname/invalid', inappropriate: 'nickname/inappropriate' });
     if (!nickname.ok) return refuse(nickname.code);
+    if (room.nicknameLooksTaken(nickname.name)) return refuse('nickname/taken', LOOKALIKE);
     const studentId = normalizeDisplayName(input.studentId ?? '').slice(0, STUDENT_ID_MAX) || null;
     const result = room.apply({ type: 'player/join', by: { role: 'guest' }, nickname: nickname.name, tokenHash, studentId });
     if (!result.ok) return refuse(result.code);
