@@ -199,6 +199,6 @@ describe('durability', () => {
     const host2 = await TestClient.connect<HostView>(server.url, { role: 'host', code, token: hostToken });
     clients.push(host2);
     expect(withoutPresence(host2.view)).toEqual(withoutPresence(before));
-    expect(host2.view.crises).toEqual([{ id: 'world-drifted', target: 'all teams', at: expect.any(Number), fired: false }]);
+    expect(host2.view.crises).toEqual([{ id: 'world-drifted', part: 'part2', target: 'all teams', at: expect.any(Number), fired: false }]);
   });
 });

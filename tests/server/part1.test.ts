@@ -107,9 +107,11 @@ describe('Part 1 with four teams', () => {
     const board = await players[3]![1]!.nextView((v) => v.leaderboard.some((r) => r.teamId === 't4' && r.learning === 50));
     expect(board.part1!.reflection?.byNickname).toBe('player4');
 
-    // Part 2 follows; skipping through it leads to the debrief.
+    // Parts 2 and 3 follow; skipping through them (play, reveal, reflect) leads to the debrief.
     await ok(host.send('host:next', {}));
     await screen.nextView((v) => v.phase === 'part2', 'part 2');
+    for (let i = 0; i < 3; i++) await ok(host.send('host:next', {}));
+    await screen.nextView((v) => v.phase === 'part3', 'part 3');
     for (let i = 0; i < 3; i++) await ok(host.send('host:next', {}));
     const end = await screen.nextView((v) => v.phase === 'debrief', 'the debrief');
     expect(end.leaderboard[0]!.name).toBe('Team 3');
@@ -147,7 +149,7 @@ describe('Part 1 with four teams', () => {
     expect(await host.sendRaw('team:lock-prediction', { part: 1, value: 50 })).toMatchObject({ code: 'auth/forbidden' });
     expect(await screen.sendRaw('team:reflect', { part: 1, choice: 'a', text: 'x' })).toMatchObject({ code: 'auth/forbidden' });
     expect(await ada.sendRaw('team:lock-prediction', { part: 1, value: 0 })).toMatchObject({ code: 'intent/invalid' });
-    expect(await ada.sendRaw('team:lock-prediction', { part: 3, value: 50 })).toMatchObject({ code: 'intent/invalid' });
+    expect(await ada.sendRaw('team:lock-prediction', { part: 4, value: 50 })).toMatchObject({ code: 'intent/invalid' });
     expect(await ada.sendRaw('team:reflect', { part: 1, choice: 'e', text: 'x' })).toMatchObject({ code: 'intent/invalid' });
     expect(await ada.sendRaw('team:reflect', { part: 1, choice: 'a', text: 'x'.repeat(1001) })).toMatchObject({ code: 'intent/invalid' });
     await ok(host.send('host:start', {}));
