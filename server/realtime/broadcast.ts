@@ -11,6 +11,9 @@ import type { Room } from '../rooms/room.js';
 import { hostRoom, playerRoom, screenRoom, teamRoom } from './rooms-of.js';
 import type { GameServer } from './types.js';
 
+/** How long presence changes (connects, disconnects) are gathered before the room's views go out. */
+export const PRESENCE_WINDOW_MS = 500;
+
 /** Which audience a view is for: the host, the screens, or one team. */
 type AudienceKey = 'host' | 'screen' | `team:${string}`;
 
@@ -34,6 +37,9 @@ export class Broadcaster {
   /** Rooms where only a simulated clock moved: a volatile tick per audience is enough. */
   readonly #ticked = new Set<Room>();
   #scheduled: NodeJS.Immediate | null = null;
+  /** Rooms where only presence changed (someone connected or left): their views wait for the presence window. */
+  readonly #presence = new Set<Room>();
+  #presenceTimer: NodeJS.Timeout | null = null;
 
   constructor(io: GameServer) {
     this.#io = io;
@@ -41,6 +47,7 @@ export class Broadcaster {
 
   /** The room listener: acts on events at once (sockets change rooms before the next view), views later. */
   readonly onRoomChange = (room: Room, events: GameEvent[]): void => {
+    if (events.length === 0) return this.#presenceChanged(room);
     for (const event of events) this.#applyEvent(room, event);
     if (events.length > 0 && events.every((event) => event.type === 'sim-ticked')) this.#ticked.add(room);
     else this.#pending.add(room);
@@ -54,6 +61,8 @@ export class Broadcaster {
     const ticked = [...this.#ticked].filter((room) => !this.#pending.has(room));
     this.#pending.clear();
     this.#ticked.clear();
+    // A full view carries the presence of the moment: a room sent now needs no presence view later.
+    for (const room of rooms) this.#presence.delete(room);
     for (const room of rooms) this.#sendViews(room);
     for (const room of ticked) this.#sendTicks(room);
   }
@@ -97,10 +106,28 @@ export class Broadcaster {
     return projectTeam(room.state, audience.slice('team:'.length), room.presence());
   }
 
+  /**
+   * Presence is not game state, and in a lecture hall it changes hundreds of times a second while phones
+   * connect: each change would resend every view of the room to every socket in it. Changes are gathered for
+   * PRESENCE_WINDOW_MS and sent as one view per audience.
+   */
+  #presenceChanged(room: Room): void {
+    this.#presence.add(room);
+    this.#presenceTimer ??= setTimeout(() => {
+      this.#presenceTimer = null;
+      for (const waiting of this.#presence) this.#pending.add(waiting);
+      this.#presence.clear();
+      this.flush();
+    }, PRESENCE_WINDOW_MS);
+  }
+
   /** Stops a pending flush (on shutdown). */
   stop(): void {
     if (this.#scheduled) clearImmediate(this.#scheduled);
     this.#scheduled = null;
+    if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
+    this.#presenceTimer = null;
+    this.#presence.clear();
     this.#pending.clear();
     this.#ticked.clear();
   }

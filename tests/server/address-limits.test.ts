@@ -103,3 +103,27 @@ describe('a lecture hall behind one address', () => {
     open.push(await TestClient.connect(url, { role: 'player', code: seats[0]!.code, token: seats[0]!.token }));
   });
 });
+
+describe('a hall filling up', () => {
+  it('resends the room’s views for presence at most every half second, not once per phone', async () => {
+    const { url } = await start({ rateLimit: { perSecond: 10_000, burst: 10_000 } });
+    const { code, host } = await createGame(url, { teamCount: 4 });
+    open.push(host);
+    const joinPage = await TestClient.connect(url, { role: 'guest' });
+    open.push(joinPage);
+    const tokens: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const seatToken = newSeatToken();
+      tokens.push(seatToken);
+      expect(await joinPage.send('game:join', { code, nickname: `s${i}`, seatToken })).toMatchObject({ ok: true });
+    }
+    await host.nextView((v) => v.playerCount === 60, 'every seat made');
+    const viewsBefore = host.views.length;
+    const began = Date.now();
+    // Phones arrive one after another, as they do in a hall: each connect is a change of presence.
+    for (const token of tokens) open.push(await TestClient.connect(url, { role: 'player', code, token }));
+    await host.nextView((v) => v.onlineCount === 60, 'everyone online');
+    const windows = Math.ceil((Date.now() - began) / 500);
+    expect(host.views.length - viewsBefore).toBeLessThanOrEqual(windows + 1);
+  });
+});
