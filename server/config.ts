@@ -2,6 +2,7 @@
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './realtime/connections.js';
+import { DEFAULT_ADDRESS_RATE_LIMITS, type AddressRateLimits } from './realtime/rate-limit.js';
 
 export interface ServerConfig {
   port: number;
@@ -13,6 +14,8 @@ export interface ServerConfig {
   sqliteSync: 'normal' | 'full';
   /** Connections per client address (a lecture hall behind one NAT is one address). */
   connectionLimits: ConnectionLimits;
+  /** Budgets per client address; only the join rate is a setting (a known lecture hall may raise it). */
+  addressRateLimits: AddressRateLimits;
   allowedOrigins: string[];
   /** A lobby with nobody connected and no action for this long is closed, freeing its game slot. */
   lobbyIdleMs: number;
@@ -37,6 +40,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       ...DEFAULT_CONNECTION_LIMITS,
       seats: intFrom(env.MAX_SEATS_PER_ADDRESS, DEFAULT_CONNECTION_LIMITS.seats, 'MAX_SEATS_PER_ADDRESS'),
       anonymous: intFrom(env.MAX_GUESTS_PER_ADDRESS, DEFAULT_CONNECTION_LIMITS.anonymous, 'MAX_GUESTS_PER_ADDRESS'),
+    },
+    addressRateLimits: {
+      ...DEFAULT_ADDRESS_RATE_LIMITS,
+      joins: {
+        ...DEFAULT_ADDRESS_RATE_LIMITS.joins,
+        perSecond: intFrom(env.JOIN_RATE_PER_ADDRESS, DEFAULT_ADDRESS_RATE_LIMITS.joins.perSecond, 'JOIN_RATE_PER_ADDRESS'),
+      },
     },
     // 0 keeps idle lobbies forever.
     lobbyIdleMs: intFrom(env.LOBBY_IDLE_MINUTES, 120, 'LOBBY_IDLE_MINUTES') * 60_000 || Number.POSITIVE_INFINITY,

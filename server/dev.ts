@@ -20,6 +20,7 @@ export async function startDevRealtime(httpServer: HttpServer | Http2SecureServe
     store,
     logger,
     connectionLimits: config.connectionLimits,
+    addressRateLimits: config.addressRateLimits,
     lobbyIdleMs: config.lobbyIdleMs,
     allowedOrigins: config.allowedOrigins,
     publicUrl: () => {

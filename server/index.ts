@@ -52,6 +52,7 @@ const app = createApp({
   pages: await loadPages(),
   publicUrl: () => publicUrlFor(config, port),
   connectionLimits: config.connectionLimits,
+  addressRateLimits: config.addressRateLimits,
   lobbyIdleMs: config.lobbyIdleMs,
   allowedOrigins: config.allowedOrigins,
 });
