@@ -127,3 +127,20 @@ describe('a hall filling up', () => {
     expect(host.views.length - viewsBefore).toBeLessThanOrEqual(windows + 1);
   });
 });
+
+describe('one seat', () => {
+  it('holds two sockets at most: a third (a reload before the old socket timed out) closes the oldest', async () => {
+    const { url, app } = await start();
+    const { code, host } = await createGame(url);
+    open.push(host);
+    const { seatToken, player: first } = await joinGame(url, code, 'ada');
+    const second = await TestClient.connect(url, { role: 'player', code, token: seatToken });
+    open.push(first, second);
+    const closed = new Promise<string>((resolve) => first.socket.once('disconnect', resolve));
+    const third = await TestClient.connect(url, { role: 'player', code, token: seatToken });
+    open.push(third);
+    expect(await closed).toBe('io server disconnect');
+    expect(second.socket.connected && third.socket.connected).toBe(true);
+    await vi.waitFor(() => expect(app.realtime.connections.of('127.0.0.1')).toMatchObject({ seats: 2, anonymous: 0 }));
+  });
+});
