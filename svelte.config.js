@@ -8,6 +8,9 @@ const config = {
   kit: {
     adapter: adapter({ out: 'build', precompress: false }),
     alias: { $shared: 'shared' },
+    // Each page's inline start-up script gets its hash in a script-src CSP header; the server adds the rest of
+    // the policy (server/http/security.ts).
+    csp: { mode: 'hash', directives: { 'script-src': ['self'] } },
   },
 };
 

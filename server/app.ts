@@ -3,6 +3,7 @@
 import express, { type RequestHandler } from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
+import { securityHeaders } from './http/security.js';
 import { attachRealtime, type Realtime, type RealtimeOptions } from './realtime/attach.js';
 
 export interface AppOptions extends RealtimeOptions {
@@ -21,6 +22,7 @@ export interface App {
 export function createApp(options: AppOptions): App {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   const httpServer = createServer(app);
   const realtime = attachRealtime(httpServer, options);
 

@@ -1,6 +1,8 @@
 // Settings from the environment, with the defaults a classroom needs: one port, SQLite under ./data.
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './realtime/connections.js';
+import { DEFAULT_ADDRESS_RATE_LIMITS, type AddressRateLimits } from './realtime/rate-limit.js';
 
 export interface ServerConfig {
   port: number;
@@ -10,8 +12,13 @@ export interface ServerConfig {
   publicUrl: string | null;
   logLevel: string;
   sqliteSync: 'normal' | 'full';
-  maxConnectionsPerAddress: number;
+  /** Connections per client address (a lecture hall behind one NAT is one address). */
+  connectionLimits: ConnectionLimits;
+  /** Budgets per client address; only the join rate is a setting (a known lecture hall may raise it). */
+  addressRateLimits: AddressRateLimits;
   allowedOrigins: string[];
+  /** A lobby with nobody connected and no action for this long is closed, freeing its game slot. */
+  lobbyIdleMs: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -29,7 +36,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     logLevel: env.LOG_LEVEL || 'info',
     sqliteSync: env.SQLITE_SYNC === 'full' ? 'full' : 'normal',
-    maxConnectionsPerAddress: intFrom(env.MAX_CONNECTIONS_PER_ADDRESS, 1000, 'MAX_CONNECTIONS_PER_ADDRESS'),
+    connectionLimits: {
+      ...DEFAULT_CONNECTION_LIMITS,
+      seats: intFrom(env.MAX_SEATS_PER_ADDRESS, DEFAULT_CONNECTION_LIMITS.seats, 'MAX_SEATS_PER_ADDRESS'),
+      anonymous: intFrom(env.MAX_GUESTS_PER_ADDRESS, DEFAULT_CONNECTION_LIMITS.anonymous, 'MAX_GUESTS_PER_ADDRESS'),
+    },
+    addressRateLimits: {
+      ...DEFAULT_ADDRESS_RATE_LIMITS,
+      joins: {
+        ...DEFAULT_ADDRESS_RATE_LIMITS.joins,
+        perSecond: intFrom(env.JOIN_RATE_PER_ADDRESS, DEFAULT_ADDRESS_RATE_LIMITS.joins.perSecond, 'JOIN_RATE_PER_ADDRESS'),
+      },
+    },
+    // 0 keeps idle lobbies forever.
+    lobbyIdleMs: intFrom(env.LOBBY_IDLE_MINUTES, 120, 'LOBBY_IDLE_MINUTES') * 60_000 || Number.POSITIVE_INFINITY,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

@@ -6,7 +6,10 @@ import { pathToFileURL } from 'node:url';
 import type { RequestHandler } from 'express';
 import { createApp } from './app.js';
 import { configFromEnv, publicUrlFor } from './config.js';
+import { openFileWarning, readOpenFileLimit } from './fd-limit.js';
 import { createLogger } from './logger.js';
+import { FD_RESERVE, engineLimitOf } from './realtime/connections.js';
+import { DataDirLocked, lockDataDir } from './store/data-lock.js';
 import { SqliteStore } from './store/sqlite.js';
 
 const config = configFromEnv();
@@ -21,6 +24,26 @@ async function loadPages(): Promise<RequestHandler> {
   return module.handler;
 }
 
+// Before anything reads the games: a second server on the same folder stops here, with a message.
+const dataLock = (() => {
+  try {
+    return lockDataDir(config.dataDir);
+  } catch (error) {
+    if (!(error instanceof DataDirLocked)) throw error;
+    logger.fatal({ dataDir: config.dataDir }, error.message);
+    process.stderr.write(`\n${error.message}\n\n`);
+    process.exit(1);
+  }
+})();
+
+// A low open-file limit makes phones fail at random under load: say so at start, in words.
+const openFiles = readOpenFileLimit();
+const fdWarning = openFiles && openFileWarning(openFiles, engineLimitOf(config.connectionLimits) + FD_RESERVE, FD_RESERVE);
+if (fdWarning) {
+  logger.warn({ openFiles }, 'open-file limit below what the connection limits allow');
+  process.stdout.write(`\nWarning: ${fdWarning}\n`);
+}
+
 const store = new SqliteStore(join(config.dataDir, 'fleet-ops.sqlite'), { synchronous: config.sqliteSync });
 let port = config.port;
 const app = createApp({
@@ -28,7 +51,9 @@ const app = createApp({
   logger,
   pages: await loadPages(),
   publicUrl: () => publicUrlFor(config, port),
-  maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+  connectionLimits: config.connectionLimits,
+  addressRateLimits: config.addressRateLimits,
+  lobbyIdleMs: config.lobbyIdleMs,
   allowedOrigins: config.allowedOrigins,
 });
 const { restored, refused } = app.realtime.restore();
@@ -54,6 +79,7 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down');
   await app.close();
   store.close();
+  dataLock.release();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

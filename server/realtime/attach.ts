@@ -1,17 +1,32 @@
 // Socket.IO on an existing http server: handshake, connection bookkeeping, intents and broadcasts. Used by the
 // production app (server/app.ts) and by `npm run dev` (server/dev.ts), so both run exactly the same game.
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import { Rooms, type RestoreResult } from '../rooms/rooms.js';
 import type { GameStore } from '../store/store.js';
+import { addressOf, admitConnections, engineAvailable } from './admission.js';
+import { originAllowed, trustedOrigins } from './origins.js';
 import { Broadcaster } from './broadcast.js';
+import { ConnectionBudget, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connections.js';
 import { registerIntents } from './dispatch.js';
 import { handshake } from './handshake.js';
-import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from './rate-limit.js';
+import {
+  AddressBudgets,
+  DEFAULT_ADDRESS_RATE_LIMITS,
+  DEFAULT_RATE_LIMIT,
+  TokenBucket,
+  type AddressRateLimits,
+  type RateLimit,
+} from './rate-limit.js';
 import { hostRoom, playerRoom, screenRoom, teamRoom } from './rooms-of.js';
 import type { GameServer, GameSocket } from './types.js';
+
+/** How long an Engine.IO connection may stay without joining the namespace. */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** How often full per-address buckets are forgotten. */
+const PRUNE_EVERY_MS = 60_000;
 
 export interface RealtimeOptions {
   store: GameStore;
@@ -20,11 +35,19 @@ export interface RealtimeOptions {
   publicUrl: () => string;
   /** The server's clock, ms since the epoch (tests may pass their own). */
   clock?: () => number;
+  /** Messages per socket. */
   rateLimit?: RateLimit;
-  /** Open connections allowed from one address; a classroom behind one NAT needs a high number. */
-  maxConnectionsPerAddress?: number;
+  /** Budgets per client address: message cost, joins, game creations. */
+  addressRateLimits?: Partial<AddressRateLimits>;
+  /** Connections per client address; a lecture hall behind one NAT is one address. */
+  connectionLimits?: Partial<ConnectionLimits>;
   maxRooms?: number;
-  /** Extra browser origins allowed besides the server's own (CORS does not cover WebSockets). */
+  /** A lobby with nobody connected and no action for this long is closed (server time, ms). */
+  lobbyIdleMs?: number;
+  /**
+   * Browser origins allowed besides the public URL's and this machine's own addresses on the listening port
+   * (CORS does not cover WebSockets; the request's Host header proves nothing against DNS rebinding).
+   */
   allowedOrigins?: string[];
 }
 
@@ -32,55 +55,51 @@ export interface Realtime {
   io: GameServer;
   rooms: Rooms;
   broadcaster: Broadcaster;
+  connections: ConnectionBudget;
   /** Rebuilds unfinished games from the store, leaving out the ones it refuses; call before accepting connections. */
   restore(): RestoreResult;
   close(): Promise<void>;
 }
 
-/** True when a browser's Origin is this server itself or explicitly allowed; non-browser clients send none. */
-export function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  if (allowed.includes(origin)) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
+function listeningPort(httpServer: HttpServer): number | null {
+  const address = httpServer.address();
+  return address && typeof address === 'object' ? address.port : null;
 }
 
 export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions): Realtime {
   const clock = options.clock ?? Date.now;
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const maxPerAddress = options.maxConnectionsPerAddress ?? 1000;
+  const connections = new ConnectionBudget({ ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits });
+  const budgets = new AddressBudgets({ ...DEFAULT_ADDRESS_RATE_LIMITS, ...options.addressRateLimits });
   const io: GameServer = new Server(httpServer, {
     serveClient: false,
     perMessageDeflate: false,
     maxHttpBufferSize: 64 * 1024,
-    allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins ?? [])),
+    // An Engine.IO connection that has not joined the namespace by then is closed (Socket.IO's default is 45 s).
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    allowRequest: (req, callback) => {
+      const origins = trustedOrigins(options.publicUrl(), listeningPort(httpServer), options.allowedOrigins ?? []);
+      callback(null, originAllowed(req.headers.origin, origins) && engineAvailable(connections, req.socket.remoteAddress));
+    },
   });
   const broadcaster = new Broadcaster(io);
-  const rooms = new Rooms(options.store, broadcaster.onRoomChange, options.maxRooms ?? 2000, clock);
-  const perAddress = new Map<string, number>();
-
-  io.use((socket, next) => {
-    const address = socket.handshake.address;
-    const count = perAddress.get(address) ?? 0;
-    if (count >= maxPerAddress) return next(new Error('too many connections from this address'));
-    perAddress.set(address, count + 1);
-    socket.once('disconnect', () => {
-      const left = (perAddress.get(address) ?? 1) - 1;
-      if (left > 0) perAddress.set(address, left);
-      else perAddress.delete(address);
-    });
-    next();
+  const rooms = new Rooms(options.store, broadcaster.onRoomChange, options.maxRooms ?? 2000, clock, undefined, {
+    lobbyIdleMs: options.lobbyIdleMs,
   });
+  const pruning = setInterval(() => budgets.prune(Date.now()), PRUNE_EVERY_MS);
+  pruning.unref();
+
   io.use(handshake(rooms));
+  admitConnections(io, connections);
 
   io.on('connection', (socket: GameSocket) => {
     const data = socket.data;
     const room = data.code === null ? undefined : rooms.get(data.code);
-    if (room && data.role === 'host') socket.join(hostRoom(room.code));
+    if (room && data.role === 'host') {
+      socket.join(hostRoom(room.code));
+      room.hostConnection(1);
+      socket.once('disconnect', () => room.hostConnection(-1));
+    }
     if (room && data.role === 'screen') {
       socket.join(screenRoom(room.code));
       room.screenConnection(1);
@@ -105,15 +124,18 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     });
     const view = room ? broadcaster.viewFor(room, data) : null;
     if (view) socket.emit('view', view);
-    registerIntents(socket, { data, rooms, broadcaster, clock }, new TokenBucket(limit, Date.now()), options.logger);
+    const ctx = { data, rooms, broadcaster, clock, address: addressOf(socket), budgets };
+    registerIntents(socket, ctx, new TokenBucket(limit, Date.now()), options.logger);
   });
 
   return {
     io,
     rooms,
     broadcaster,
+    connections,
     restore: () => rooms.restore(),
     async close() {
+      clearInterval(pruning);
       broadcaster.stop();
       rooms.stop();
       // io.close() drops every connection at the transport level, so clients see "transport close" and

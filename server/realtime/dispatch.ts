@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { INTENTS, isIntentName, type IntentName } from '../../shared/protocol/intents.js';
 import { StoreError } from '../store/store.js';
 import { handlerOf, refuse, type IntentContext } from './handlers/index.js';
-import type { TokenBucket } from './rate-limit.js';
+import { costOf, type TokenBucket } from './rate-limit.js';
 import type { GameSocket } from './types.js';
 
 type AnyAck = (result: unknown) => void;
@@ -16,6 +16,13 @@ function splitArgs(args: unknown[]): { payload: unknown; ack: AnyAck } {
   return { payload: args[0], ack: () => {} };
 }
 
+/** A write the store could not make: our StoreError, or SQLite's own (a full disk, an I/O error) if one slips by. */
+function isStoreFailure(error: unknown): boolean {
+  if (error instanceof StoreError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY|BUSY|LOCKED|CORRUPT|NOTADB)/.test(code);
+}
+
 function summarize(issues: { path: PropertyKey[]; message: string }[]): string {
   const first = issues[0];
   if (!first) return 'That request was malformed.';
@@ -23,9 +30,20 @@ function summarize(issues: { path: PropertyKey[]; message: string }[]): string {
   return `That request was malformed (${where}: ${first.message}).`;
 }
 
+const BUSY_NETWORK = 'Your network is sending the server too many requests right now: try again in a few seconds.';
+
+/** The socket's own budget, then its address's (weighed by what the message costs); a refusal or null. */
+function overBudget(event: string, ctx: IntentContext, bucket: TokenBucket): ReturnType<typeof refuse> | null {
+  const now = Date.now();
+  if (!bucket.take(now)) return refuse('rate/limited');
+  if (!ctx.budgets.messages.take(ctx.address, now, costOf(event))) return refuse('rate/limited', BUSY_NETWORK);
+  return null;
+}
+
 function handle(name: IntentName, args: unknown[], ctx: IntentContext, bucket: TokenBucket, logger: Logger) {
   const { payload, ack } = splitArgs(args);
-  if (!bucket.take(Date.now())) return ack(refuse('rate/limited'));
+  const limited = overBudget(name, ctx, bucket);
+  if (limited) return ack(limited);
   const intent = INTENTS[name];
   const parsed = intent.schema.safeParse(payload);
   if (!parsed.success) return ack({ ...refuse('intent/invalid'), message: summarize(parsed.error.issues) });
@@ -34,7 +52,7 @@ function handle(name: IntentName, args: unknown[], ctx: IntentContext, bucket: T
     ack(handlerOf(name)(ctx, parsed.data as Record<string, unknown>));
   } catch (error) {
     logger.error({ err: error, intent: name, code: ctx.data.code }, 'intent failed');
-    ack(refuse(error instanceof StoreError ? 'store/failed' : 'server/error'));
+    ack(refuse(isStoreFailure(error) ? 'store/failed' : 'server/error'));
   }
 }
 
@@ -49,7 +67,6 @@ export function registerIntents(socket: GameSocket, ctx: IntentContext, bucket: 
   socket.onAny((event: string, ...args: unknown[]) => {
     if (isIntentName(event)) return;
     const { ack } = splitArgs(args);
-    if (!bucket.take(Date.now())) return ack(refuse('rate/limited'));
-    ack(refuse('intent/unknown'));
+    ack(overBudget(event, ctx, bucket) ?? refuse('intent/unknown'));
   });
 }

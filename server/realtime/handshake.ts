@@ -10,9 +10,10 @@ import type { GameSocket } from './types.js';
 
 type Next = (err?: Error) => void;
 
-function refusal(code: ErrorCode): Error {
-  const error = new Error(messageFor(code)) as Error & { data: unknown };
-  error.data = { code, message: messageFor(code) };
+/** A refused handshake as Socket.IO sends it: `err.data` carries the code and a message a person can act on. */
+export function refusal(code: ErrorCode, message: string = messageFor(code)): Error {
+  const error = new Error(message) as Error & { data: unknown };
+  error.data = { code, message };
   return error;
 }
 

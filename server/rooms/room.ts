@@ -6,6 +6,7 @@ import type { Presence } from '../../shared/sim/project.js';
 import { runningClockPart, timerDueAt } from '../../shared/sim/flow.js';
 import { reduce, type GameEvent } from '../../shared/sim/reducer.js';
 import type { GameConfig, GameState, Player } from '../../shared/sim/state.js';
+import { lookalikeKeys } from '../names.js';
 import { StoreError, type GameStore } from '../store/store.js';
 
 /** A part's simulated clock moves once a real second (a logged action each time). */
@@ -33,9 +34,17 @@ export class Room {
   readonly #store: GameStore;
   readonly #idemKeys: Set<string>;
   readonly #playerByToken = new Map<string, string>();
+  /** The look-alike keys of every nickname in the game, kicked players' too (names.ts). */
+  readonly #nicknameKeys = new Set<string>();
   /** Open connections per player id (a player may have two tabs). */
   readonly #online = new Map<string, number>();
   #screens = 0;
+  /** Host consoles open (not part of any view; an open console keeps a lobby alive). */
+  #hosts = 0;
+  /** Counts changes of presence: views of one version differ by it (the snapshot cache keys on both). */
+  #presenceRevision = 0;
+  /** The server time of the last accepted action or connection change. */
+  #lastActivity: number;
   #listener: RoomListener = () => {};
   readonly #clock: Clock;
   /** When the simulated clock last moved (server ms), or null while it stands still. */
@@ -55,7 +64,11 @@ export class Room {
     this.hostTokenHash = hostTokenHash;
     this.#state = state;
     this.#idemKeys = new Set(idemKeys);
-    for (const player of state.players) this.#playerByToken.set(player.tokenHash, player.id);
+    for (const player of state.players) {
+      this.#playerByToken.set(player.tokenHash, player.id);
+      for (const key of lookalikeKeys(player.nickname)) this.#nicknameKeys.add(key);
+    }
+    this.#lastActivity = clock();
   }
 
   /** The server's clock, for actions that carry the time they were accepted. */
@@ -93,13 +106,15 @@ export class Room {
     try {
       this.#store.appendAction(this.code, result.state.version, action, idem);
     } catch (error) {
-      throw new StoreError(error);
+      throw error instanceof StoreError ? error : new StoreError(error);
     }
     this.#state = result.state;
+    this.#lastActivity = this.#clock();
     if (idem !== null) this.#idemKeys.add(idem);
     for (const event of result.events) {
       if (event.type === 'player-joined' && action.type === 'player/join') {
         this.#playerByToken.set(action.tokenHash, event.playerId);
+        for (const key of lookalikeKeys(action.nickname)) this.#nicknameKeys.add(key);
       }
     }
     if (this.#state.version % SNAPSHOT_EVERY === 0) this.#saveSnapshot();
@@ -170,10 +185,25 @@ export class Room {
     }
   }
 
+  /** True when a nickname looks like one in the game already ("Аlice" with a Cyrillic А beside "Alice"). */
+  nicknameLooksTaken(nickname: string): boolean {
+    return lookalikeKeys(nickname).some((key) => this.#nicknameKeys.has(key));
+  }
+
   /** The player holding a seat token (by its hash), kicked or not. */
   playerByTokenHash(tokenHash: string): Player | undefined {
     const id = this.#playerByToken.get(tokenHash);
     return id === undefined ? undefined : this.#state.players.find((p) => p.id === id);
+  }
+
+  get presenceRevision(): number {
+    return this.#presenceRevision;
+  }
+
+  /** True when nobody is connected and nothing happened for `idleMs` (server time): an abandoned lobby. */
+  idleSince(now: number, idleMs: number): boolean {
+    const connected = this.#online.size > 0 || this.#screens > 0 || this.#hosts > 0;
+    return !connected && now - this.#lastActivity >= idleMs;
   }
 
   presence(): Presence {
@@ -185,12 +215,24 @@ export class Room {
     const count = (this.#online.get(playerId) ?? 0) + delta;
     if (count > 0) this.#online.set(playerId, count);
     else this.#online.delete(playerId);
-    this.#listener(this, []);
+    this.#presenceChanged();
   }
 
   /** Counts a screen or spectator connection (+1) or its end (−1). */
   screenConnection(delta: 1 | -1): void {
     this.#screens = Math.max(0, this.#screens + delta);
+    this.#presenceChanged();
+  }
+
+  /** Counts a host console connection (+1) or its end (−1); the host's view does not show it. */
+  hostConnection(delta: 1 | -1): void {
+    this.#hosts = Math.max(0, this.#hosts + delta);
+    this.#lastActivity = this.#clock();
+  }
+
+  #presenceChanged(): void {
+    this.#presenceRevision += 1;
+    this.#lastActivity = this.#clock();
     this.#listener(this, []);
   }
 }

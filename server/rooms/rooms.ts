@@ -12,6 +12,14 @@ import { Room, type Clock, type RoomListener } from './room.js';
 /** How often part timers are checked: a timer ends at most this late. */
 export const TIMER_SWEEP_MS = 250;
 
+/** A lobby nobody is connected to and nothing happened in for this long is closed: its game slot is freed. */
+export const LOBBY_IDLE_MS_DEFAULT = 2 * 60 * 60 * 1000;
+
+export interface RoomsOptions {
+  /** See LOBBY_IDLE_MS_DEFAULT. */
+  lobbyIdleMs?: number;
+}
+
 export interface NewGameOptions {
   teamCount?: number;
   askStudentId?: boolean;
@@ -47,6 +55,7 @@ export class Rooms {
   readonly #clock: Clock;
   readonly #rules: Rules;
   readonly #refused: RefusedGame[] = [];
+  readonly #lobbyIdleMs: number;
   /** One sweep for every room's part timer and simulated clock: robust to many rooms and to the clock jumping. */
   readonly #sweep: ReturnType<typeof setInterval>;
 
@@ -56,12 +65,19 @@ export class Rooms {
     maxRooms: number,
     clock: Clock = Date.now,
     rules: Rules = CURRENT_RULES,
+    options: RoomsOptions = {},
   ) {
     this.#store = store;
     this.#clock = clock;
     this.#rules = rules;
+    this.#lobbyIdleMs = options.lobbyIdleMs ?? LOBBY_IDLE_MS_DEFAULT;
     this.#sweep = setInterval(() => {
+      const now = this.#clock();
       for (const room of this.#rooms.values()) {
+        if (room.state.phase === 'lobby' && room.idleSince(now, this.#lobbyIdleMs)) {
+          this.#closeIdleLobby(room, now);
+          continue;
+        }
         room.expireTimerIfDue();
         room.advanceSimulation();
       }
@@ -170,6 +186,19 @@ export class Rooms {
   /** Stops the timer sweep (on shutdown). */
   stop(): void {
     clearInterval(this.#sweep);
+  }
+
+  /**
+   * Closes an abandoned lobby: marked finished in the store (a restart leaves it out; its rows stay) and dropped
+   * from memory, so it no longer holds one of the server's game slots. Nobody is connected to it.
+   */
+  #closeIdleLobby(room: Room, now: number): void {
+    try {
+      this.#store.markFinished(room.code, new Date(now).toISOString());
+    } catch {
+      // Still dropped from memory; a restart would bring it back, idle again, and close it then.
+    }
+    this.#rooms.delete(room.code);
   }
 
   /** Drops the finished room created first from memory (its rows stay in the store). */

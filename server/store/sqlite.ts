@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Action } from '../../shared/sim/actions.js';
 import type { GameConfig, GameState } from '../../shared/sim/state.js';
-import type { GameStore, StoredAction, StoredGame } from './store.js';
+import { StoreError, type GameStore, type StoredAction, type StoredGame } from './store.js';
 
 // The first schema, as every database has had it since the start; later changes are SCHEMA_CHANGES.
 const SCHEMA = `
@@ -63,6 +63,20 @@ function migrateSchema(db: Database.Database): void {
 export interface SqliteOptions {
   /** 'full' also survives power loss at the price of an fsync per action; 'normal' survives a killed process. */
   synchronous?: 'normal' | 'full';
+  /**
+   * A cap on the database's size in pages (SQLite's max_page_count): a write beyond it fails as on a full disk.
+   * The server leaves it unset; tests use it to fill the database for real.
+   */
+  maxPageCount?: number;
+}
+
+/** Runs a write; any failure (SQLITE_FULL, an I/O error, a closed database) becomes a StoreError. */
+function write<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw error instanceof StoreError ? error : new StoreError(error);
+  }
 }
 
 export class SqliteStore implements GameStore {
@@ -79,6 +93,7 @@ export class SqliteStore implements GameStore {
     this.#db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     this.#db.pragma('foreign_keys = ON');
     migrateSchema(this.#db);
+    if (options.maxPageCount !== undefined) this.#db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
     this.#insertGame = this.#db.prepare(
       'INSERT OR IGNORE INTO games (code, config, host_token_hash, created_at, rules_version) VALUES (?, ?, ?, ?, ?)',
     );
@@ -92,20 +107,22 @@ export class SqliteStore implements GameStore {
   }
 
   createGame(config: GameConfig, hostTokenHash: string, createdAt: string, rulesVersion: number): boolean {
-    const result = this.#insertGame.run(config.code, JSON.stringify(config), hostTokenHash, createdAt, rulesVersion);
+    const result = write(() =>
+      this.#insertGame.run(config.code, JSON.stringify(config), hostTokenHash, createdAt, rulesVersion),
+    );
     return result.changes === 1;
   }
 
   markFinished(code: string, finishedAt: string): void {
-    this.#markFinished.run(finishedAt, code);
+    write(() => this.#markFinished.run(finishedAt, code));
   }
 
   appendAction(code: string, seq: number, action: Action, idem: string | null): void {
-    this.#insertAction.run(code, seq, JSON.stringify(action), idem);
+    write(() => this.#insertAction.run(code, seq, JSON.stringify(action), idem));
   }
 
   saveSnapshot(code: string, seq: number, state: GameState): void {
-    this.#insertSnapshot.run(code, seq, JSON.stringify(state));
+    write(() => this.#insertSnapshot.run(code, seq, JSON.stringify(state)));
   }
 
   loadUnfinished(): StoredGame[] {
@@ -141,14 +158,14 @@ export class SqliteStore implements GameStore {
   }
 
   replaceLog(code: string, rulesVersion: number, actions: StoredAction[]): void {
-    this.#db.transaction(() => {
+    write(() => this.#db.transaction(() => {
       this.#db.prepare('DELETE FROM snapshots WHERE code = ?').run(code);
       this.#db.prepare('DELETE FROM actions WHERE code = ?').run(code);
       for (const entry of actions) {
         this.#insertAction.run(code, entry.seq, JSON.stringify(entry.action), entry.idem);
       }
       this.#db.prepare('UPDATE games SET rules_version = ? WHERE code = ?').run(rulesVersion, code);
-    })();
+    })());
   }
 
   #actionsAfter(code: string, seq: number): StoredAction[] {

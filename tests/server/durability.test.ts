@@ -14,8 +14,12 @@ const dataDir = mkdtempSync(join(tmpdir(), 'fleetops-durability-'));
 const started: ServerProcess[] = [];
 const clients: TestClient[] = [];
 
-/** Starts the real server on the shared data directory; every process started is killed after the tests. */
+/**
+ * Starts the real server on the shared data directory, after killing any still running on it (one server per
+ * data folder: a second one would refuse to start); every process started is killed after the tests.
+ */
 async function start(): Promise<ServerProcess> {
+  await Promise.all(started.map((p) => p.kill('SIGKILL')));
   const process = await startServerProcess({ DATA_DIR: dataDir });
   started.push(process);
   return process;
@@ -195,6 +199,6 @@ describe('durability', () => {
     const host2 = await TestClient.connect<HostView>(server.url, { role: 'host', code, token: hostToken });
     clients.push(host2);
     expect(withoutPresence(host2.view)).toEqual(withoutPresence(before));
-    expect(host2.view.crises).toEqual([{ id: 'world-drifted', target: 'all teams', part: 'part2', at: expect.any(Number), fired: false }]);
+    expect(host2.view.crises).toEqual([{ id: 'world-drifted', part: 'part2', target: 'all teams', at: expect.any(Number), fired: false }]);
   });
 });

@@ -107,10 +107,12 @@ describe('Part 1 with four teams', () => {
     const board = await players[3]![1]!.nextView((v) => v.leaderboard.some((r) => r.teamId === 't4' && r.learning === 50));
     expect(board.part1!.reflection?.byNickname).toBe('player4');
 
-    // Parts 2 and 3 follow; skipping through them leads to the debrief.
+    // Parts 2 and 3 follow; skipping through them (play, reveal, reflect) leads to the debrief.
     await ok(host.send('host:next', {}));
     await screen.nextView((v) => v.phase === 'part2', 'part 2');
-    for (let i = 0; i < 6; i++) await ok(host.send('host:next', {}));
+    for (let i = 0; i < 3; i++) await ok(host.send('host:next', {}));
+    await screen.nextView((v) => v.phase === 'part3', 'part 3');
+    for (let i = 0; i < 3; i++) await ok(host.send('host:next', {}));
     const end = await screen.nextView((v) => v.phase === 'debrief', 'the debrief');
     expect(end.leaderboard[0]!.name).toBe('Team 3');
   });

@@ -12,9 +12,19 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
+export interface ServerProcessOptions {
+  /** Starts the server under `ulimit -n` of this many open files (through /bin/sh). */
+  openFiles?: number;
+}
+
 /** Starts `node --import tsx server/index.ts` on a free port and waits until it listens. */
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+export function startServerProcess(env: Record<string, string>, options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const node = [process.execPath, '--import', 'tsx', 'server/index.ts'];
+  const [command, args] =
+    options.openFiles === undefined
+      ? [node[0]!, node.slice(1)]
+      : ['/bin/sh', ['-c', `ulimit -n ${options.openFiles} && exec "$@"`, 'sh', ...node]];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

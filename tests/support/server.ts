@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach } from 'vitest';
-import { createApp, type App } from '../../server/app.js';
+import { createApp, type App, type AppOptions } from '../../server/app.js';
 import type { RateLimit } from '../../server/realtime/rate-limit.js';
-import { SqliteStore } from '../../server/store/sqlite.js';
+import { SqliteStore, type SqliteOptions } from '../../server/store/sqlite.js';
 
 export interface TestServer {
   url: string;
@@ -22,13 +22,18 @@ export interface TestServerOptions {
   rateLimit?: RateLimit;
   /** The server's clock (ms); tests move it forward to make part timers run out. */
   clock?: () => number;
+  /** Options of the SQLite store (e.g. a size cap that makes it full). */
+  store?: SqliteOptions;
+  /** Any other option of the app (connection and address limits, the game cap, ...). */
+  app?: Partial<Omit<AppOptions, 'store' | 'logger' | 'publicUrl'>>;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fleetops-test-'));
-  const store = new SqliteStore(join(dataDir, 'fleet-ops.sqlite'));
+  const store = new SqliteStore(join(dataDir, 'fleet-ops.sqlite'), options.store);
   let url = '';
   const app = createApp({
+    ...options.app,
     store,
     logger: pino({ level: 'silent' }),
     publicUrl: () => url,

@@ -6,18 +6,23 @@ import type { Action } from '../../../shared/sim/actions.js';
 import type { Room } from '../../rooms/room.js';
 import type { Rooms } from '../../rooms/rooms.js';
 import type { Broadcaster } from '../broadcast.js';
+import type { AddressBudgets } from '../rate-limit.js';
 
 export interface IntentContext {
   data: SocketData;
   rooms: Rooms;
   broadcaster: Broadcaster;
   clock: () => number;
+  /** The budget key of the sender's address (server/realtime/address.ts). */
+  address: string;
+  budgets: AddressBudgets;
 }
 
 export type Handler<K extends IntentName> = (ctx: IntentContext, input: IntentInput<K>) => Ack<IntentResult<K>>;
 
-export function refuse(code: ErrorCode): { ok: false; code: ErrorCode; message: string } {
-  return { ok: false, code, message: messageFor(code) };
+/** A refusal with the code's message, or a more specific one a person can act on. */
+export function refuse(code: ErrorCode, message: string = messageFor(code)): { ok: false; code: ErrorCode; message: string } {
+  return { ok: false, code, message };
 }
 
 /** The game of this socket (fixed at the handshake). */

@@ -8,8 +8,13 @@ import { HOST, applyIntent, refuse, roomOf, type Handler } from './apply.js';
 
 type Handlers<K extends IntentName> = { [N in K]: Handler<N> };
 
+const TOO_MANY_JOINS = 'Many players are joining from your network right now: wait a few seconds and press Join again.';
+const LOOKALIKE = 'That nickname looks just like one already in this game. Pick another one.';
+const TOO_MANY_CREATES = 'Too many games were created from your network in the last minutes: wait a minute and try again.';
+
 export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:join' | 'game:peek' | 'sync:snapshot' | 'host:rename-team'> = {
   'game:create': (ctx, input) => {
+    if (!ctx.budgets.creates.take(ctx.address, Date.now())) return refuse('rate/limited', TOO_MANY_CREATES);
     const created = ctx.rooms.create(input, new Date(ctx.clock()));
     if (!created) return refuse('game/capacity');
     return { ok: true, code: created.room.code, hostToken: created.hostToken };
@@ -22,8 +27,11 @@ export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:join' | 'game:peek' 
     // A join retried with the same seat token (its ack was lost) finds the seat it already made.
     const seated = room.playerByTokenHash(tokenHash);
     if (seated) return seated.kicked ? refuse('auth/kicked') : { ok: true, code: room.code, playerId: seated.id };
+    // Only a join that would make a new seat spends the address's join budget; a retry above is free.
+    if (!ctx.budgets.joins.take(ctx.address, Date.now())) return refuse('rate/limited', TOO_MANY_JOINS);
     const nickname = checkName(input.nickname, NICKNAME_MAX, { invalid: 'nickname/invalid', inappropriate: 'nickname/inappropriate' });
     if (!nickname.ok) return refuse(nickname.code);
+    if (room.nicknameLooksTaken(nickname.name)) return refuse('nickname/taken', LOOKALIKE);
     const studentId = normalizeDisplayName(input.studentId ?? '').slice(0, STUDENT_ID_MAX) || null;
     const result = room.apply({ type: 'player/join', by: { role: 'guest' }, nickname: nickname.name, tokenHash, studentId });
     if (!result.ok) return refuse(result.code);
