@@ -5,9 +5,10 @@ import type { Action, Actor } from '../../../shared/sim/actions.js';
 import { CANARY_TRACKS, MAX_RUNS_PER_TEAM } from '../../../shared/sim/constants.js';
 import { timerDueAt } from '../../../shared/sim/flow.js';
 import { activeRun } from '../../../shared/sim/parts/part2/run.js';
+import { CRISES } from '../../../shared/sim/crises/catalog.js';
 import { effectsOf } from '../../../shared/sim/crises/effects.js';
 import { partSlice, withSlice } from '../../../shared/sim/parts/context.js';
-import type { AnyPart } from '../../../shared/sim/parts/part.js';
+import type { AnyPart, LockRule } from '../../../shared/sim/parts/part.js';
 import { PARTS as REGISTRY, partByNumber } from '../../../shared/sim/parts/registry.js';
 import { baseCohortRates, cohortRates } from '../../../shared/sim/parts/part2/truth.server.js';
 import type { Part2State } from '../../../shared/sim/parts/part2/types.js';
@@ -21,12 +22,29 @@ export type CrisisId = z.infer<typeof CrisisIdSchema>;
 export type RunConfig = Extract<Action, { type: 'team/start-run' }>['config'];
 export type CrisisTarget = Extract<Action, { type: 'host/crisis' }>['target'];
 
-/** The parts the fuzz plays (the registry's), with the phase each one runs in and the range of its lock. */
-export const PARTS: ReadonlyArray<{ part: Part; phase: Phase; min: number; max: number }> = REGISTRY.map((p) => ({
+export interface PartInfo {
+  part: Part;
+  phase: Phase;
+  /** The lock's rule: a number in [min, max] (both 0 for a choice lock), or one of `options`. */
+  lock: LockRule['kind'];
+  min: number;
+  max: number;
+  options: readonly Choice[];
+  /** Whether the part runs a simulated clock (ticks), and the crises the host may aim during its play. */
+  clock: boolean;
+  crises: readonly CrisisId[];
+}
+
+/** The parts the fuzz plays (the registry's), with the phase each one runs in, its lock and its crises. */
+export const PARTS: readonly PartInfo[] = REGISTRY.map((p) => ({
   part: p.number,
   phase: p.id,
+  lock: p.lock.kind,
   min: p.lock.kind === 'numeric' ? p.lock.min : 0,
   max: p.lock.kind === 'numeric' ? p.lock.max : 0,
+  options: p.lock.kind === 'choice' ? p.lock.options : [],
+  clock: p.clock !== undefined,
+  crises: CRISES.filter((c) => c.parts.includes(p.id)).map((c) => c.id),
 }));
 
 const moduleOf = (part: Part): AnyPart => partByNumber(part)!;

@@ -1,7 +1,7 @@
 // The tables of makers, per phase: each picks a legal action (or one the rules may refuse) and says whether
 // the reducer must accept it, must refuse it, or may do either.
 import { SIM_SPEED_MAX, SIM_SPEED_MIN } from '../../../shared/sim/constants.js';
-import { CHOICES, CRISIS_IDS, type Phase } from '../../../shared/protocol/views.js';
+import { CHOICES, type Phase } from '../../../shared/protocol/views.js';
 import { TRACK_IDS } from '../../../shared/sim/tracks.js';
 import * as shape from './game-shape.js';
 import { EXTEND_MINUTES_MAX, PART_PREDICTION_MAX, PART_PREDICTION_MIN } from '../../../shared/protocol/limits.js';
@@ -13,18 +13,17 @@ import {
   anySeat,
   joinAction,
   memberOf,
-  part2Member,
   partIn,
   plan,
   playerActor,
   predictionValue,
   randomSettings,
-  runConfig,
   seated,
   someTeam,
   teamName,
   w,
 } from './context.js';
+import { PART2_PLAY } from './makers-part2.js';
 
 // ── The tables ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -147,74 +146,14 @@ const PART_STEPS: Maker[] = [
   },
 ];
 
-/** Run decisions are likelier while some team has a run to decide on. */
-const activeWeight = (weight: number) => (c: GenContext) =>
-  someTeam(c, (teamId) => !!shape.canary(c.state, teamId)?.active) ? weight : weight / 8;
-
-const PART2_PLAY: Maker[] = [
+/** The play of a part that runs a simulated clock: the server's ticks and the host's crises of that part. */
+const CLOCK_PLAY: Maker[] = [
   {
     name: 'tick',
     weight: (c) => (w(c).paused ? 0 : 5),
     make: (c) => {
       const hours = c.dice.chance(0.7) ? c.dice.pick([0.05, 0.25, 0.5, 1, 2, 4]) : c.dice.between(0.001, 24);
       return plan(c, shape.partActions.tick(shape.SYSTEM, hours), 'accept');
-    },
-  },
-  {
-    name: 'start-run',
-    weight: (c) => (someTeam(c, (teamId) => shape.lockOf(c.state, 2, teamId) !== null && !shape.canary(c.state, teamId)?.active) ? 1.5 : 0.3),
-    make: (c) => {
-      const m = part2Member(c);
-      if (!m) return null;
-      const config = runConfig(c, m.canary?.maxShadowFraction ?? 1);
-      const k = m.canary;
-      const ok = m.mayAct && k !== null && !k.active && !k.shipped && k.runsUsed < k.runsMax && config.shadowFraction <= k.maxShadowFraction;
-      return plan(c, shape.partActions.startRun(m.by, config), ok ? 'accept' : 'refuse');
-    },
-  },
-  ...(['extend', 'promote'] as const).map(
-    (kind): Maker => ({
-      name: kind,
-      weight: activeWeight(1.5),
-      make: (c) => {
-        const m = part2Member(c);
-        if (!m) return null;
-        const run = m.canary?.active;
-        const ok = m.mayAct && !!run && run.outcome !== 'rolling-back';
-        return plan(c, shape.partActions[kind](m.by), ok ? 'accept' : 'refuse');
-      },
-    }),
-  ),
-  {
-    name: 'rollback',
-    weight: activeWeight(0.7),
-    make: (c) => {
-      const m = part2Member(c);
-      if (!m) return null;
-      const run = m.canary?.active;
-      const ok = m.mayAct && !!run && run.outcome !== 'rolling-back';
-      return plan(c, shape.partActions.rollback(m.by, null), ok ? 'accept' : 'refuse');
-    },
-  },
-  {
-    name: 'rollback-cohort',
-    weight: activeWeight(0.8),
-    make: (c) => {
-      const m = part2Member(c);
-      if (!m) return null;
-      const track = shape.teams(c.state).find((t) => t.id === m.teamId)!.track;
-      const cohortId = c.dice.chance(0.05) ? 'no-such-cohort' : c.dice.pick(shape.cohortIds(track));
-      const run = m.canary?.active;
-      const cohort = run?.cohorts.find((x) => x.id === cohortId);
-      const ok =
-        m.mayAct &&
-        !!run &&
-        run.outcome !== 'rolling-back' &&
-        run.stratified &&
-        !!cohort &&
-        !cohort.excluded &&
-        run.cohorts.filter((x) => !x.excluded).length > 1;
-      return plan(c, shape.partActions.rollback(m.by, cohortId), ok ? 'accept' : 'refuse');
     },
   },
   {
@@ -236,9 +175,16 @@ const PART2_PLAY: Maker[] = [
         [c.dice.between(0, 12), 2],
         [168, 0.2],
       ]);
-      return plan(c, shape.partActions.crisis(HOST, c.dice.pick(CRISIS_IDS), target, inHours), unknown ? 'refuse' : 'accept');
+      const crisis = c.dice.pick(partIn(c, 'play')!.crises);
+      return plan(c, shape.partActions.crisis(HOST, crisis, target, inHours), unknown ? 'refuse' : 'accept');
     },
   },
+];
+
+/** A part's steps, with the makers of its play weighted only while it is in play. */
+const partTable = (play: Maker[]): Maker[] => [
+  ...PART_STEPS,
+  ...play.map((m) => ({ ...m, weight: (c: GenContext) => (partIn(c, 'play') ? m.weight(c) : 0) })),
 ];
 
 /** Makers per phase: the lobby's seating and settings, the briefing, the parts, the debrief. */
@@ -268,6 +214,6 @@ export const TABLE: Partial<Record<Phase, Maker[]>> = {
     { name: 'next', weight: advanceWeight, make: (c) => plan(c, { type: 'host/next', by: HOST, at: c.now }, 'accept') },
   ],
   part1: PART_STEPS,
-  part2: [...PART_STEPS, ...PART2_PLAY.map((m) => ({ ...m, weight: (c: GenContext) => (partIn(c, 'play') ? m.weight(c) : 0) }))],
+  part2: partTable([...CLOCK_PLAY, ...PART2_PLAY]),
   debrief: [],
 };
