@@ -11,7 +11,8 @@ import { checkStep, leaderboardProblems } from '../support/fuzz/invariants.js';
 import { runFuzzGame, type FuzzReport } from '../support/fuzz/runner.js';
 
 const SEEDS = 200;
-const STAGES = ['lobby', 'briefing', 'part1/play', 'part1/reveal', 'part1/reflect', 'part2/play', 'part2/reveal', 'part2/reflect', 'debrief'];
+const PART_STAGES = (part: string) => [`${part}/play`, `${part}/reveal`, `${part}/reflect`];
+const STAGES = ['lobby', 'briefing', ...PART_STAGES('part1'), ...PART_STAGES('part2'), ...PART_STAGES('part3'), 'debrief'];
 
 describe('seeded game fuzz', () => {
   it(`plays ${SEEDS} seeded games through every phase with the invariants holding after every step`, () => {

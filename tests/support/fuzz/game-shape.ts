@@ -12,15 +12,19 @@ import type { AnyPart, LockRule } from '../../../shared/sim/parts/part.js';
 import { PARTS as REGISTRY, partByNumber } from '../../../shared/sim/parts/registry.js';
 import { baseCohortRates, cohortRates } from '../../../shared/sim/parts/part2/truth.server.js';
 import type { Part2State } from '../../../shared/sim/parts/part2/types.js';
-import type { GameState, TeamPartState } from '../../../shared/sim/state.js';
+import { settle } from '../../../shared/sim/parts/part3/clock.js';
+import { pipelinesOf, readsOf } from '../../../shared/sim/parts/part3/ensemble.js';
+import type { Part3State, TeamPart3 } from '../../../shared/sim/parts/part3/types.js';
+import type { GameState, Prediction, TeamPartState } from '../../../shared/sim/state.js';
 import type { TrackId } from '../../../shared/sim/tracks.js';
-import type { Choice, CrisisIdSchema, Phase, Step } from '../../../shared/protocol/views.js';
+import { CHOICES, type Choice, type CrisisIdSchema, type Phase, type Step } from '../../../shared/protocol/views.js';
 import type { z } from 'zod';
 
 export type Part = number;
 export type CrisisId = z.infer<typeof CrisisIdSchema>;
 export type RunConfig = Extract<Action, { type: 'team/start-run' }>['config'];
 export type CrisisTarget = Extract<Action, { type: 'host/crisis' }>['target'];
+export type ChallengeAnswer = Extract<Action, { type: 'team/answer-challenge' }>['answer'];
 
 export interface PartInfo {
   part: Part;
@@ -49,6 +53,7 @@ export const PARTS: readonly PartInfo[] = REGISTRY.map((p) => ({
 
 const moduleOf = (part: Part): AnyPart => partByNumber(part)!;
 const part2Of = (state: GameState) => state.parts.part2 as Part2State | undefined;
+const part3Of = (state: GameState) => state.parts.part3 as Part3State | undefined;
 
 /** The part played in a phase, or null outside the parts. */
 export const partOf = (phase: Phase) => PARTS.find((p) => p.phase === phase) ?? null;
@@ -108,7 +113,7 @@ export function partRevealed(state: GameState, part: Part): boolean {
 }
 
 /** A team's lock in a part: its prediction, or null; undefined when the part has no state for the team. */
-export function lockOf(state: GameState, part: Part, teamId: string): number | string | null | undefined {
+export function lockOf(state: GameState, part: Part, teamId: string): Prediction | null | undefined {
   const team = partTeams(state, part)?.[teamId];
   return team === undefined ? undefined : team.prediction;
 }
@@ -120,8 +125,25 @@ function withTeamPart(state: GameState, part: Part, teamId: string, change: Part
 }
 
 /** The state with one team's locked prediction replaced (to check that views do not depend on it). */
-export function withPrediction(state: GameState, part: Part, teamId: string, value: number): GameState {
+export function withPrediction(state: GameState, part: Part, teamId: string, value: Prediction): GameState {
   return withTeamPart(state, part, teamId, { prediction: value });
+}
+
+/** Another valid lock, as far from `value` as the part's rule allows: a view leaking even a threshold of it changes. */
+export function farLock(part: Part, value: Prediction): Prediction {
+  const { min, max } = PARTS.find((p) => p.part === part)!;
+  if (typeof value === 'number') return value - min > max - value ? min : max;
+  return CHOICES[(CHOICES.indexOf(value) + 2) % CHOICES.length]!;
+}
+
+/** The simulated hour of each part that runs a clock and has begun, by phase. */
+export function clockHours(state: GameState): Map<Phase, number> {
+  const hours = new Map<Phase, number>();
+  for (const part of REGISTRY) {
+    const slice = partSlice(state, part);
+    if (slice && part.clock) hours.set(part.id, part.clock.hours(slice));
+  }
+  return hours;
 }
 
 /** A team's reflection text in a part, or null when it has not reflected (or the part has no state for it). */
@@ -184,11 +206,13 @@ export function hiddenRates(state: GameState): number[] {
   return [...rates];
 }
 
-/** Scheduled crises still waiting although the simulated clock has passed their hour. */
+/** Scheduled crises still waiting although their part's simulated clock has passed their hour. */
 export function overdueCrises(state: GameState): Array<{ id: string; at: number; hours: number }> {
-  const hours = part2Of(state)?.hours;
-  if (hours === undefined) return [];
-  return state.crises.filter((c) => !c.fired && c.part === 'part2' && c.at <= hours).map((c) => ({ id: c.id, at: c.at, hours }));
+  const clocks = clockHours(state);
+  return state.crises.flatMap((c) => {
+    const hours = clocks.get(c.part);
+    return !c.fired && hours !== undefined && c.at <= hours ? [{ id: c.id, at: c.at, hours }] : [];
+  });
 }
 
 /** Crises fired and scheduled so far (to report coverage). */
@@ -197,12 +221,65 @@ export const crisisCount = (state: GameState): { fired: number; scheduled: numbe
   scheduled: state.crises.filter((c) => !c.fired).length,
 });
 
+// ── Part 3 reads ───────────────────────────────────────────────────────────────────────────────────────
+
+/** What the fuzz reads of a team's ensemble: its wiring, its open or closed challenge, its outcome and ledger. */
+export interface EnsembleRead {
+  upstream: 'v1' | 'v2';
+  policy: 'loose' | 'strict';
+  model: 'v1' | 'v2';
+  /** The features the downstream reads, and the feature pipelines running. */
+  reads: 'v1' | 'v2';
+  pipelines: number;
+  retrain: { until: number; done: boolean } | null;
+  challenge: null | { at: number; deadline: number; answer: string | null; lapsed: boolean };
+  silentHours: number;
+  belowFloorPointHours: number;
+  pipelineCost: number;
+  extraPipelineHours: number;
+  ledger: ReadonlyArray<{ at: number; kind: string }>;
+}
+
+function readEnsemble(team: TeamPart3): EnsembleRead {
+  const { upstream, policy, model, retrain, challenge, ledger } = team;
+  return {
+    upstream,
+    policy,
+    model,
+    reads: readsOf(team),
+    pipelines: pipelinesOf(team),
+    retrain,
+    challenge: challenge && { at: challenge.at, deadline: challenge.deadline, answer: challenge.answer?.answer ?? null, lapsed: challenge.lapsed },
+    silentHours: team.silentHours,
+    belowFloorPointHours: team.belowFloorPointHours,
+    pipelineCost: team.pipelineCost,
+    extraPipelineHours: team.extraPipelineHours,
+    ledger,
+  };
+}
+
+/** Part 3's clock, whether it is revealed, and every team's ensemble as stored; null before Part 3 begins. */
+export function ensembles(state: GameState): { hours: number; revealed: boolean; teams: Map<string, EnsembleRead> } | null {
+  const slice = part3Of(state);
+  if (!slice) return null;
+  const teams = new Map(Object.entries(slice.teams).map(([id, team]) => [id, readEnsemble(team)]));
+  return { hours: slice.hours, revealed: slice.revealed, teams };
+}
+
+/** A team's ensemble as a decision taken now sees it: with the events due by the clock's hour (crises aimed
+ *  "now", which strike before the team's next tick) settled. Null when Part 3 has no ensemble for the team. */
+export function ensembleNow(state: GameState, teamId: string): EnsembleRead | null {
+  const slice = part3Of(state);
+  const team = slice?.teams[teamId];
+  return team ? readEnsemble(settle(team, effectsOf(state, teamId), slice.hours)) : null;
+}
+
 // ── Part-specific actions ──────────────────────────────────────────────────────────────────────────────
 
 export const SYSTEM: Actor = { role: 'system' };
 
 export const partActions = {
-  lock: (by: Actor, part: Part, value: number): Action => ({ type: 'team/lock-prediction', by, part, value }),
+  lock: (by: Actor, part: Part, value: Prediction): Action => ({ type: 'team/lock-prediction', by, part, value }),
   reflect: (by: Actor, part: Part, choice: Choice, text: string): Action => ({ type: 'team/reflect', by, part, choice, text }),
   startRun: (by: Actor, config: RunConfig): Action => ({ type: 'team/start-run', by, config }),
   extend: (by: Actor): Action => ({ type: 'team/extend', by }),
@@ -215,6 +292,11 @@ export const partActions = {
     target,
     inHours,
   }),
+  deploy: (by: Actor, version: 'v1' | 'v2'): Action => ({ type: 'team/deploy-upstream', by, version }),
+  retrain: (by: Actor, on: boolean): Action => ({ type: 'team/retrain', by, on }),
+  setPolicy: (by: Actor, policy: 'loose' | 'strict'): Action => ({ type: 'team/set-policy', by, policy }),
+  check: (by: Actor): Action => ({ type: 'team/consistency-check', by }),
+  answer: (by: Actor, answer: ChallengeAnswer): Action => ({ type: 'team/answer-challenge', by, answer }),
   tick: (by: Actor, hours: number): Action => ({ type: 'sim/tick', by, hours }),
   setSpeed: (by: Actor, speed: number): Action => ({ type: 'host/set-speed', by, speed }),
 };

@@ -14,8 +14,18 @@ import * as shape from './game-shape.js';
 
 const KNOWN_CODES = new Set<string>(ERROR_CODES);
 
-/** The reducer's answer to one action: accepted exactly when expected, version +1, refusals change nothing. */
-export function checkStep(prev: GameState, prevHash: string | null, action: Action, expect: Expect, result: ReduceResult): string[] {
+/**
+ * The reducer's answer to one action: accepted exactly when expected, version +1; a refusal carries a known code
+ * (the expected one, when the maker knows it) and changes nothing.
+ */
+export function checkStep(
+  prev: GameState,
+  prevHash: string | null,
+  action: Action,
+  expect: Expect,
+  result: ReduceResult,
+  code?: ErrorCode,
+): string[] {
   const problems: string[] = [];
   if (result.ok) {
     if (expect === 'refuse') problems.push('accepted an action the rules must refuse');
@@ -26,6 +36,7 @@ export function checkStep(prev: GameState, prevHash: string | null, action: Acti
   } else {
     if (expect === 'accept') problems.push(`refused an action the rules allow: ${result.code}`);
     if (!KNOWN_CODES.has(result.code)) problems.push(`refused with an unknown error code ${String(result.code as ErrorCode)}`);
+    else if (code !== undefined && result.code !== code) problems.push(`refused with ${result.code}, the rules say ${code}`);
     if ('state' in result) problems.push('a refusal carried a state');
     if (prevHash !== null && stateHash(prev) !== prevHash) problems.push(`a refused ${action.type} changed the state it was given`);
   }
@@ -127,17 +138,16 @@ export function leaderboardProblems(rows: readonly LeaderboardRow[], teamIds: re
 
 /**
  * The state with the private answers of the teams in `teamIds` changed: every locked prediction of a part not
- * yet revealed (to the far end of its range) and every reflection text (reflections go to the host only). Null when
+ * yet revealed (to another lock far from it: the far end of a range, another option) and every reflection text (reflections go to the host only). Null when
  * there is nothing private to change.
  */
 function perturbPrivate(state: GameState, teamIds: readonly string[]): GameState | null {
   let next: GameState | null = null;
-  for (const { part, min, max } of shape.PARTS) {
+  for (const { part } of shape.PARTS) {
     for (const teamId of teamIds) {
       const value = shape.lockOf(next ?? state, part, teamId);
-      if (typeof value === 'number' && !shape.partRevealed(state, part)) {
-        // The far end of the range: a view that leaks even a threshold of the prediction changes too.
-        next = shape.withPrediction(next ?? state, part, teamId, value - min > max - value ? min : max);
+      if (value != null && !shape.partRevealed(state, part)) {
+        next = shape.withPrediction(next ?? state, part, teamId, shape.farLock(part, value));
       }
       const text = shape.reflectionOf(next ?? state, part, teamId);
       if (text !== null) next = shape.withReflectionText(next ?? state, part, teamId, `${text} (changed)`);
@@ -201,8 +211,8 @@ export function checkViews(state: GameState): string[] {
   return problems;
 }
 
-/** Checks after an accepted action that depend on the action itself. */
-export function checkAction(state: GameState, action: Action): string[] {
+/** Checks after an accepted action that depend on the action itself (and on the state before it). */
+export function checkAction(_prev: GameState, state: GameState, action: Action): string[] {
   const problems: string[] = [];
   // GAME.md §7: a crisis fires "now or at a scheduled simulated time". After a tick the clock stands at
   // `hours`; a crisis scheduled at or before it should have fired (and taken effect) by then.

@@ -4,26 +4,30 @@ import { SIM_SPEED_MAX, SIM_SPEED_MIN } from '../../../shared/sim/constants.js';
 import { CHOICES, type Phase } from '../../../shared/protocol/views.js';
 import { TRACK_IDS } from '../../../shared/sim/tracks.js';
 import * as shape from './game-shape.js';
-import { EXTEND_MINUTES_MAX, PART_PREDICTION_MAX, PART_PREDICTION_MIN } from '../../../shared/protocol/limits.js';
+import { EXTEND_MINUTES_MAX } from '../../../shared/protocol/limits.js';
 import {
   type GenContext,
   HOST,
   type Maker,
   TEXTS,
+  actingRefusal,
   anySeat,
   joinAction,
   memberOf,
+  misfitLock,
   partIn,
   plan,
   playerActor,
   predictionValue,
   randomSettings,
+  ruled,
   seated,
   someTeam,
   teamName,
   w,
 } from './context.js';
 import { PART2_PLAY } from './makers-part2.js';
+import { PART3_PLAY } from './makers-part3.js';
 
 // ── The tables ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -112,15 +116,15 @@ const PART_STEPS: Maker[] = [
       return someTeam(c, (teamId) => shape.lockOf(c.state, on.part, teamId) === null) ? 3 : 0.2;
     },
     make: (c) => {
-      const { part, min, max } = partIn(c, 'play')!;
+      const { part } = partIn(c, 'play')!;
       const seat = memberOf(c, part, false)!;
-      const locked = shape.lockOf(c.state, part, seat.teamId!);
-      // Out of the part's own range but well-formed on the wire (the schema already refuses the rest).
-      const outOfRange = [min - 1, max + 1].filter((v) => v >= PART_PREDICTION_MIN && v <= PART_PREDICTION_MAX);
-      const bad = outOfRange.length > 0 && c.dice.chance(0.08);
-      const value = bad ? c.dice.pick(outOfRange) : predictionValue(c, part);
-      const ok = !bad && locked === null && !w(c).paused;
-      return plan(c, shape.partActions.lock(playerActor(seat.playerId), part, value), ok ? 'accept' : 'refuse');
+      const by = playerActor(seat.playerId);
+      // Now and then a lock the part's rule refuses although the wire takes it (the schema refuses the rest).
+      const misfit = c.dice.chance(0.08);
+      const value = misfit ? misfitLock(c, part) : predictionValue(c, part);
+      const locked = shape.lockOf(c.state, part, seat.teamId!) !== null;
+      const refusal = actingRefusal(c, by, part, 'play') ?? (locked ? 'lock/already-locked' : misfit ? 'lock/out-of-range' : null);
+      return ruled(c, shape.partActions.lock(by, part, value), refusal);
     },
   },
   {
@@ -133,10 +137,9 @@ const PART_STEPS: Maker[] = [
     weight: (c) => (partIn(c, 'reflect') && seated(c).length > 0 ? 3 : 0),
     make: (c) => {
       const { part } = partIn(c, 'reflect')!;
-      const seat = c.dice.pick(seated(c));
-      const action = shape.partActions.reflect(playerActor(seat.playerId), part, c.dice.pick(CHOICES), c.dice.pick(TEXTS));
-      const hasPart = shape.lockOf(c.state, part, seat.teamId!) !== undefined;
-      return plan(c, action, hasPart && !w(c).paused ? 'accept' : 'refuse');
+      const by = playerActor(c.dice.pick(seated(c)).playerId);
+      const action = shape.partActions.reflect(by, part, c.dice.pick(CHOICES), c.dice.pick(TEXTS));
+      return ruled(c, action, actingRefusal(c, by, part, 'reflect'));
     },
   },
   {
@@ -176,7 +179,7 @@ const CLOCK_PLAY: Maker[] = [
         [168, 0.2],
       ]);
       const crisis = c.dice.pick(partIn(c, 'play')!.crises);
-      return plan(c, shape.partActions.crisis(HOST, crisis, target, inHours), unknown ? 'refuse' : 'accept');
+      return ruled(c, shape.partActions.crisis(HOST, crisis, target, inHours), unknown ? 'team/unknown' : null);
     },
   },
 ];
@@ -215,5 +218,6 @@ export const TABLE: Partial<Record<Phase, Maker[]>> = {
   ],
   part1: PART_STEPS,
   part2: partTable([...CLOCK_PLAY, ...PART2_PLAY]),
+  part3: partTable([...CLOCK_PLAY, ...PART3_PLAY]),
   debrief: [],
 };

@@ -64,6 +64,9 @@ const BUDGETS: Record<string, readonly [number, number]> = {
   'part2/play': [30, 160],
   'part2/reveal': [0, 4],
   'part2/reflect': [2, 12],
+  'part3/play': [30, 140],
+  'part3/reveal': [0, 4],
+  'part3/reflect': [2, 12],
   debrief: [2, 8],
 };
 
@@ -137,7 +140,7 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
     } catch (error) {
       return fail(step, planned, [`the reducer threw: ${(error as Error).stack ?? String(error)}`]);
     }
-    const problems = checkStep(state, prevHash, planned.action, planned.expect, result);
+    const problems = checkStep(state, prevHash, planned.action, planned.expect, result, planned.code);
     if (problems.length > 0) fail(step, planned, problems);
     const counts = (byType[planned.action.type] ??= { accepted: 0, refused: 0 });
     const makerCounts = (byMaker[planned.maker] ??= { accepted: 0, refused: 0 });
@@ -152,10 +155,11 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
     }
     counts.accepted++;
     makerCounts.accepted++;
+    const prev = state;
     state = result.state;
     deepFreeze(state);
     log.push(planned.action);
-    const viewProblems = [...checkViews(state), ...checkAction(state, planned.action)];
+    const viewProblems = [...checkViews(state), ...checkAction(prev, state, planned.action)];
     if (viewProblems.length > 0) fail(step, planned, viewProblems);
     const next = stageOf(state);
     if (next !== stage) {
