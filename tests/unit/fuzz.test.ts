@@ -6,8 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import type { LeaderboardRow } from '../../shared/protocol/views.js';
 import { ActionSchema } from '../../shared/sim/actions.js';
+import { enterPart } from '../../shared/sim/flow.js';
+import { part3 } from '../../shared/sim/parts/part3/index.js';
+import type { TeamPart3 } from '../../shared/sim/parts/part3/types.js';
 import { createGame } from '../../shared/sim/reducer.js';
-import { checkStep, leaderboardProblems } from '../support/fuzz/invariants.js';
+import type { GameState } from '../../shared/sim/state.js';
+import { AT, answerAs, applyAll, crisisAt, deployAs, join, lock3, newGame, tick } from '../support/actions.js';
+import { checkAction, checkStep, leaderboardProblems } from '../support/fuzz/invariants.js';
+import { part3Of } from '../support/slices.js';
 import { runFuzzGame, type FuzzReport } from '../support/fuzz/runner.js';
 
 const SEEDS = 200;
@@ -63,6 +69,12 @@ describe('the fuzz invariants can fail', () => {
     ]);
   });
 
+  it('flags a refusal with another code than the one the rules name', () => {
+    expect(checkStep(state, null, action, 'refuse', { ok: false, code: 'phase/closed' }, 'game/paused')).toEqual([
+      'refused with phase/closed, the rules say game/paused',
+    ]);
+  });
+
   it('flags leaderboard rows with repeated ranks or fractional scores', () => {
     const row: LeaderboardRow = { rank: 1, trackRank: 1, teamId: 't1', name: 'A', track: 'cloud-titan', learning: 10, ops: 0, total: 10 };
     expect(leaderboardProblems([row, { ...row, teamId: 't2', track: 'edge-guardian' }], ['t1', 't2'])).toEqual([
@@ -72,5 +84,47 @@ describe('the fuzz invariants can fail', () => {
       'leaderboard row t1: ops = 0.5 is not an integer',
       'leaderboard row t1: total = 10.5 is not an integer',
     ]);
+  });
+});
+
+describe('the fuzz invariants of Part 3 can fail', () => {
+  const lobby = applyAll(newGame(), [join('ada'), join('bob')]);
+  const inPart3 = { ...enterPart({ ...lobby, phase: 'briefing' }, part3, AT), version: lobby.version };
+  /** t1 served v2 features it was not trained on for an hour (silent), t2 healthy; a challenge put to t1. */
+  const before = applyAll(inPart3, [lock3('p1', 'b'), lock3('p2', 'b'), deployAs('p1', 'v2'), crisisAt('deploy-tonight', { kind: 'team', teamId: 't1' }), tick(1)]);
+  const step = tick(2);
+  const after = applyAll(before, [step]);
+  /** `state` with team `teamId`'s ensemble changed. */
+  const forged = (state: GameState, teamId: string, change: (team: TeamPart3) => Partial<TeamPart3>): GameState => {
+    const slice = part3Of(state)!;
+    const team = slice.teams[teamId]!;
+    return { ...state, parts: { ...state.parts, part3: { ...slice, teams: { ...slice.teams, [teamId]: { ...team, ...change(team) } } } } };
+  };
+  const problemsOf = (next: GameState) => checkAction(before, next, step);
+
+  it('passes a real tick', () => {
+    expect(problemsOf(after)).toEqual([]);
+  });
+
+  it('flags outcomes that fall, silent hours without skew, and silent hours that miss time with skew', () => {
+    expect(problemsOf(forged(after, 't1', () => ({ pipelineCost: 0, silentHours: 0.5 })))).toEqual([
+      expect.stringMatching(/t1's ensemble .*silentHours fell from 1 to 0.5/),
+      expect.stringMatching(/t1's ensemble .*pipelineCost fell/),
+      expect.stringMatching(/t1's ensemble .*belowFloorPointHours grew without silent hours/),
+      expect.stringMatching(/t1's ensemble .*silentHours grew by -0.5 h in 2 h while the downstream \(trained on v1\) read v2/),
+    ]);
+    expect(problemsOf(forged(after, 't2', () => ({ silentHours: 1 })))).toEqual([
+      expect.stringMatching(/t2's ensemble .*silentHours grew by 1 h in 2 h while the downstream \(trained on v1\) read v1/),
+    ]);
+  });
+
+  it('flags a ledger rewritten or out of order, and a closed challenge opened again', () => {
+    expect(problemsOf(forged(after, 't1', (t) => ({ ledger: t.ledger.slice(1) })))).toContainEqual(expect.stringMatching(/an entry of the ledger changed/));
+    const late = { at: 0.5, kind: 'check' as const, by: 'p1', text: 'late' };
+    const early = forged(after, 't1', (t) => ({ ledger: [...t.ledger, { ...late, at: 2.5 }, late] }));
+    expect(checkAction(after, early, crisisAt('dependency-domino', { kind: 'all' }))).toContainEqual(expect.stringMatching(/ledger times go backwards/));
+    const answered = applyAll(before, [answerAs('p1', 'refuse')]);
+    const reopened = forged(answered, 't1', (t) => ({ challenge: { ...t.challenge!, answer: null } }));
+    expect(checkAction(answered, reopened, step)).toContainEqual(expect.stringMatching(/a closed challenge .* became/));
   });
 });

@@ -14,9 +14,10 @@ import { baseCohortRates, cohortRates } from '../../../shared/sim/parts/part2/tr
 import type { Part2State } from '../../../shared/sim/parts/part2/types.js';
 import { settle } from '../../../shared/sim/parts/part3/clock.js';
 import { pipelinesOf, readsOf } from '../../../shared/sim/parts/part3/ensemble.js';
+import { sensitivity } from '../../../shared/sim/parts/part3/truth.server.js';
 import type { Part3State, TeamPart3 } from '../../../shared/sim/parts/part3/types.js';
 import type { GameState, Prediction, TeamPartState } from '../../../shared/sim/state.js';
-import type { TrackId } from '../../../shared/sim/tracks.js';
+import { TRACK_IDS, type TrackId } from '../../../shared/sim/tracks.js';
 import { CHOICES, type Choice, type CrisisIdSchema, type Phase, type Step } from '../../../shared/protocol/views.js';
 import type { z } from 'zod';
 
@@ -195,15 +196,20 @@ export function canary(state: GameState, teamId: string): CanaryRead | null {
 /** Cohort ids of a track's fleet. */
 export const cohortIds = (track: TrackId): string[] => CANARY_TRACKS[track].cohorts.map((c) => c.id);
 
-/** Every hidden failure rate of Part 2 right now: each track's base rates and each team's after crises. */
-export function hiddenRates(state: GameState): number[] {
-  const rates = new Set<number>();
+/**
+ * Hidden numbers no team or screen may see: Part 2's failure rates (each track's base rates and each team's
+ * after crises), always; Part 3's sensitivities s (points lost per unit of PSI), until Part 3's reveal.
+ */
+export function hiddenNumbers(state: GameState): number[] {
+  const hidden = new Set<number>();
   for (const team of state.teams) {
     const base = baseCohortRates(state.seed, team.track);
-    for (const r of base) rates.add(r);
-    for (const r of cohortRates(base, effectsOf(state, team.id))) rates.add(r);
+    for (const r of base) hidden.add(r);
+    for (const r of cohortRates(base, effectsOf(state, team.id))) hidden.add(r);
   }
-  return [...rates];
+  const part3 = part3Of(state);
+  if (part3 && !part3.revealed) for (const track of TRACK_IDS) hidden.add(sensitivity(track));
+  return [...hidden];
 }
 
 /** Scheduled crises still waiting although their part's simulated clock has passed their hour. */
