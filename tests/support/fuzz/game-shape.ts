@@ -196,6 +196,19 @@ export function canary(state: GameState, teamId: string): CanaryRead | null {
 /** Cohort ids of a track's fleet. */
 export const cohortIds = (track: TrackId): string[] => CANARY_TRACKS[track].cohorts.map((c) => c.id);
 
+/** Part 2's base rates of a track depend on the game's seed and the track only: drawn once per game and track. */
+const baseRateCache = new Map<string, number[]>();
+function baseRates(seed: number, track: TrackId): number[] {
+  const key = `${seed}:${track}`;
+  let rates = baseRateCache.get(key);
+  if (!rates) {
+    if (baseRateCache.size > 256) baseRateCache.clear();
+    rates = baseCohortRates(seed, track);
+    baseRateCache.set(key, rates);
+  }
+  return rates;
+}
+
 /**
  * Hidden numbers no team or screen may see: Part 2's failure rates (each track's base rates and each team's
  * after crises), always; Part 3's sensitivities s (points lost per unit of PSI), until Part 3's reveal.
@@ -203,7 +216,7 @@ export const cohortIds = (track: TrackId): string[] => CANARY_TRACKS[track].coho
 export function hiddenNumbers(state: GameState): number[] {
   const hidden = new Set<number>();
   for (const team of state.teams) {
-    const base = baseCohortRates(state.seed, team.track);
+    const base = baseRates(state.seed, team.track);
     for (const r of base) hidden.add(r);
     for (const r of cohortRates(base, effectsOf(state, team.id))) hidden.add(r);
   }
