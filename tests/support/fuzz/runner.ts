@@ -64,14 +64,14 @@ const BUDGETS: Record<string, readonly [number, number]> = {
   briefing: [0, 3],
   'part1/play': [6, 35],
   'part1/reveal': [0, 4],
-  'part1/reflect': [2, 10],
-  'part2/play': [15, 70],
+  'part1/reflect': [2, 8],
+  'part2/play': [12, 60],
   'part2/reveal': [0, 4],
-  'part2/reflect': [2, 10],
-  'part3/play': [15, 70],
+  'part2/reflect': [2, 8],
+  'part3/play': [12, 60],
   'part3/reveal': [0, 4],
-  'part3/reflect': [2, 10],
-  debrief: [2, 6],
+  'part3/reflect': [2, 8],
+  debrief: [1, 5],
 };
 
 const START_MS = 1_795_000_000_000;
