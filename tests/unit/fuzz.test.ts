@@ -4,7 +4,7 @@
 // must hold. A failure names the seed, step, actor and action; keep such a seed in fuzz-regressions.test.ts.
 // More seeds: `npm run fuzz` (tests/bench/fuzz-nightly.ts).
 import { describe, expect, it } from 'vitest';
-import type { LeaderboardRow } from '../../shared/protocol/views.js';
+import { CRISIS_IDS, type LeaderboardRow } from '../../shared/protocol/views.js';
 import { ActionSchema } from '../../shared/sim/actions.js';
 import { enterPart } from '../../shared/sim/flow.js';
 import { part3 } from '../../shared/sim/parts/part3/index.js';
@@ -18,6 +18,18 @@ import { runFuzzGame, type FuzzReport } from '../support/fuzz/runner.js';
 
 const SEEDS = 200;
 const PART_STAGES = (part: string) => [`${part}/play`, `${part}/reveal`, `${part}/reflect`];
+/** Refusals the Part 3 play must provoke: the lock's rules, the workbench before the lock, the ensemble's own. */
+const PART3_CODES = [
+  'lock/out-of-range',
+  'lock/already-locked',
+  'lock/required',
+  'ensemble/no-change',
+  'ensemble/retraining',
+  'ensemble/retrained',
+  'ensemble/no-retrain',
+  'challenge/none',
+  'challenge/closed',
+];
 const STAGES = ['lobby', 'briefing', ...PART_STAGES('part1'), ...PART_STAGES('part2'), ...PART_STAGES('part3'), 'debrief'];
 
 describe('seeded game fuzz', () => {
@@ -41,6 +53,11 @@ describe('seeded game fuzz', () => {
     // Locking the room and asking for student ids are the only actions the host may always take.
     expect(never('refused').sort()).toEqual(['host/lock-room', 'host/set-ask-student-id']);
     expect(reports.reduce((sum, r) => sum + r.crises.fired, 0)).toBeGreaterThan(SEEDS);
+    // Every crisis of the catalog is aimed, and the rules' refusals of Part 3 (and of locks) all come up.
+    const aimed = new Set(reports.flatMap((r) => r.log.flatMap((a) => (a.type === 'host/crisis' ? [a.crisis] : []))));
+    expect([...aimed].sort()).toEqual([...CRISIS_IDS].sort());
+    const codes = new Set(reports.flatMap((r) => Object.keys(r.byCode)));
+    for (const code of PART3_CODES) expect(codes, code).toContain(code);
   }, 120_000);
 
   it('plays the same game from the same seed', () => {

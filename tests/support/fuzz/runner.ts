@@ -47,6 +47,8 @@ export interface FuzzReport {
   /** Per action type, and per maker of the generator: accepted and refused counts. */
   byType: Record<string, { accepted: number; refused: number }>;
   byMaker: Record<string, { accepted: number; refused: number }>;
+  /** How many refusals carried each error code. */
+  byCode: Record<string, number>;
   /** Every phase/step the game passed through, in order. */
   stages: string[];
   crises: { fired: number; scheduled: number };
@@ -111,6 +113,7 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
   const recent: Planned[] = [];
   const byType: FuzzReport['byType'] = {};
   const byMaker: FuzzReport['byMaker'] = {};
+  const byCode: FuzzReport['byCode'] = {};
   const stages: string[] = [stageOf(state)];
   let refused = 0;
   let sinceReplay = 0;
@@ -155,6 +158,7 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
       refused++;
       counts.refused++;
       makerCounts.refused++;
+      byCode[result.code] = (byCode[result.code] ?? 0) + 1;
       continue;
     }
     counts.accepted++;
@@ -188,6 +192,7 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
     refused,
     byType,
     byMaker,
+    byCode,
     stages,
     crises: shape.crisisCount(state),
     finalHash: stateHash(state),
