@@ -9,6 +9,8 @@ import { type GenContext, type Maker, actingRefusal, memberOf, playerActor, rule
 
 type Ensemble = shape.EnsembleRead;
 
+const ANSWERS: readonly shape.ChallengeAnswer[] = ['refuse', 'approve', 'approve-pinned'];
+
 /** One decision: how likely it is, and the action with the ensemble rule that refuses it (null: none). */
 interface Decision {
   name: string;
@@ -64,7 +66,7 @@ const DECISIONS: Decision[] = [
     decide: (c, by, e) => {
       const challenge = e.challenge;
       const refusal = !challenge ? 'challenge/none' : challenge.answer !== null || challenge.lapsed ? 'challenge/closed' : null;
-      return { action: shape.partActions.answer(by, c.dice.pick(['refuse', 'approve', 'approve-pinned'] as const)), refusal };
+      return { action: shape.partActions.answer(by, c.dice.pick(ANSWERS)), refusal };
     },
   },
 ];
@@ -77,7 +79,7 @@ export function randomDecision(c: GenContext, by: Actor): Action {
     () => a.retrain(by, c.dice.chance(0.5)),
     () => a.setPolicy(by, c.dice.pick(['loose', 'strict'] as const)),
     () => a.check(by),
-    () => a.answer(by, c.dice.pick(['refuse', 'approve', 'approve-pinned'] as const)),
+    () => a.answer(by, c.dice.pick(ANSWERS)),
   ])();
 }
 
