@@ -12,9 +12,10 @@ import type { Action } from '../../shared/sim/actions.js';
 import { enterPart } from '../../shared/sim/flow.js';
 import { part2 } from '../../shared/sim/parts/part2/index.js';
 import { part3 } from '../../shared/sim/parts/part3/index.js';
-import { NOBODY_ONLINE, projectHost } from '../../shared/sim/project.js';
+import { NOBODY_ONLINE, projectHost, projectTeam } from '../../shared/sim/project.js';
+import { reduce } from '../../shared/sim/reducer.js';
 import { replay } from '../../shared/sim/replay.js';
-import { AT, answerAs, applyAll, checkAs, crisisAt, join, lock3, newGame, tick } from '../support/actions.js';
+import { AT, answerAs, applyAll, checkAs, crisisAt, deployAs, join, lock3, newGame, outcome, tick } from '../support/actions.js';
 import { runFuzzGame } from '../support/fuzz/runner.js';
 import { part3Of } from '../support/slices.js';
 
@@ -74,6 +75,21 @@ describe('fuzz regressions', () => {
     const again = applyAll(answered, [crisisAt('deploy-tonight', t1), tick(1)]);
     expect(part3Of(again)!.teams.t1!.challenge!.answer?.answer).toBe('approve-pinned');
     expect(ops(again)).toBe(ops(answered));
+  });
+
+  // Found while writing the fuzz's Part 3 makers (they must judge a decision on the ensemble with the events due by
+  // now settled, shape.ensembleNow, or they mispredict the rules). A crisis aimed "now" (aimCrisis,
+  // shared/sim/crises/aim.ts:20) changes only the team's effects; the ensemble itself catches up at the next tick
+  // or decision (settle(), shared/sim/parts/part3/clock.ts:36, called from advanceEnsemble and decide.ts:95), while
+  // the views (views.ts teamPart3/tileOf) project the stored ensemble. So until the next tick the team sees
+  // upstream v1 and no challenge, yet "Deploy v2" is refused with ensemble/no-change and an answer is accepted.
+  it.fails('a crisis struck now shows in the team view before the next tick (today the view lags the rules)', () => {
+    const lobby = applyAll(newGame(), [join('ada')]);
+    const inPart3 = { ...enterPart({ ...lobby, phase: 'briefing' }, part3, AT), version: lobby.version };
+    const struck = applyAll(inPart3, [lock3('p1', 'b'), tick(2), crisisAt('dependency-domino', { kind: 'all' }), crisisAt('deploy-tonight', { kind: 'all' })]);
+    expect(outcome(reduce(struck, deployAs('p1', 'v2')))).toBe('ensemble/no-change');
+    const view = projectTeam(struck, 't1', NOBODY_ONLINE)!.part3!.ensemble!;
+    expect([view.upstream, view.challenge?.at]).toEqual(['v2', 2]);
   });
 
   // Found by the fuzz (seed 4 of an earlier generator): a scheduled crisis struck only at the start of the first
