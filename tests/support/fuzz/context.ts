@@ -1,14 +1,17 @@
 // What the fuzz's makers share: the plan of one step, the context they read the game through (all of it via
 // the adapter, game-shape.ts), and the small builders of names, settings and run configurations.
+import type { ErrorCode } from '../../../shared/protocol/errors.js';
 import type { Action, Actor } from '../../../shared/sim/actions.js';
 import {
   CAPEX_MAX,
   ENGINEER_COST_MAX,
   ENGINEER_COST_MIN,
+  PART_PREDICTION_MAX,
+  PART_PREDICTION_MIN,
   TIMER_MINUTES_MAX,
   normalizeDisplayName,
 } from '../../../shared/protocol/limits.js';
-import type { GameState } from '../../../shared/sim/state.js';
+import type { GameState, Prediction } from '../../../shared/sim/state.js';
 import type { Dice } from './dice.js';
 import * as shape from './game-shape.js';
 
@@ -19,6 +22,8 @@ export interface Planned {
   actor: string;
   action: Action;
   expect: Expect;
+  /** When refused, the code the rules must refuse it with (checked when the maker knows it). */
+  code?: ErrorCode;
   /** Which maker built it (coverage and failure messages). */
   maker: string;
 }
@@ -74,6 +79,11 @@ export function plan(c: GenContext, action: Action, expect: Expect): Omit<Planne
   return { actor: actorName(action.by, c), action, expect };
 }
 
+/** An action that must be accepted when `refusal` is null, else refused with that code. */
+export function ruled(c: GenContext, action: Action, refusal: ErrorCode | null): Omit<Planned, 'maker'> {
+  return refusal === null ? plan(c, action, 'accept') : { ...plan(c, action, 'refuse'), code: refusal };
+}
+
 export function nickname(c: GenContext): string {
   c.serial++;
   return clean(`${c.dice.pick(NAMES)} ${c.serial}`) ?? `Player ${c.serial}`;
@@ -101,10 +111,23 @@ export function randomSettings(c: GenContext): Action {
   return action;
 }
 
-export function predictionValue(c: GenContext, part: shape.Part): number {
-  const range = shape.PARTS.find((p) => p.part === part)!;
-  if (c.dice.chance(0.3)) return c.dice.pick(part === 1 ? [39, 44, 53, 73, range.min, range.max] : [2995, 3000, range.min, range.max]);
-  return Math.round(c.dice.logBetween(range.min, range.max));
+const partInfo = (part: shape.Part) => shape.PARTS.find((p) => p.part === part)!;
+
+/** A lock the part's rule takes: one of its options, or a number in its range (often near the answers). */
+export function predictionValue(c: GenContext, part: shape.Part): Prediction {
+  const info = partInfo(part);
+  if (info.lock === 'choice') return c.dice.pick(info.options);
+  if (c.dice.chance(0.3)) return c.dice.pick(part === 1 ? [39, 44, 53, 73, info.min, info.max] : [2995, 3000, info.min, info.max]);
+  return Math.round(c.dice.logBetween(info.min, info.max));
+}
+
+/** A lock that is well-formed on the wire but that the part's rule refuses (lock/out-of-range): a number for a
+ *  choice lock; for a numeric lock, a choice or a number just outside its range. */
+export function misfitLock(c: GenContext, part: shape.Part): Prediction {
+  const info = partInfo(part);
+  if (info.lock === 'choice') return c.dice.chance(0.5) ? c.dice.int(PART_PREDICTION_MIN, PART_PREDICTION_MAX) : c.dice.pick([PART_PREDICTION_MIN, 4, 42]);
+  const outside = [info.min - 1, info.max + 1].filter((v) => v >= PART_PREDICTION_MIN && v <= PART_PREDICTION_MAX);
+  return outside.length > 0 && c.dice.chance(0.7) ? c.dice.pick(outside) : c.dice.pick(['a', 'b', 'c', 'd'] as const);
 }
 
 export function runConfig(c: GenContext, maxShadow: number): shape.RunConfig {
@@ -130,6 +153,18 @@ export function memberOf(c: GenContext, part: shape.Part, locked: boolean) {
   if (members.length === 0) return null;
   const preferred = members.filter((s) => (shape.lockOf(c.state, part, s.teamId!) !== null) === locked);
   return c.dice.pick(preferred.length > 0 && c.dice.chance(0.85) ? preferred : members);
+}
+
+/**
+ * Why the rules refuse `by` acting for a team in a part's step (GAME.md §3), in the order they check: not a
+ * player, the wrong phase or step, paused, no seat in a team of the part; null when nothing stands in the way.
+ */
+export function actingRefusal(c: GenContext, by: Actor, part: shape.Part, step: 'play' | 'reflect'): ErrorCode | null {
+  if (by.role !== 'player') return 'auth/forbidden';
+  if (partIn(c, step)?.part !== part) return 'phase/closed';
+  if (w(c).paused) return 'game/paused';
+  const seat = seated(c).find((s) => s.playerId === by.playerId);
+  return seat && shape.lockOf(c.state, part, seat.teamId!) !== undefined ? null : 'team/none';
 }
 
 /** A seated player and what the rules say about its team in Part 2 right now. */

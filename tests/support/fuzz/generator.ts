@@ -18,8 +18,8 @@ export function generate(c: GenContext): Planned {
   if (c.dice.chance(ILLEGAL_SHARE)) {
     for (let attempt = 0; attempt < 10; attempt++) {
       const index = c.dice.int(0, ILLEGAL.length - 1);
-      const action = ILLEGAL[index]!(c);
-      if (action) return finish(c, { ...plan(c, action, 'refuse'), maker: `illegal#${index}` });
+      const refused = ILLEGAL[index]!(c);
+      if (refused) return finish(c, { ...plan(c, refused.action, 'refuse'), code: refused.code, maker: `illegal#${index}` });
     }
   }
   const makers = [...COMMON, ...(TABLE[w(c).phase] ?? [])];

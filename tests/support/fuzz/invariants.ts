@@ -14,8 +14,18 @@ import * as shape from './game-shape.js';
 
 const KNOWN_CODES = new Set<string>(ERROR_CODES);
 
-/** The reducer's answer to one action: accepted exactly when expected, version +1, refusals change nothing. */
-export function checkStep(prev: GameState, prevHash: string | null, action: Action, expect: Expect, result: ReduceResult): string[] {
+/**
+ * The reducer's answer to one action: accepted exactly when expected, version +1; a refusal carries a known code
+ * (the expected one, when the maker knows it) and changes nothing.
+ */
+export function checkStep(
+  prev: GameState,
+  prevHash: string | null,
+  action: Action,
+  expect: Expect,
+  result: ReduceResult,
+  code?: ErrorCode,
+): string[] {
   const problems: string[] = [];
   if (result.ok) {
     if (expect === 'refuse') problems.push('accepted an action the rules must refuse');
@@ -26,6 +36,7 @@ export function checkStep(prev: GameState, prevHash: string | null, action: Acti
   } else {
     if (expect === 'accept') problems.push(`refused an action the rules allow: ${result.code}`);
     if (!KNOWN_CODES.has(result.code)) problems.push(`refused with an unknown error code ${String(result.code as ErrorCode)}`);
+    else if (code !== undefined && result.code !== code) problems.push(`refused with ${result.code}, the rules say ${code}`);
     if ('state' in result) problems.push('a refusal carried a state');
     if (prevHash !== null && stateHash(prev) !== prevHash) problems.push(`a refused ${action.type} changed the state it was given`);
   }
@@ -75,7 +86,7 @@ function leaks(audience: string, view: unknown, secrets: Secrets, publicView: bo
       if (secrets.tokens.has(value)) problems.push(`${audience} view holds a seat-token hash at ${path()}`);
       if (publicView && secrets.studentIds.has(value)) problems.push(`${audience} view holds a student id at ${path()}`);
     } else if (typeof value === 'number') {
-      if (publicView && secrets.rates.has(value)) problems.push(`${audience} view holds a hidden Part 2 failure rate (${value}) at ${path()}`);
+      if (publicView && secrets.numbers.has(value)) problems.push(`${audience} view holds a hidden number (${value}) at ${path()}`);
       if (!Number.isFinite(value)) problems.push(`${audience} view holds ${value} at ${path()}`);
     }
     if (publicView && SECRET_KEYS.has(key)) problems.push(`${audience} view has a secret member "${key}" at ${path()}`);
@@ -86,15 +97,15 @@ function leaks(audience: string, view: unknown, secrets: Secrets, publicView: bo
 interface Secrets {
   tokens: Set<string>;
   studentIds: Set<string>;
-  /** Hidden rates that are not whole numbers (a whole number like 1 appears in views for other reasons). */
-  rates: Set<number>;
+  /** Hidden numbers that are not whole numbers (a whole number like 1 appears in views for other reasons). */
+  numbers: Set<number>;
 }
 
 function secretsOf(state: GameState): Secrets {
   return {
     tokens: new Set(shape.tokenHashes(state)),
     studentIds: new Set(shape.studentIds(state)),
-    rates: new Set(shape.hiddenRates(state).filter((r) => !Number.isInteger(r))),
+    numbers: new Set(shape.hiddenNumbers(state).filter((r) => !Number.isInteger(r))),
   };
 }
 
@@ -127,17 +138,16 @@ export function leaderboardProblems(rows: readonly LeaderboardRow[], teamIds: re
 
 /**
  * The state with the private answers of the teams in `teamIds` changed: every locked prediction of a part not
- * yet revealed (to the far end of its range) and every reflection text (reflections go to the host only). Null when
+ * yet revealed (to another lock far from it: the far end of a range, another option) and every reflection text (reflections go to the host only). Null when
  * there is nothing private to change.
  */
 function perturbPrivate(state: GameState, teamIds: readonly string[]): GameState | null {
   let next: GameState | null = null;
-  for (const { part, min, max } of shape.PARTS) {
+  for (const { part } of shape.PARTS) {
     for (const teamId of teamIds) {
       const value = shape.lockOf(next ?? state, part, teamId);
-      if (typeof value === 'number' && !shape.partRevealed(state, part)) {
-        // The far end of the range: a view that leaks even a threshold of the prediction changes too.
-        next = shape.withPrediction(next ?? state, part, teamId, value - min > max - value ? min : max);
+      if (value != null && !shape.partRevealed(state, part)) {
+        next = shape.withPrediction(next ?? state, part, teamId, shape.farLock(part, value));
       }
       const text = shape.reflectionOf(next ?? state, part, teamId);
       if (text !== null) next = shape.withReflectionText(next ?? state, part, teamId, `${text} (changed)`);
@@ -146,11 +156,25 @@ function perturbPrivate(state: GameState, teamIds: readonly string[]): GameState
   return next;
 }
 
+/** Members of a part's view that carry its truth: null (or absent) for teams and the screen until its reveal. */
+const SEALED = ['reveal', 'results', 'outcome', 'actual'] as const;
+
+function sealedProblems(audience: string, view: object, state: GameState): string[] {
+  const problems: string[] = [];
+  for (const { part, phase } of shape.PARTS) {
+    const face = (view as Record<string, unknown>)[phase] as Record<string, unknown> | null | undefined;
+    if (!face || shape.partRevealed(state, part)) continue;
+    for (const key of SEALED) if (face[key] != null) problems.push(`${audience} view carries ${phase}.${key} before the part's reveal`);
+  }
+  return problems;
+}
+
 /**
  * Every audience's view of a state: it parses with its schema, carries the state's version and the same
- * well-formed leaderboard, and no team or screen view carries a secret. Before a part's reveal, a team's
- * view must not depend on other teams' predictions and the screen's on any prediction; neither may depend on
- * another team's reflection text (checked by changing them and projecting again).
+ * well-formed leaderboard, and no team or screen view carries a secret, or a part's truth (its answer, reveal,
+ * outcome) before that part's reveal. Before a part's reveal, a team's view must not depend on other teams'
+ * predictions and the screen's on any prediction; neither may depend on another team's reflection text
+ * (checked by changing them and projecting one audience again).
  */
 export function checkViews(state: GameState): string[] {
   const problems: string[] = [];
@@ -162,11 +186,13 @@ export function checkViews(state: GameState): string[] {
   problems.push(...parseProblems('host', HostViewSchema.safeParse(host)));
   problems.push(...leaks('host', host, secrets, false));
   problems.push(...leaderboardProblems(host.leaderboard, teamIds));
+  problems.push(...opsProblems(host));
   const board = JSON.stringify(host.leaderboard);
 
   const screen = projectScreen(state);
   problems.push(...parseProblems('screen', ScreenViewSchema.safeParse(screen)));
   problems.push(...leaks('screen', screen, secrets, true));
+  problems.push(...sealedProblems('screen', screen, state));
   if (JSON.stringify(screen.leaderboard) !== board) problems.push('screen leaderboard differs from the host leaderboard');
 
   const views = new Map<string, ReturnType<typeof projectTeam>>();
@@ -180,35 +206,127 @@ export function checkViews(state: GameState): string[] {
     const audience = `team ${teamId}`;
     problems.push(...parseProblems(audience, TeamViewSchema.safeParse(view)));
     problems.push(...leaks(audience, view, secrets, true));
+    problems.push(...sealedProblems(audience, view, state));
     if (JSON.stringify(view.leaderboard) !== board) problems.push(`${audience} leaderboard differs from the host leaderboard`);
   }
   for (const view of [host, screen, ...views.values()]) {
     if (view && view.version !== state.version) problems.push(`${view.audience} view has version ${view.version}, state ${state.version}`);
   }
 
-  const all = perturbPrivate(state, teamIds);
-  if (all) {
-    if (JSON.stringify(projectScreen(all)) !== JSON.stringify(screen)) {
+  // In turn, one audience per state: the screen, then each team. A leak is a rule of the projection, not of one
+  // state, and every audience's turn comes many times in a game; projecting them all again at every step (on a
+  // state changed, so nothing cached) doubled the fuzz's time.
+  const turn = state.version % (teamIds.length + 1);
+  if (turn === teamIds.length) {
+    const all = perturbPrivate(state, teamIds);
+    if (all && JSON.stringify(projectScreen(all)) !== JSON.stringify(screen)) {
       problems.push('screen view depends on a prediction before its part was revealed, or on a reflection text');
     }
-    for (const teamId of teamIds) {
-      const others = perturbPrivate(state, teamIds.filter((id) => id !== teamId));
-      if (others && JSON.stringify(projectTeam(others, teamId, presence)) !== JSON.stringify(views.get(teamId))) {
-        problems.push(`team ${teamId} view depends on another team's prediction before the reveal, or on its reflection text`);
-      }
+  } else {
+    const teamId = teamIds[turn]!;
+    const others = perturbPrivate(state, teamIds.filter((id) => id !== teamId));
+    if (others && JSON.stringify(projectTeam(others, teamId, presence)) !== JSON.stringify(views.get(teamId))) {
+      problems.push(`team ${teamId} view depends on another team's prediction before the reveal, or on its reflection text`);
     }
   }
   return problems;
 }
 
-/** Checks after an accepted action that depend on the action itself. */
-export function checkAction(state: GameState, action: Action): string[] {
-  const problems: string[] = [];
+/** Checks after an accepted action, of the step from `prev` to `state` and of what the action itself promises. */
+export function checkAction(prev: GameState, state: GameState, action: Action): string[] {
+  const problems = [...clockProblems(prev, state, action), ...ensembleProblems(prev, state)];
   // GAME.md §7: a crisis fires "now or at a scheduled simulated time". After a tick the clock stands at
   // `hours`; a crisis scheduled at or before it should have fired (and taken effect) by then.
   if (action.type === 'sim/tick') {
     for (const c of shape.overdueCrises(state)) {
       problems.push(`crisis ${c.id} scheduled for simulated hour ${c.at} has not fired although the clock reads ${c.hours} h`);
+    }
+  }
+  return problems;
+}
+
+/** Sums of many small pieces of simulated time: equal up to rounding. */
+const EPS = 1e-7;
+
+/** Simulated clocks only move forward, by exactly a tick's hours, and only on a tick. */
+function clockProblems(prev: GameState, state: GameState, action: Action): string[] {
+  const problems: string[] = [];
+  const before = shape.clockHours(prev);
+  const step = action.type === 'sim/tick' ? action.hours : 0;
+  for (const [phase, hours] of shape.clockHours(state)) {
+    const was = before.get(phase);
+    if (was === undefined) continue;
+    const moved = hours - was;
+    if (moved < 0) problems.push(`${phase}'s simulated clock went back from ${was} h to ${hours} h`);
+    else if (moved > EPS && Math.abs(moved - step) > EPS) problems.push(`${phase}'s simulated clock moved ${moved} h on a ${action.type} of ${step} h`);
+  }
+  return problems;
+}
+
+/** Every part's ops points per team, as the host sees them: whole numbers (the schema says so) in 0–100. */
+function opsProblems(host: object): string[] {
+  const problems: string[] = [];
+  for (const { phase } of shape.PARTS) {
+    const face = (host as Record<string, { teams?: Array<{ teamId: string; ops?: number }> } | null>)[phase];
+    for (const { teamId, ops } of face?.teams ?? []) {
+      if (ops !== undefined && !(ops >= 0 && ops <= 100)) problems.push(`team ${teamId}'s ${phase} ops = ${ops} (must be in 0–100)`);
+    }
+  }
+  return problems;
+}
+
+const OUTCOMES = ['silentHours', 'belowFloorPointHours', 'pipelineCost', 'extraPipelineHours'] as const;
+
+/**
+ * Part 3's ensembles (GAME.md §6): the outcomes never fall and are never negative; one or two feature pipelines;
+ * the ledger only grows, in simulated order, never ahead of the clock; a challenge once answered or lapsed stays
+ * so; no event overdue; and silent-failure hours grow by exactly the time a downstream reads features it was not
+ * trained on (judged over steps in which the wiring did not change: every change of wiring enters the ledger).
+ */
+function ensembleProblems(prev: GameState, state: GameState): string[] {
+  const after = shape.ensembles(state);
+  if (!after) return [];
+  const before = shape.ensembles(prev);
+  const elapsed = after.hours - (before?.hours ?? after.hours);
+  const problems: string[] = [];
+  for (const [teamId, e] of after.teams) {
+    const say = (what: string) => problems.push(`team ${teamId}'s ensemble at ${after.hours} h: ${what}`);
+    const was = before?.teams.get(teamId);
+    for (const field of OUTCOMES) {
+      if (!(e[field] >= 0)) say(`${field} = ${e[field]} (must be ≥ 0)`);
+      if (was && e[field] < was[field]) say(`${field} fell from ${was[field]} to ${e[field]}`);
+    }
+    if (e.pipelines !== 1 && e.pipelines !== 2) say(`${e.pipelines} feature pipelines`);
+    if (e.retrain && !e.retrain.done && e.retrain.until <= after.hours) say(`a retraining due at ${e.retrain.until} h has not finished`);
+    const open = e.challenge && e.challenge.answer === null && !e.challenge.lapsed;
+    if (open && e.challenge!.deadline <= after.hours) say(`a challenge due at ${e.challenge!.deadline} h has not lapsed`);
+    const from = was ? was.ledger.length : 0;
+    if (e.ledger.some((entry, i) => entry.at > after.hours + EPS || (i > 0 && i >= from && entry.at < e.ledger[i - 1]!.at))) {
+      say(`ledger times go backwards or ahead of the clock: ${e.ledger.slice(Math.max(0, from - 1)).map((x) => x.at).join(', ')}`);
+    }
+    if (!was) continue;
+    if (e.ledger.length < from || was.ledger.some((entry, i) => e.ledger[i] !== entry && JSON.stringify(e.ledger[i]) !== JSON.stringify(entry))) {
+      say('an entry of the ledger changed or disappeared');
+    }
+    // A challenge once answered or lapsed stays so. Open bug (fuzz-regressions.test.ts, "a second deploy-tonight"):
+    // a later strike of the crisis replaces the team's challenge, closed or not, so until that is fixed only the
+    // same challenge (same hour) is held to it, and a replacing one must be a later strike.
+    const { challenge } = was;
+    if (challenge && e.challenge?.at === challenge.at && (challenge.answer !== null || challenge.lapsed)) {
+      if (JSON.stringify(e.challenge) !== JSON.stringify(challenge)) say(`a closed challenge ${JSON.stringify(challenge)} became ${JSON.stringify(e.challenge)}`);
+    } else if (challenge && !(e.challenge && e.challenge.at >= challenge.at)) {
+      say(`the challenge put at ${challenge.at} h became ${JSON.stringify(e.challenge)}`);
+    }
+    const silent = e.silentHours - was.silentHours;
+    if (silent > elapsed + EPS) say(`silentHours grew by ${silent} h in ${elapsed} h`);
+    if (silent <= EPS && e.belowFloorPointHours - was.belowFloorPointHours > EPS) say('belowFloorPointHours grew without silent hours');
+    if (e.ledger.length === from) {
+      const skewed = was.reads !== was.model;
+      if (Math.abs(silent - (skewed ? elapsed : 0)) > EPS) {
+        say(`silentHours grew by ${silent} h in ${elapsed} h while the downstream (trained on ${was.model}) read ${was.reads}`);
+      }
+      const extra = e.extraPipelineHours - was.extraPipelineHours;
+      if (Math.abs(extra - (was.pipelines - 1) * elapsed) > EPS) say(`extraPipelineHours grew by ${extra} h in ${elapsed} h with ${was.pipelines} pipelines`);
     }
   }
   return problems;

@@ -1,30 +1,33 @@
 // The tables of makers, per phase: each picks a legal action (or one the rules may refuse) and says whether
 // the reducer must accept it, must refuse it, or may do either.
 import { SIM_SPEED_MAX, SIM_SPEED_MIN } from '../../../shared/sim/constants.js';
-import { CHOICES, CRISIS_IDS, type Phase } from '../../../shared/protocol/views.js';
+import { CHOICES, type Phase } from '../../../shared/protocol/views.js';
 import { TRACK_IDS } from '../../../shared/sim/tracks.js';
 import * as shape from './game-shape.js';
-import { EXTEND_MINUTES_MAX, PART_PREDICTION_MAX, PART_PREDICTION_MIN } from '../../../shared/protocol/limits.js';
+import { EXTEND_MINUTES_MAX } from '../../../shared/protocol/limits.js';
 import {
   type GenContext,
   HOST,
   type Maker,
   TEXTS,
+  actingRefusal,
   anySeat,
   joinAction,
   memberOf,
-  part2Member,
+  misfitLock,
   partIn,
   plan,
   playerActor,
   predictionValue,
   randomSettings,
-  runConfig,
+  ruled,
   seated,
   someTeam,
   teamName,
   w,
 } from './context.js';
+import { PART2_PLAY } from './makers-part2.js';
+import { PART3_PLAY } from './makers-part3.js';
 
 // ── The tables ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -113,15 +116,15 @@ const PART_STEPS: Maker[] = [
       return someTeam(c, (teamId) => shape.lockOf(c.state, on.part, teamId) === null) ? 3 : 0.2;
     },
     make: (c) => {
-      const { part, min, max } = partIn(c, 'play')!;
+      const { part } = partIn(c, 'play')!;
       const seat = memberOf(c, part, false)!;
-      const locked = shape.lockOf(c.state, part, seat.teamId!);
-      // Out of the part's own range but well-formed on the wire (the schema already refuses the rest).
-      const outOfRange = [min - 1, max + 1].filter((v) => v >= PART_PREDICTION_MIN && v <= PART_PREDICTION_MAX);
-      const bad = outOfRange.length > 0 && c.dice.chance(0.08);
-      const value = bad ? c.dice.pick(outOfRange) : predictionValue(c, part);
-      const ok = !bad && locked === null && !w(c).paused;
-      return plan(c, shape.partActions.lock(playerActor(seat.playerId), part, value), ok ? 'accept' : 'refuse');
+      const by = playerActor(seat.playerId);
+      // Now and then a lock the part's rule refuses although the wire takes it (the schema refuses the rest).
+      const misfit = c.dice.chance(0.08);
+      const value = misfit ? misfitLock(c, part) : predictionValue(c, part);
+      const locked = shape.lockOf(c.state, part, seat.teamId!) !== null;
+      const refusal = actingRefusal(c, by, part, 'play') ?? (locked ? 'lock/already-locked' : misfit ? 'lock/out-of-range' : null);
+      return ruled(c, shape.partActions.lock(by, part, value), refusal);
     },
   },
   {
@@ -134,10 +137,9 @@ const PART_STEPS: Maker[] = [
     weight: (c) => (partIn(c, 'reflect') && seated(c).length > 0 ? 3 : 0),
     make: (c) => {
       const { part } = partIn(c, 'reflect')!;
-      const seat = c.dice.pick(seated(c));
-      const action = shape.partActions.reflect(playerActor(seat.playerId), part, c.dice.pick(CHOICES), c.dice.pick(TEXTS));
-      const hasPart = shape.lockOf(c.state, part, seat.teamId!) !== undefined;
-      return plan(c, action, hasPart && !w(c).paused ? 'accept' : 'refuse');
+      const by = playerActor(c.dice.pick(seated(c)).playerId);
+      const action = shape.partActions.reflect(by, part, c.dice.pick(CHOICES), c.dice.pick(TEXTS));
+      return ruled(c, action, actingRefusal(c, by, part, 'reflect'));
     },
   },
   {
@@ -147,74 +149,14 @@ const PART_STEPS: Maker[] = [
   },
 ];
 
-/** Run decisions are likelier while some team has a run to decide on. */
-const activeWeight = (weight: number) => (c: GenContext) =>
-  someTeam(c, (teamId) => !!shape.canary(c.state, teamId)?.active) ? weight : weight / 8;
-
-const PART2_PLAY: Maker[] = [
+/** The play of a part that runs a simulated clock: the server's ticks and the host's crises of that part. */
+const CLOCK_PLAY: Maker[] = [
   {
     name: 'tick',
     weight: (c) => (w(c).paused ? 0 : 5),
     make: (c) => {
       const hours = c.dice.chance(0.7) ? c.dice.pick([0.05, 0.25, 0.5, 1, 2, 4]) : c.dice.between(0.001, 24);
       return plan(c, shape.partActions.tick(shape.SYSTEM, hours), 'accept');
-    },
-  },
-  {
-    name: 'start-run',
-    weight: (c) => (someTeam(c, (teamId) => shape.lockOf(c.state, 2, teamId) !== null && !shape.canary(c.state, teamId)?.active) ? 1.5 : 0.3),
-    make: (c) => {
-      const m = part2Member(c);
-      if (!m) return null;
-      const config = runConfig(c, m.canary?.maxShadowFraction ?? 1);
-      const k = m.canary;
-      const ok = m.mayAct && k !== null && !k.active && !k.shipped && k.runsUsed < k.runsMax && config.shadowFraction <= k.maxShadowFraction;
-      return plan(c, shape.partActions.startRun(m.by, config), ok ? 'accept' : 'refuse');
-    },
-  },
-  ...(['extend', 'promote'] as const).map(
-    (kind): Maker => ({
-      name: kind,
-      weight: activeWeight(1.5),
-      make: (c) => {
-        const m = part2Member(c);
-        if (!m) return null;
-        const run = m.canary?.active;
-        const ok = m.mayAct && !!run && run.outcome !== 'rolling-back';
-        return plan(c, shape.partActions[kind](m.by), ok ? 'accept' : 'refuse');
-      },
-    }),
-  ),
-  {
-    name: 'rollback',
-    weight: activeWeight(0.7),
-    make: (c) => {
-      const m = part2Member(c);
-      if (!m) return null;
-      const run = m.canary?.active;
-      const ok = m.mayAct && !!run && run.outcome !== 'rolling-back';
-      return plan(c, shape.partActions.rollback(m.by, null), ok ? 'accept' : 'refuse');
-    },
-  },
-  {
-    name: 'rollback-cohort',
-    weight: activeWeight(0.8),
-    make: (c) => {
-      const m = part2Member(c);
-      if (!m) return null;
-      const track = shape.teams(c.state).find((t) => t.id === m.teamId)!.track;
-      const cohortId = c.dice.chance(0.05) ? 'no-such-cohort' : c.dice.pick(shape.cohortIds(track));
-      const run = m.canary?.active;
-      const cohort = run?.cohorts.find((x) => x.id === cohortId);
-      const ok =
-        m.mayAct &&
-        !!run &&
-        run.outcome !== 'rolling-back' &&
-        run.stratified &&
-        !!cohort &&
-        !cohort.excluded &&
-        run.cohorts.filter((x) => !x.excluded).length > 1;
-      return plan(c, shape.partActions.rollback(m.by, cohortId), ok ? 'accept' : 'refuse');
     },
   },
   {
@@ -236,9 +178,16 @@ const PART2_PLAY: Maker[] = [
         [c.dice.between(0, 12), 2],
         [168, 0.2],
       ]);
-      return plan(c, shape.partActions.crisis(HOST, c.dice.pick(CRISIS_IDS), target, inHours), unknown ? 'refuse' : 'accept');
+      const crisis = c.dice.pick(partIn(c, 'play')!.crises);
+      return ruled(c, shape.partActions.crisis(HOST, crisis, target, inHours), unknown ? 'team/unknown' : null);
     },
   },
+];
+
+/** A part's steps, with the makers of its play weighted only while it is in play. */
+const partTable = (play: Maker[]): Maker[] => [
+  ...PART_STEPS,
+  ...play.map((m) => ({ ...m, weight: (c: GenContext) => (partIn(c, 'play') ? m.weight(c) : 0) })),
 ];
 
 /** Makers per phase: the lobby's seating and settings, the briefing, the parts, the debrief. */
@@ -268,6 +217,7 @@ export const TABLE: Partial<Record<Phase, Maker[]>> = {
     { name: 'next', weight: advanceWeight, make: (c) => plan(c, { type: 'host/next', by: HOST, at: c.now }, 'accept') },
   ],
   part1: PART_STEPS,
-  part2: [...PART_STEPS, ...PART2_PLAY.map((m) => ({ ...m, weight: (c: GenContext) => (partIn(c, 'play') ? m.weight(c) : 0) }))],
+  part2: partTable([...CLOCK_PLAY, ...PART2_PLAY]),
+  part3: partTable([...CLOCK_PLAY, ...PART3_PLAY]),
   debrief: [],
 };

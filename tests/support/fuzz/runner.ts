@@ -47,6 +47,8 @@ export interface FuzzReport {
   /** Per action type, and per maker of the generator: accepted and refused counts. */
   byType: Record<string, { accepted: number; refused: number }>;
   byMaker: Record<string, { accepted: number; refused: number }>;
+  /** How many refusals carried each error code. */
+  byCode: Record<string, number>;
   /** Every phase/step the game passed through, in order. */
   stages: string[];
   crises: { fired: number; scheduled: number };
@@ -54,17 +56,24 @@ export interface FuzzReport {
   log: Action[];
 }
 
-/** How many steps the host lets each stage of the game run before moving on (min, max). */
+/**
+ * How many steps the host lets each stage of the game run before moving on (min, max). The plays of the parts
+ * with a clock are the dearest steps (every view carries every part begun so far), so they are kept short: the
+ * depth comes from `npm run fuzz`'s many seeds.
+ */
 const BUDGETS: Record<string, readonly [number, number]> = {
   lobby: [8, 40],
   briefing: [0, 3],
   'part1/play': [6, 35],
   'part1/reveal': [0, 4],
-  'part1/reflect': [2, 12],
-  'part2/play': [30, 160],
+  'part1/reflect': [2, 8],
+  'part2/play': [12, 60],
   'part2/reveal': [0, 4],
-  'part2/reflect': [2, 12],
-  debrief: [2, 8],
+  'part2/reflect': [2, 8],
+  'part3/play': [12, 60],
+  'part3/reveal': [0, 4],
+  'part3/reflect': [2, 8],
+  debrief: [1, 5],
 };
 
 const START_MS = 1_795_000_000_000;
@@ -104,6 +113,7 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
   const recent: Planned[] = [];
   const byType: FuzzReport['byType'] = {};
   const byMaker: FuzzReport['byMaker'] = {};
+  const byCode: FuzzReport['byCode'] = {};
   const stages: string[] = [stageOf(state)];
   let refused = 0;
   let sinceReplay = 0;
@@ -137,7 +147,7 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
     } catch (error) {
       return fail(step, planned, [`the reducer threw: ${(error as Error).stack ?? String(error)}`]);
     }
-    const problems = checkStep(state, prevHash, planned.action, planned.expect, result);
+    const problems = checkStep(state, prevHash, planned.action, planned.expect, result, planned.code);
     if (problems.length > 0) fail(step, planned, problems);
     const counts = (byType[planned.action.type] ??= { accepted: 0, refused: 0 });
     const makerCounts = (byMaker[planned.maker] ??= { accepted: 0, refused: 0 });
@@ -148,14 +158,16 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
       refused++;
       counts.refused++;
       makerCounts.refused++;
+      byCode[result.code] = (byCode[result.code] ?? 0) + 1;
       continue;
     }
     counts.accepted++;
     makerCounts.accepted++;
+    const prev = state;
     state = result.state;
     deepFreeze(state);
     log.push(planned.action);
-    const viewProblems = [...checkViews(state), ...checkAction(state, planned.action)];
+    const viewProblems = [...checkViews(state), ...checkAction(prev, state, planned.action)];
     if (viewProblems.length > 0) fail(step, planned, viewProblems);
     const next = stageOf(state);
     if (next !== stage) {
@@ -180,6 +192,7 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
     refused,
     byType,
     byMaker,
+    byCode,
     stages,
     crises: shape.crisisCount(state),
     finalHash: stateHash(state),
