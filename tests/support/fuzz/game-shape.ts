@@ -2,7 +2,7 @@
 // tests/support/fuzz reads the game through these functions, so when the core moves (parts into a registry,
 // crises to game level, new action names) this is the one file to adapt.
 import type { Action, Actor } from '../../../shared/sim/actions.js';
-import { CANARY_TRACKS, MAX_RUNS_PER_TEAM } from '../../../shared/sim/constants.js';
+import { CANARY_TRACKS, MAX_RUNS_PER_TEAM, TRACK_MODEL_COUNT } from '../../../shared/sim/constants.js';
 import { timerDueAt } from '../../../shared/sim/flow.js';
 import { activeRun } from '../../../shared/sim/parts/part2/run.js';
 import { CRISES } from '../../../shared/sim/crises/catalog.js';
@@ -193,6 +193,19 @@ export function canary(state: GameState, teamId: string): CanaryRead | null {
   };
 }
 
+/** What the generator needs to know of a team's tools against Part 2's crises: its fleet's model count, and
+ *  whether the app-OS skew struck it and which slices it has remedied. */
+export function tools(state: GameState, teamId: string) {
+  const fleet = part2Of(state)?.teams[teamId];
+  const team = state.teams.find((t) => t.id === teamId);
+  if (!fleet || !team) return null;
+  return {
+    models: TRACK_MODEL_COUNT[team.track],
+    skewAt: effectsOf(state, teamId).skewAt,
+    remedyOf: (region: number, os: string) => fleet.slices.remedies.find((r) => r.region === region && r.os === os)?.action ?? 'none',
+  };
+}
+
 /** Cohort ids of a track's fleet. */
 export const cohortIds = (track: TrackId): string[] => CANARY_TRACKS[track].cohorts.map((c) => c.id);
 
@@ -316,6 +329,17 @@ export const partActions = {
   setPolicy: (by: Actor, policy: 'loose' | 'strict'): Action => ({ type: 'team/set-policy', by, policy }),
   check: (by: Actor): Action => ({ type: 'team/consistency-check', by }),
   answer: (by: Actor, answer: ChallengeAnswer): Action => ({ type: 'team/answer-challenge', by, answer }),
+  setThresholds: (by: Actor, k: number | null): Action => ({ type: 'team/set-thresholds', by, k }),
+  setAggregation: (by: Actor, aggregation: 'metric' | 'model' | 'fleet'): Action => ({ type: 'team/set-aggregation', by, aggregation }),
+  investigate: (by: Actor, model: number, metric: number): Action => ({ type: 'team/investigate', by, model, metric }),
+  setSliceMonitoring: (by: Actor, level: 'global' | 'region' | 'os' | 'slice'): Action => ({ type: 'team/set-slice-monitoring', by, level }),
+  sliceAction: (by: Actor, region: number, os: 'current' | 'update', action: 'lighter' | 'rollback' | 'none'): Action => ({
+    type: 'team/slice-action',
+    by,
+    region,
+    os,
+    action,
+  }),
   tick: (by: Actor, hours: number): Action => ({ type: 'sim/tick', by, hours }),
   setSpeed: (by: Actor, speed: number): Action => ({ type: 'host/set-speed', by, speed }),
 };

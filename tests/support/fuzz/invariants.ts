@@ -308,14 +308,12 @@ function ensembleProblems(prev: GameState, state: GameState): string[] {
     if (e.ledger.length < from || was.ledger.some((entry, i) => e.ledger[i] !== entry && JSON.stringify(e.ledger[i]) !== JSON.stringify(entry))) {
       say('an entry of the ledger changed or disappeared');
     }
-    // A challenge once answered or lapsed stays so. Open bug (fuzz-regressions.test.ts, "a second deploy-tonight"):
-    // a later strike of the crisis replaces the team's challenge, closed or not, so until that is fixed only the
-    // same challenge (same hour) is held to it, and a replacing one must be a later strike.
+    // A team has one challenge: once put it stays (a second strike does not replace it), and once answered or
+    // lapsed it never changes.
     const { challenge } = was;
-    if (challenge && e.challenge?.at === challenge.at && (challenge.answer !== null || challenge.lapsed)) {
-      if (JSON.stringify(e.challenge) !== JSON.stringify(challenge)) say(`a closed challenge ${JSON.stringify(challenge)} became ${JSON.stringify(e.challenge)}`);
-    } else if (challenge && !(e.challenge && e.challenge.at >= challenge.at)) {
-      say(`the challenge put at ${challenge.at} h became ${JSON.stringify(e.challenge)}`);
+    if (challenge && e.challenge?.at !== challenge.at) say(`the challenge put at ${challenge.at} h became ${JSON.stringify(e.challenge)}`);
+    if (challenge && (challenge.answer !== null || challenge.lapsed) && JSON.stringify(e.challenge) !== JSON.stringify(challenge)) {
+      say(`a closed challenge ${JSON.stringify(challenge)} became ${JSON.stringify(e.challenge)}`);
     }
     const silent = e.silentHours - was.silentHours;
     if (silent > elapsed + EPS) say(`silentHours grew by ${silent} h in ${elapsed} h`);

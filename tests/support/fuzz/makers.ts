@@ -27,6 +27,7 @@ import {
   w,
 } from './context.js';
 import { PART2_PLAY } from './makers-part2.js';
+import { PART2_TOOLS } from './makers-part2-tools.js';
 import { PART3_PLAY } from './makers-part3.js';
 
 // ── The tables ────────────────────────────────────────────────────────────────────────────────────────
@@ -217,7 +218,7 @@ export const TABLE: Partial<Record<Phase, Maker[]>> = {
     { name: 'next', weight: advanceWeight, make: (c) => plan(c, { type: 'host/next', by: HOST, at: c.now }, 'accept') },
   ],
   part1: PART_STEPS,
-  part2: partTable([...CLOCK_PLAY, ...PART2_PLAY]),
+  part2: partTable([...CLOCK_PLAY, ...PART2_PLAY, ...PART2_TOOLS]),
   part3: partTable([...CLOCK_PLAY, ...PART3_PLAY]),
   debrief: [],
 };

@@ -39,17 +39,25 @@ export function settle(team: TeamPart3, effects: TeamEffects, at: number): TeamP
   if (dominoAt !== null && dominoAt <= at && next.dominoSeen !== dominoAt) {
     next = forcedV2({ ...next, dominoSeen: dominoAt }, dominoAt, 'auto-update', 'Dependency domino: the upstream auto-updated itself.');
   }
-  if (challengeAt !== null && challengeAt <= at && next.challenge?.at !== challengeAt) {
-    const deadline = challengeAt + CHALLENGE_HOURS;
-    next = logged(
-      { ...next, challenge: { at: challengeAt, deadline, answer: null, lapsed: false } },
-      {
-        at: challengeAt,
-        kind: 'challenge',
-        by: null,
-        text: `The software lead wants to deploy the new extractor tonight: answer within ${CHALLENGE_HOURS} h.`,
-      },
-    );
+  if (challengeAt !== null && challengeAt <= at && next.challengeSeen !== challengeAt) {
+    next = { ...next, challengeSeen: challengeAt };
+    // One challenge per team: put again, it is the same question, and an answer given (or a deadline missed) stands.
+    next = next.challenge
+      ? logged(next, {
+          at: challengeAt,
+          kind: 'challenge',
+          by: null,
+          text: next.challenge.answer || next.challenge.lapsed ? 'The software lead asks again; the team’s answer stands.' : 'The software lead asks again; the deadline stands.',
+        })
+      : logged(
+          { ...next, challenge: { at: challengeAt, deadline: challengeAt + CHALLENGE_HOURS, answer: null, lapsed: false } },
+          {
+            at: challengeAt,
+            kind: 'challenge',
+            by: null,
+            text: `The software lead wants to deploy the new extractor tonight: answer within ${CHALLENGE_HOURS} h.`,
+          },
+        );
   }
   const retrain = next.retrain;
   if (retrain && !retrain.done && retrain.until <= at) next = retrained(next, retrain.until);

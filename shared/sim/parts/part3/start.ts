@@ -15,6 +15,7 @@ export function newTeamPart3(gameSeed: number, track: TrackId): TeamPart3 {
     retrain: null,
     checks: [],
     challenge: null,
+    challengeSeen: null,
     dominoSeen: null,
     ledger: [],
     evaluations: [],

@@ -45,7 +45,10 @@ export interface TeamPart3 extends TeamPartState {
   /** A retraining on v2 features; once done, under a strict contract it waits for a consistency check. */
   retrain: { startedAt: number; until: number; done: boolean } | null;
   checks: CheckRecord[];
+  /** The team's one challenge: put again, it stays the same question (its answer or lapse stands). */
   challenge: ChallengeRecord | null;
+  /** The challenge strike this team already took in (its simulated hour). */
+  challengeSeen: number | null;
   /** The dependency-domino strike this team's upstream already followed (its simulated hour). */
   dominoSeen: number | null;
   ledger: LedgerRecord[];

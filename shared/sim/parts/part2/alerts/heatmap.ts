@@ -7,7 +7,8 @@ import type { TeamEffects } from '../../../crises/effects.js';
 import { deriveSeed, nextFloat, rngFromSeed } from '../../../rng.js';
 import type { TrackId } from '../../../tracks.js';
 import type { MonitorState } from '../types.js';
-import { driftsOf } from './drifts.server.js';
+import { driftsOf, type Drift } from './drifts.server.js';
+import { memoized } from '../../../memo.js';
 import { driftAlertRate, effectiveK, falseAlertRate } from './model.js';
 import { noiseAt } from './monitor.js';
 
@@ -30,20 +31,27 @@ export function heatmapOf(
   monitor: Pick<MonitorState, 'k'>,
   ctx: { seed: number; track: TrackId; effects: TeamEffects; now: number },
 ): number[][] {
-  const hour = Math.floor(ctx.now);
-  const noise = noiseAt(ctx.effects, ctx.now);
-  const kEff = effectiveK(monitor.k, noise);
-  const noiseMean = falseAlertRate(kEff) * CHECKS_PER_HOUR;
   const stormAt = ctx.effects.stormAt;
+  const drifts = stormAt === null ? [] : driftsOf(ctx.seed, ctx.track, stormAt).filter((d) => d.at <= ctx.now);
+  return heatmap(ctx.seed, ctx.track, Math.floor(ctx.now), effectiveK(monitor.k, noiseAt(ctx.effects, ctx.now)), drifts);
+}
+
+/** The heatmap of one hour: every team on the track with the same thresholds and drifts reads the same one, and
+ *  every view of the hour asks for it again, so it is memoized on what it depends on. */
+const heatmap = memoized(
+  512,
+  (seed: number, track: TrackId, hour: number, kEff: number, drifts: readonly Drift[]) =>
+    `${seed}:${track}:${hour}:${kEff}:${drifts.map((d) => `${d.model}.${d.metric}`).join(',')}`,
+  (seed: number, track: TrackId, hour: number, kEff: number, drifts: readonly Drift[]): number[][] => drawHeatmap(seed, track, hour, kEff, drifts),
+);
+
+function drawHeatmap(seed: number, track: TrackId, hour: number, kEff: number, drifts: readonly Drift[]): number[][] {
+  const noiseMean = falseAlertRate(kEff) * CHECKS_PER_HOUR;
   const drifting = new Map<string, number>();
-  if (stormAt !== null) {
-    for (const d of driftsOf(ctx.seed, ctx.track, stormAt)) {
-      if (d.at <= ctx.now) drifting.set(`${d.model}:${d.metric}`, driftAlertRate(kEff, ALERT_STORM.driftSigma) * CHECKS_PER_HOUR);
-    }
-  }
-  let rng = rngFromSeed(deriveSeed(ctx.seed, `alerts:${ctx.track}:${hour}`));
+  for (const d of drifts) drifting.set(`${d.model}:${d.metric}`, driftAlertRate(kEff, ALERT_STORM.driftSigma) * CHECKS_PER_HOUR);
+  let rng = rngFromSeed(deriveSeed(seed, `alerts:${track}:${hour}`));
   const rows: number[][] = [];
-  for (let model = 0; model < TRACK_MODEL_COUNT[ctx.track]; model++) {
+  for (let model = 0; model < TRACK_MODEL_COUNT[track]; model++) {
     const row: number[] = [];
     for (let metric = 0; metric < MONITORING.metricsPerModel; metric++) {
       const [u, next] = nextFloat(rng);
