@@ -1,5 +1,5 @@
-// `npm run bench`: the cost of Part 2's simulation tick in a 40-team room and the bytes a tick sends each
-// audience. Medians over many runs, with baselines measured in the same run: the reducer applying a trivial
+// `npm run bench`: the cost of Part 2's simulation tick in a 40-team room, calm and with every crisis struck,
+// and the bytes a tick sends each audience. Medians over many runs, with baselines measured in the same run: the reducer applying a trivial
 // action to the same state, and the full views that a tick replaces. Results go into docs/perf.md by hand.
 import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
@@ -62,11 +62,37 @@ function timeMs(runs: number, fn: () => void): number {
 
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 
+/** The same room with every Part 2 crisis struck at every team and each team using its tools against them:
+ *  k·σ thresholds, region × OS monitors, a slice on the lighter variant. */
+function stormyRoom(room: GameState): GameState {
+  let state = room;
+  for (const crisis of ['alert-storm', 'rollout-jitter', 'app-os-skew', 'world-drifted', 'traffic-spike'] as const) {
+    state = apply(state, { type: 'host/crisis', by: HOST, crisis, target: { kind: 'all' }, inHours: null });
+  }
+  for (let t = 0; t < TEAMS; t++) {
+    const by = { role: 'player', playerId: `p${t + 1}` } as const;
+    state = apply(state, { type: 'team/set-thresholds', by, k: 4 });
+    state = apply(state, { type: 'team/set-slice-monitoring', by, level: 'slice' });
+    state = apply(state, { type: 'team/slice-action', by, region: t % 10, os: 'update', action: 'lighter' });
+  }
+  for (let h = 0; h < 12; h++) state = apply(state, { type: 'sim/tick', by: { role: 'system' }, hours: 1 });
+  return state;
+}
+
 const state = busyRoom();
 const tick: Action = { type: 'sim/tick', by: { role: 'system' }, hours: 1 };
 const trivial: Action = { type: 'host/lock-room', by: HOST, locked: !state.roomLocked };
 
 const tickMs = timeMs(300, () => reduce(state, tick));
+const stormy = stormyRoom(state);
+const stormyTickMs = timeMs(300, () => reduce(stormy, tick));
+const stormyAfter = apply(stormy, tick);
+const stormyProjectMs = timeMs(50, () => {
+  const fresh = { ...stormyAfter };
+  projectTick(fresh, { audience: 'host' });
+  projectTick(fresh, { audience: 'screen' });
+  for (const team of fresh.teams) projectTick(fresh, { audience: 'team', teamId: team.id });
+});
 const trivialMs = timeMs(300, () => reduce(state, trivial));
 const after = apply(state, tick);
 const projectMs = timeMs(100, () => {
@@ -88,6 +114,8 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const rows: [string, string, string][] = [
   ['simulation tick, 40 teams (reduce)', `${tickMs.toFixed(3)} ms`, `${(tickMs / trivialMs).toFixed(1)}× a trivial action (${trivialMs.toFixed(3)} ms)`],
   ['tick payloads, all audiences (project)', `${projectMs.toFixed(3)} ms`, ''],
+  ['simulation tick, every crisis struck', `${stormyTickMs.toFixed(3)} ms`, `${(stormyTickMs / tickMs).toFixed(2)}× the calm tick; budget 2 ms`],
+  ['tick payloads, every crisis struck', `${stormyProjectMs.toFixed(3)} ms`, `${(stormyProjectMs / projectMs).toFixed(2)}× the calm payloads`],
   ['tick bytes per team room (median)', kb(median(teamTicks)), `${(median(teamTicks) / median(teamViews)).toFixed(2)}× the full team view (${kb(median(teamViews))})`],
   ['tick bytes for the host', kb(hostTick), `${(hostTick / hostView).toFixed(2)}× the full host view (${kb(hostView)})`],
   ['tick bytes for the screens', kb(screenTick), `${(screenTick / screenView).toFixed(2)}× the full screen view (${kb(screenView)})`],
