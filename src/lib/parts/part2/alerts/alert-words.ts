@@ -88,7 +88,7 @@ export function loadMeter(perDay: number, capacity: number): LoadMeter {
 }
 
 /** The log scale's labelled ticks: 1, 10, …, 100,000 a day, with their positions. */
-export const METER_TICKS = [1, 10, 100, 1_000, 10_000, 100_000].map((v) => ({ value: v, at: logPosition(v), label: fmt.count(v) }));
+export const METER_TICKS = [1, 10, 100, 1_000, 10_000, 100_000].map((v) => ({ value: v, at: logPosition(v), label: v >= 1000 ? `${v / 1000}k` : String(v) }));
 
 export interface ThresholdPreview {
   k: number;
@@ -180,6 +180,9 @@ export function heatLevel(count: number): 0 | 1 | 2 | 3 | 4 {
   if (count <= 6) return 3;
   return 4;
 }
+
+/** Past this share of lit cells the noise drowns the drifts: the hottest cells say nothing yet. */
+export const DROWNED_SHARE = 0.5;
 
 /** How much of the heatmap is lit: cells with any alert in the last hour, of all. */
 export function litShare(heatmap: readonly (readonly number[])[]): { lit: number; cells: number } {

@@ -36,9 +36,10 @@ export function levelOptions(): LevelOption[] {
 /** A level's price in words: "free", "$20 / h". */
 export const costWords = (costPerHour: number) => (costPerHour > 0 ? `${fmt.dollars(costPerHour)} / h` : 'free');
 
-/** FPS as read: "58.3 FPS"; "no users" while a series covers nobody. */
-export function fpsWords(fps: number | null): string {
-  return fps === null ? 'no users' : `${fmt.decimal(fps, 1)} FPS`;
+/** FPS as read: "58.3 FPS", "52.0 FPS"; "no users" while a series covers nobody. `unit: false` for a column whose
+ *  head says FPS. */
+export function fpsWords(fps: number | null, unit = true): string {
+  return fps === null ? 'no users' : `${fmt.fixed(fps, 1)}${unit ? ' FPS' : ''}`;
 }
 
 /** A slice's short OS name for the matrix's columns. */
