@@ -96,7 +96,7 @@ describe('Part 1: platform ROI audit, played in the browser', () => {
     await shootAll('06-reflect');
   });
 
-  it('moves on to Part 2, and through it to the debrief and the final leaderboard', async () => {
+  it('moves on to Part 2, through Parts 2 and 3 to the debrief and the final leaderboard', async () => {
     const next = async () => {
       const before = await phaseOf(host);
       await host.getByRole('button', { name: 'Next', exact: true }).click();
@@ -104,6 +104,8 @@ describe('Part 1: platform ROI audit, played in the browser', () => {
     };
     await next();
     for (const page of players) await expect.poll(() => phaseOf(page)).toMatch(/part 2/i);
+    for (let i = 0; i < 3; i++) await next();
+    for (const page of players) await expect.poll(() => phaseOf(page)).toMatch(/part 3/i);
     for (let i = 0; i < 3; i++) await next();
     for (const page of [...players, screen, host]) await expect.poll(() => phaseOf(page)).toMatch(/debrief/i);
     await expect.poll(() => screen.getByText('Team 3').count()).toBeGreaterThan(0);
