@@ -96,6 +96,16 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
     // Every lit cell is a drift once both are found: nothing else is as hot.
     const counts = await hottest.evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-count'))));
     expect(counts.filter((c) => c >= 3).length).toBeLessThanOrEqual(2);
+    // The heatmap is one tab stop: arrow keys move between cells, Enter picks one and offers to investigate it.
+    await ada.getByRole('gridcell').first().focus();
+    await ada.keyboard.press('ArrowRight');
+    await ada.keyboard.press('ArrowDown');
+    expect(await ada.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^model 2 · metric 2: /);
+    await ada.keyboard.press('Enter');
+    await expect.poll(() => ada.getByRole('button', { name: 'Investigate model 2 · metric 2' }).count()).toBeGreaterThan(0);
+    // The Math Peek writes N · M · FPR · 288 with this fleet's numbers.
+    await ada.getByRole('button', { name: 'Math Peek: Alert noise' }).click();
+    await expect.poll(() => ada.getByText(/^= 50 · 10 · 0\.0000\d+ · 288$/).count()).toBe(1);
     await screenshot(ada, 'crises-03-storm-tamed-player-ada');
   });
 
