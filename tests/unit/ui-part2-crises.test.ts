@@ -260,6 +260,8 @@ describe('crisis chips on the projector', () => {
     expect(red).toMatchObject({ kind: 'skew', value: '53.2', detail: '3 below 60 · 1 treated', tone: 'bad' });
     const [blind] = tileCrisisFacts(tile({ skew: { struck: true, level: 'global', globalFps: 62.1, worstFps: 62.1, below: 0, remedies: 0 } }));
     expect(blind).toMatchObject({ detail: 'global only', tone: 'neutral' });
+    expect(blind!.brief).toBe('global');
+    expect(red!.brief).toBe('3 below');
   });
 
   it('reads jitter as p99 against the budget, and the cohorts rolled back', () => {
@@ -267,6 +269,9 @@ describe('crisis chips on the projector', () => {
     expect(late).toMatchObject({ kind: 'jitter', value: '100 ms', detail: 'budget 10 ms', tone: 'bad' });
     const [back] = tileCrisisFacts(tile({ latency: { jitter: true, budgetMs: 10, p99Ms: 6.4, rolledBack: ['Hardware gen 1 (oldest)'] } }));
     expect(back).toMatchObject({ tone: 'ok', detail: 'budget 10 ms · ↩ Hardware gen 1 (oldest)' });
+    // A team that has not run a canary reads no p99: a table row leaves that chip out.
+    const [unread] = tileCrisisFacts(tile({ latency: { jitter: true, budgetMs: 10, p99Ms: null, rolledBack: [] } }));
+    expect(unread).toMatchObject({ value: '—', measured: false });
   });
 });
 
