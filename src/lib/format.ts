@@ -25,6 +25,13 @@ export function decimal(value: number, digits = 1): string {
   return sign(value, digits) + magnitude(value, digits);
 }
 
+/** Exactly `digits` decimals, for readings that line up in a column: 52 → "52.0", 61.96 → "62.0", 1234.5 → "1234.5". */
+export function fixed(value: number, digits = 1): string {
+  if (!Number.isFinite(value)) return '—';
+  const text = Math.abs(value).toFixed(digits);
+  return (value < 0 && Number(text) !== 0 ? '−' : '') + (Number(text) < GROUP_FROM ? text : grouped.format(Number(text)));
+}
+
 /** A whole count: "7", "2995", "29,956", "1,000,000". */
 export function count(value: number): string {
   return decimal(value, 0);

@@ -4,6 +4,8 @@
 import type { HostView, RunView } from '../../../../../shared/protocol/views.js';
 import { CANARY_TRACKS, MAX_RUNS_PER_TEAM } from '../../../../../shared/sim/constants.js';
 import * as fmt from '../../../format.js';
+import { ms } from '../play/latency-words.js';
+import { driftLines, skewTruthSummary, toolsSummary, type DriftLine, type SkewTruthSummary, type ToolsSummary } from './crisis-rows.js';
 
 type Part2 = NonNullable<HostView['part2']>;
 type Entry = Part2['teams'][number];
@@ -12,6 +14,9 @@ export interface TruthLine {
   cohort: string;
   oneIn: string;
   bad: boolean;
+  /** The true p99 latency, and whether it is past the track's budget (rollout jitter). */
+  p99: string;
+  late: boolean;
 }
 
 export interface TruthSummary {
@@ -24,15 +29,23 @@ export interface TruthSummary {
 /** Fleets with more cohorts than this show their bad cohorts and one line for the rest. */
 export const TRUTH_LINES_MAX = 4;
 
-export function truthSummary(truth: Entry['truth']): TruthSummary {
-  const line = (t: Entry['truth'][number]): TruthLine => ({ cohort: t.cohort, oneIn: fmt.oneIn(t.rate), bad: t.bad });
+export function truthSummary(truth: Entry['truth'], budgetMs = Infinity): TruthSummary {
+  const line = (t: Entry['truth'][number]): TruthLine => ({
+    cohort: t.cohort,
+    oneIn: fmt.oneIn(t.rate),
+    bad: t.bad,
+    p99: ms(t.p99Ms),
+    late: t.p99Ms > budgetMs,
+  });
   if (truth.length <= TRUTH_LINES_MAX) return { lines: truth.map(line), rest: null };
-  const good = truth.filter((t) => !t.bad);
+  // A cohort past the latency budget is a bad cohort too (its late frames are failures): it never folds away.
+  const shown = (t: Entry['truth'][number]) => t.bad || t.p99Ms > budgetMs;
+  const good = truth.filter((t) => !shown(t));
   const rates = good.map((t) => t.rate);
   const worst = Math.max(...rates);
   const best = Math.min(...rates);
   const range = worst === best ? fmt.oneIn(worst) : `${fmt.oneIn(worst)} – ${fmt.oneIn(best)}`;
-  return { lines: truth.filter((t) => t.bad).map(line), rest: good.length > 0 ? { count: good.length, range } : null };
+  return { lines: truth.filter(shown).map(line), rest: good.length > 0 ? { count: good.length, range } : null };
 }
 
 export interface Part2Row {
@@ -51,6 +64,10 @@ export interface Part2Row {
   exposure: number;
   ops: number;
   truth: TruthSummary;
+  /** The team's tools against the storm and the skew, and those crises' hidden truth (drifts, bad slices). */
+  tools: ToolsSummary;
+  drifts: DriftLine[];
+  skew: SkewTruthSummary | null;
   anyBad: boolean;
   reflection: Entry['reflection'];
   ratio: number | null;
@@ -78,7 +95,10 @@ export function part2Rows(view: HostView, part2: Part2, revealed: boolean): Part
         stakeholderConfidence: CANARY_TRACKS[team.track].targetConfidence,
         exposure: entry.runs.reduce((sum, r) => sum + r.exposure, 0),
         ops: entry.ops,
-        truth: truthSummary(entry.truth),
+        truth: truthSummary(entry.truth, entry.latencyBudgetMs),
+        tools: toolsSummary(entry),
+        drifts: driftLines(entry.drifts, part2.hours),
+        skew: entry.skew ? skewTruthSummary(entry.skew) : null,
         anyBad: entry.truth.some((t) => t.bad),
         reflection: entry.reflection,
         ratio: entry.reveal.ratio,
