@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { clockOffset, formatClock, spokenDuration, timerRemainingMs } from '../../src/lib/clock.js';
 import * as fmt from '../../src/lib/format.js';
-import { byTrack, overall, topRows } from '../../src/lib/components/leaderboard.js';
+import { LESSON_AGENDA, LESSON_INVARIANT } from '../../src/lib/screen/lesson.js';
+import { byTrack, overall, projectedRowLimit, topRows } from '../../src/lib/components/leaderboard.js';
 import { nextHint, partAfter } from '../../src/lib/host/flow.js';
 import { capexValid, previewTruths, settingsChanges } from '../../src/lib/host/settings.js';
 import { phaseLabel } from '../../src/lib/phase.js';
@@ -86,6 +87,15 @@ describe('leaderboard rows', () => {
     expect(groups.map((g) => g.track)).toEqual([...TRACK_IDS]);
     for (const g of groups) expect(g.rows.map((r) => r.trackRank)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
   });
+
+  it('the projector shows fewer rows on a short screen than on a tall one, between 3 and 10', () => {
+    expect(projectedRowLimit(1024, 768)).toBe(7);
+    expect(projectedRowLimit(1280, 720)).toBe(6);
+    expect(projectedRowLimit(1920, 1080)).toBe(6);
+    expect(projectedRowLimit(1280, 1024)).toBe(10);
+    expect(projectedRowLimit(1920, 600)).toBe(3);
+    expect(projectedRowLimit(1024, 480)).toBe(4);
+  });
 });
 
 describe('the host flow hint', () => {
@@ -126,5 +136,19 @@ describe('number formats', () => {
   it('writes dollars short and ratios as the reveal shows them', () => {
     expect([0, 50_000, 500_000, 1_000_000, 1_250_000].map(fmt.dollarsShort)).toEqual(['$0', '$50k', '$500k', '$1M', '$1.25M']);
     expect(fmt.ratio(1.46)).toBe('×1.46');
+  });
+});
+
+describe("the lobby's lesson", () => {
+  it('states the invariant of GAME.md and the three parts in order, by their titles', () => {
+    expect(`${LESSON_INVARIANT.claim} ${LESSON_INVARIANT.consequence}`).toBe(
+      'Operational complexity grows super-linearly with model heterogeneity: O(N) alerts, O(N log N) deployment, ' +
+        'O(N²) dependencies. At scale, manual work is toil.',
+    );
+    expect(LESSON_AGENDA.map((item) => `${item.part} ${item.title}`)).toEqual([
+      '1 Platform ROI audit',
+      '2 Canary duration',
+      '3 Ensemble lockdown',
+    ]);
   });
 });
