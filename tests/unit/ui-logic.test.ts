@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { clockOffset, formatClock, spokenDuration, timerRemainingMs } from '../../src/lib/clock.js';
 import * as fmt from '../../src/lib/format.js';
+import { PART2_ACTUAL, PART2_LOCK_TARGET } from '../../shared/sim/parts/part2/answer.js';
+import { canaryHeadline } from '../../src/lib/screen/canary-headline.js';
 import { LESSON_AGENDA, LESSON_INVARIANT } from '../../src/lib/screen/lesson.js';
 import { byTrack, overall, projectedRowLimit, topRows } from '../../src/lib/components/leaderboard.js';
 import { nextHint, partAfter } from '../../src/lib/host/flow.js';
@@ -150,5 +152,21 @@ describe("the lobby's lesson", () => {
       '2 Canary duration',
       '3 Ensemble lockdown',
     ]);
+  });
+});
+
+describe("Part 2's reveal headline on the projector", () => {
+  it('substitutes C = 0.95 and p = 1/1000 and lands on 2995, not 2996 or 3000', () => {
+    const headline = canaryHeadline(PART2_LOCK_TARGET.confidence, PART2_LOCK_TARGET.rate);
+    expect(headline.formula).toBe('n* = ⌈ln(1 − C) / ln(1 − p)⌉');
+    expect(headline.answer).toBe(PART2_ACTUAL);
+    expect(headline.answer).toBe(2995);
+    expect(headline.substituted).toMatch(/^⌈ln\(1 − 0\.95\) \/ ln\(1 − 1\/1,?000\)⌉$/);
+    expect(headline.quotient).toMatch(/^⌈2,?994\.2⌉$/);
+  });
+
+  it('follows other targets of GAME.md', () => {
+    expect(canaryHeadline(0.99, 1 / 10_000).answer).toBe(46_050);
+    expect(canaryHeadline(0.9, 1 / 1000).answer).toBe(2302);
   });
 });
