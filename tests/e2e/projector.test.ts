@@ -133,6 +133,16 @@ describe.each(TEAM_COUNTS)('the projector with %i teams of 24-character names', 
     expect(await axeViolations(screens[0]!)).toEqual([]);
   });
 
+  it('the board by track (four total-only boards side by side) keeps every total inside its board', async () => {
+    for (const [i, page] of screens.entries()) {
+      await page.getByRole('button', { name: 'By track' }).first().click();
+      await page.getByRole('table', { name: /Tiny Pioneer/ }).first().waitFor();
+      expect(await scoresOutsideBoard(page), `by track at ${SIZES[i]!.width}`).toEqual([]);
+      await screenshot(page, `${tag(SIZES[i]!)}-part1-reveal-by-track`);
+      await page.getByRole('button', { name: 'Overall' }).first().click();
+    }
+  });
+
   it('a phone 390 wide shows the same board with every score on screen', async () => {
     const board = phone.getByTestId('leaderboard').first();
     await board.scrollIntoViewIfNeeded();
