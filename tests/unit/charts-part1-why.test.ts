@@ -60,3 +60,16 @@ describe('Part 1 reveal: why N* differs by track', () => {
     expect(costAxisMax(points)).toBeGreaterThan(73);
   });
 });
+
+describe('Part 1 reveal chart: team names', () => {
+  it('slants long names even with few teams, so that neighbours never overlap', async () => {
+    const { revealOptions } = await import('../../src/lib/parts/part1/charts/reveal-options.js');
+    const team = (name: string, track: 'cloud-titan' | 'edge-guardian') => ({ name, track, prediction: 50, actual: 73, ratio: 1.46, within30: false });
+    const rotateOf = (names: string[]) => {
+      const option = revealOptions(names.map((n, i) => team(n, i % 2 ? 'edge-guardian' : 'cloud-titan')));
+      return ((option.xAxis as { axisLabel?: { rotate?: number } }[])[0]!.axisLabel!.rotate);
+    };
+    expect(rotateOf(['Team 1', 'Team 2', 'Team 3', 'Team 4'])).toBe(0);
+    expect(rotateOf(['01 Wombat Mammoth Wizard', 'Team 2', 'Team 3', 'Team 4'])).toBe(30);
+  });
+});
