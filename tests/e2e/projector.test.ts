@@ -126,6 +126,8 @@ describe.each(TEAM_COUNTS)('the projector with %i teams of 24-character names', 
     expect(await host.send('host:reveal', {})).toMatchObject({ ok: true });
     for (const [i, page] of screens.entries()) {
       await page.getByTestId('reveal-actual').first().waitFor();
+      // The three charts (predictions, N* against h, the cost curve) have drawn before the screenshot.
+      await expect.poll(() => page.locator('section svg').count()).toBeGreaterThanOrEqual(3);
       await expectBoardFits(page, `reveal at ${SIZES[i]!.width}`);
       await screenshot(page, `${tag(SIZES[i]!)}-part1-reveal`);
     }

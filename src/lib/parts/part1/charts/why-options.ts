@@ -90,9 +90,9 @@ export function nStarByHOptions(points: readonly TrackPoint[], params: CostParam
       itemStyle: { color: TRACK_COLOURS[p.track], borderColor: INK.surface, borderWidth: 2 },
       label: {
         show: true,
-        // Right of the steep left part of the curve, above its flat right part, so no label sits on the line
-        // or on its neighbour.
-        position: p.h <= 2 ? 'right' : 'top',
+        // Right of the steep left part of the curve, under its flatter right part (the curve falls, so the
+        // space below a point is free), so no label sits on the line or on its neighbour.
+        position: p.h <= 1 ? 'right' : 'bottom',
         distance: fontSize * 0.4,
         color: INK.text,
         fontSize: fontSize * 0.85,
