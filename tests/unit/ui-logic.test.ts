@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { clockOffset, formatClock, spokenDuration, timerRemainingMs } from '../../src/lib/clock.js';
 import * as fmt from '../../src/lib/format.js';
-import { byTrack, overall, topRows } from '../../src/lib/components/leaderboard.js';
+import { PART2_ACTUAL, PART2_LOCK_TARGET } from '../../shared/sim/parts/part2/answer.js';
+import { canaryHeadline } from '../../src/lib/screen/canary-headline.js';
+import { LESSON_AGENDA, LESSON_INVARIANT } from '../../src/lib/screen/lesson.js';
+import { byTrack, overall, projectedRowLimit, topRows } from '../../src/lib/components/leaderboard.js';
 import { nextHint, partAfter } from '../../src/lib/host/flow.js';
 import { capexValid, previewTruths, settingsChanges } from '../../src/lib/host/settings.js';
 import { phaseLabel } from '../../src/lib/phase.js';
@@ -86,6 +89,15 @@ describe('leaderboard rows', () => {
     expect(groups.map((g) => g.track)).toEqual([...TRACK_IDS]);
     for (const g of groups) expect(g.rows.map((r) => r.trackRank)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
   });
+
+  it('the projector shows fewer rows on a short screen than on a tall one, between 3 and 10', () => {
+    expect(projectedRowLimit(1024, 768)).toBe(7);
+    expect(projectedRowLimit(1280, 720)).toBe(6);
+    expect(projectedRowLimit(1920, 1080)).toBe(6);
+    expect(projectedRowLimit(1280, 1024)).toBe(10);
+    expect(projectedRowLimit(1920, 600)).toBe(3);
+    expect(projectedRowLimit(1024, 480)).toBe(4);
+  });
 });
 
 describe('the host flow hint', () => {
@@ -126,5 +138,35 @@ describe('number formats', () => {
   it('writes dollars short and ratios as the reveal shows them', () => {
     expect([0, 50_000, 500_000, 1_000_000, 1_250_000].map(fmt.dollarsShort)).toEqual(['$0', '$50k', '$500k', '$1M', '$1.25M']);
     expect(fmt.ratio(1.46)).toBe('×1.46');
+  });
+});
+
+describe("the lobby's lesson", () => {
+  it('states the invariant of GAME.md and the three parts in order, by their titles', () => {
+    expect(`${LESSON_INVARIANT.claim} ${LESSON_INVARIANT.consequence}`).toBe(
+      'Operational complexity grows super-linearly with model heterogeneity: O(N) alerts, O(N log N) deployment, ' +
+        'O(N²) dependencies. At scale, manual work is toil.',
+    );
+    expect(LESSON_AGENDA.map((item) => `${item.part} ${item.title}`)).toEqual([
+      '1 Platform ROI audit',
+      '2 Canary duration',
+      '3 Ensemble lockdown',
+    ]);
+  });
+});
+
+describe("Part 2's reveal headline on the projector", () => {
+  it('substitutes C = 0.95 and p = 1/1000 and lands on 2995, not 2996 or 3000', () => {
+    const headline = canaryHeadline(PART2_LOCK_TARGET.confidence, PART2_LOCK_TARGET.rate);
+    expect(headline.formula).toBe('n* = ⌈ln(1 − C) / ln(1 − p)⌉');
+    expect(headline.answer).toBe(PART2_ACTUAL);
+    expect(headline.answer).toBe(2995);
+    expect(headline.substituted).toMatch(/^⌈ln\(1 − 0\.95\) \/ ln\(1 − 1\/1,?000\)⌉$/);
+    expect(headline.quotient).toMatch(/^⌈2,?994\.2⌉$/);
+  });
+
+  it('follows other targets of GAME.md', () => {
+    expect(canaryHeadline(0.99, 1 / 10_000).answer).toBe(46_050);
+    expect(canaryHeadline(0.9, 1 / 1000).answer).toBe(2302);
   });
 });

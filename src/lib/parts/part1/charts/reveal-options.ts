@@ -58,7 +58,9 @@ export function revealOptions(teams: readonly RevealTeam[], settings: RevealChar
   const ordered = groups.flatMap((g) => g.teams);
   // Many teams: slant the names so that each stays readable instead of being skipped by ECharts, and turn
   // the value labels upright so that neighbours never overlap.
-  const rotate = ordered.length > 16 ? 60 : ordered.length > 8 ? 30 : 0;
+  // Long names (up to 24 characters) slant as well: upright, neighbours would run into each other.
+  const longNames = ordered.some((t) => t.name.length > 12);
+  const rotate = ordered.length > 16 ? 60 : ordered.length > 8 || longNames ? 30 : 0;
   const dense = ordered.length > 16;
   const labelSize = dense ? fontSize * 0.8 : fontSize;
 
