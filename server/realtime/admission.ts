@@ -16,7 +16,7 @@ const TOO_MANY_SEATS =
 /** The seat a socket holds (its host console or its player's seat), or null for a guest or a screen. */
 export function seatOf(socket: GameSocket): string | null {
   const { role, code, playerId } = socket.data;
-  if (role === 'host') return `${code}:host`;
+  if (role === 'host' || role === 'cohost') return `${code}:host`;
   if (role === 'player') return `${code}:player:${playerId}`;
   return null;
 }
