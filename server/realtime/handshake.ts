@@ -33,9 +33,10 @@ export function handshake(rooms: Rooms) {
     switch (auth.role) {
       case 'host': {
         // The host token, or a session made from the recovery link (host) or the co-host link (co-host).
-        const role = room.consoleOf(hashToken(auth.token));
+        const hash = hashToken(auth.token);
+        const role = room.consoleOf(hash);
         if (!role) return next(refusal('auth/invalid-token'));
-        socket.data = { role, code: room.code, playerId: null };
+        socket.data = { role, code: room.code, playerId: null, console: hash.slice(0, 16) };
         return next();
       }
       case 'player': {

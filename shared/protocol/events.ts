@@ -62,4 +62,6 @@ export interface SocketData {
   role: Role;
   code: string | null;
   playerId: string | null;
+  /** A host or co-host console's key (a prefix of its token's hash): each console is a seat of its own. */
+  console?: string;
 }
