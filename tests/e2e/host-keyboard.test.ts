@@ -44,6 +44,9 @@ describe('the host console by keyboard alone', () => {
     await host.keyboard.press('Enter');
     await host.waitForURL(/\/host\/[A-Z0-9]{6}$/);
     await expect.poll(() => phase(host)).toMatch(/lobby/i);
+    // One student, who never locks: Reveal asks before it closes that team's lock.
+    const code = new URL(host.url()).pathname.split('/').pop()!;
+    await session.join(code, 'ada');
 
     await tabTo(host, /^button: Start$/);
     await host.keyboard.press('Space');
@@ -58,11 +61,21 @@ describe('the host console by keyboard alone', () => {
     await host.keyboard.press('Shift+Tab');
     await tabTo(host, /^button: Reveal$/);
     await host.keyboard.press('Enter');
+    // The question takes the focus; Keep playing closes it, Reveal anyway reveals.
+    await expect.poll(() => focusedName(host)).toBe('button: Reveal anyway');
+    await screenshot(host, 'host-keyboard-reveal-confirm');
+    await host.keyboard.press('Enter');
     await expect.poll(() => phase(host)).toMatch(/reveal/i);
-    await tabTo(host, /^button: Next$/);
+    await tabTo(host, /^button: Next( \(hold\))?$/);
     await host.keyboard.press('Enter');
     await expect.poll(() => phase(host)).toMatch(/reflect/i);
+    // Next from a reflection closes it for good: a tap does nothing, holding Space moves on.
     await host.keyboard.press('Enter');
+    await host.waitForTimeout(500);
+    expect(await phase(host)).toMatch(/reflect/i);
+    await host.keyboard.down('Space');
+    await host.waitForTimeout(1300);
+    await host.keyboard.up('Space');
     await expect.poll(() => phase(host)).toMatch(/part 2/i);
   });
 
@@ -90,6 +103,8 @@ describe('the host console by keyboard alone', () => {
     }
     expect(await focusedName(host)).toBe('button: Reveal');
     await host.keyboard.press('Enter');
+    await expect.poll(() => focusedName(host)).toBe('button: Reveal anyway');
+    await host.keyboard.press('Space');
     await expect.poll(() => phase(host)).toMatch(/reveal/i);
     await screenshot(host, 'host-keyboard-part2-revealed');
   });

@@ -58,3 +58,15 @@ export class E2eSession {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Presses the host's Next the way a person does: a press long enough for the steps that need a press-and-hold
+ * (Next from a reflection, FlowPanel), an ordinary click everywhere else.
+ */
+export async function pressNext(host: Page): Promise<void> {
+  const next = host.getByRole('button', { name: 'Next', exact: true });
+  await next.hover();
+  await host.mouse.down();
+  await host.waitForTimeout(1300);
+  await host.mouse.up();
+}

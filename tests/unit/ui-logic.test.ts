@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { clockOffset, formatClock, spokenDuration, timerRemainingMs } from '../../src/lib/clock.js';
 import * as fmt from '../../src/lib/format.js';
 import { byTrack, overall, topRows } from '../../src/lib/components/leaderboard.js';
-import { nextHint, partAfter } from '../../src/lib/host/flow.js';
+import { nextHint, nextNeedsHold, partAfter, unlockedTeams } from '../../src/lib/host/flow.js';
 import { capexValid, previewTruths, settingsChanges } from '../../src/lib/host/settings.js';
 import { phaseLabel } from '../../src/lib/phase.js';
 import { PHASES, STEPS, type LeaderboardRow, type Timer } from '../../shared/protocol/views.js';
@@ -126,5 +126,31 @@ describe('number formats', () => {
   it('writes dollars short and ratios as the reveal shows them', () => {
     expect([0, 50_000, 500_000, 1_000_000, 1_250_000].map(fmt.dollarsShort)).toEqual(['$0', '$50k', '$500k', '$1M', '$1.25M']);
     expect(fmt.ratio(1.46)).toBe('×1.46');
+  });
+});
+
+describe('no irreversible slip on the host console', () => {
+  const teams = [
+    { id: 't1', members: [{}] },
+    { id: 't2', members: [{}] },
+    { id: 't3', members: [] },
+  ];
+  const locks = (...predictions: (number | null)[]) => ({
+    teams: predictions.map((prediction, i) => ({ teamId: `t${i + 1}`, prediction })),
+  });
+
+  it('counts the seated teams that have not locked the part in play', () => {
+    const view = { phase: 'part1' as const, step: 'play' as const, parts: [1, 2, 3], teams, part1: locks(120, null, null) };
+    // t3 has nobody to lock: it does not count.
+    expect(unlockedTeams(view)).toBe(1);
+    expect(unlockedTeams({ ...view, part1: locks(120, 80, null) })).toBe(0);
+    expect(unlockedTeams({ ...view, step: 'reveal' })).toBeNull();
+    expect(unlockedTeams({ ...view, phase: 'briefing', step: null })).toBeNull();
+  });
+
+  it('asks for a press-and-hold only on Next from a reflection', () => {
+    expect(nextNeedsHold({ phase: 'part2', step: 'reflect', parts: [1, 2, 3] })).toBe(true);
+    expect(nextNeedsHold({ phase: 'part2', step: 'reveal', parts: [1, 2, 3] })).toBe(false);
+    expect(nextNeedsHold({ phase: 'briefing', step: null, parts: [1, 2, 3] })).toBe(false);
   });
 });
