@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART1_REFLECTION_OPTIONS } from '../../shared/sim/parts/part1/content.js';
 import { screenshot } from '../support/browser.js';
-import { E2eSession, pressNext } from '../support/e2e.js';
+import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -72,7 +72,7 @@ describe('Part 1: platform ROI audit, played in the browser', () => {
   });
 
   it('reveals the truth: each team sees N*, the ratio and its badge; the screen charts every team', async () => {
-    await host.getByRole('button', { name: 'Reveal', exact: true }).click();
+    await pressReveal(host);
     for (const [i, page] of players.entries()) {
       await expect.poll(() => page.getByTestId('reveal-actual').textContent()).toContain(String(TRUTHS[i]));
     }

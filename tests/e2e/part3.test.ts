@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART3_OPTIONS, PART3_REFLECTION_OPTIONS } from '../../shared/sim/parts/part3/content.js';
 import { screenshot } from '../support/browser.js';
-import { E2eSession, pressNext } from '../support/e2e.js';
+import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -105,7 +105,7 @@ describe('Part 3: the ensemble lockdown', () => {
   });
 
   it('reveals the answer, the class’s answers and every outcome; the ledger is the reflection', async () => {
-    await host.getByRole('button', { name: 'Reveal', exact: true }).click();
+    await pressReveal(host);
     await expect.poll(() => cy.getByTestId('reveal-actual').first().textContent()).toContain(PART3_OPTIONS.b.slice(0, 20));
     await expect.poll(() => screen.getByTestId('reveal-actual').count()).toBeGreaterThan(0);
     await shootAll('05-reveal');
