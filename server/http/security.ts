@@ -55,6 +55,14 @@ export function securityHeaders(): RequestHandler[] {
       if (name.toLowerCase() === CSP && typeof base === 'string') return setHeader(name, mergePolicies(base, String(value)));
       return setHeader(name, value);
     };
+    // A 304 updates the headers a browser cached with the page. SvelteKit sets no policy on a 304, so ours
+    // would replace the page's (with its start-up script's hash) and the reloaded page would stay blank: a 304
+    // carries no policy, and the cached page keeps its own.
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+    res.writeHead = ((statusCode: number, ...rest: unknown[]) => {
+      if (statusCode === 304) res.removeHeader(CSP);
+      return writeHead(statusCode, ...rest);
+    }) as typeof res.writeHead;
     next();
   };
   return [headers, mergePagePolicy];

@@ -16,7 +16,9 @@ const TOO_MANY_SEATS =
 /** The seat a socket holds (its host console or its player's seat), or null for a guest or a screen. */
 export function seatOf(socket: GameSocket): string | null {
   const { role, code, playerId } = socket.data;
-  if (role === 'host') return `${code}:host`;
+  // Each console (the host token, each session from a link) is its own seat: the lectern PC and a co-host do
+  // not push the host's laptop out.
+  if (role === 'host' || role === 'cohost') return `${code}:host:${socket.data.console ?? ''}`;
   if (role === 'player') return `${code}:player:${playerId}`;
   return null;
 }

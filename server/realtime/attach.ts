@@ -95,7 +95,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   io.on('connection', (socket: GameSocket) => {
     const data = socket.data;
     const room = data.code === null ? undefined : rooms.get(data.code);
-    if (room && data.role === 'host') {
+    if (room && (data.role === 'host' || data.role === 'cohost')) {
       socket.join(hostRoom(room.code));
       room.hostConnection(1);
       socket.once('disconnect', () => room.hostConnection(-1));

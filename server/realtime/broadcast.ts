@@ -71,6 +71,7 @@ export class Broadcaster {
   viewFor(room: Room, data: SocketData): View | null {
     switch (data.role) {
       case 'host':
+      case 'cohost':
         return this.#view(room, 'host');
       case 'screen':
         return this.#view(room, 'screen');

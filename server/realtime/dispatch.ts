@@ -1,7 +1,7 @@
 // The one path every inbound message takes: rate limit → zod → role check → handler, and always an ack.
 // Nothing a client sends can throw past this function: a bad message gets an error ack and changes nothing.
 import type { Logger } from 'pino';
-import { INTENTS, isIntentName, type IntentName } from '../../shared/protocol/intents.js';
+import { INTENTS, isIntentName, maySend, type IntentName } from '../../shared/protocol/intents.js';
 import { StoreError } from '../store/store.js';
 import { handlerOf, refuse, type IntentContext } from './handlers/index.js';
 import { costOf, type TokenBucket } from './rate-limit.js';
@@ -47,7 +47,7 @@ function handle(name: IntentName, args: unknown[], ctx: IntentContext, bucket: T
   const intent = INTENTS[name];
   const parsed = intent.schema.safeParse(payload);
   if (!parsed.success) return ack({ ...refuse('intent/invalid'), message: summarize(parsed.error.issues) });
-  if (!(intent.roles as readonly string[]).includes(ctx.data.role)) return ack(refuse('auth/forbidden'));
+  if (!maySend(name, ctx.data.role)) return ack(refuse('auth/forbidden'));
   try {
     ack(handlerOf(name)(ctx, parsed.data as Record<string, unknown>));
   } catch (error) {

@@ -1,11 +1,11 @@
 // Roles are fixed once, at the Socket.IO handshake, from the tokens the client presents: a guest (may create
-// or join a game), the host (host token), a player (seat token) or a screen (read-only). A refusal reaches the
+// or join a game), the host (host token or a host session), a co-host (a co-host session), a player (seat token) or a screen (read-only). A refusal reaches the
 // client as `connect_error` with `{ code, message }` in `err.data`, and Socket.IO does not retry it.
 import { messageFor, type ErrorCode } from '../../shared/protocol/errors.js';
 import { HandshakeSchema } from '../../shared/protocol/events.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import type { Rooms } from '../rooms/rooms.js';
-import { hashToken, sameHash } from '../tokens.js';
+import { hashToken } from '../tokens.js';
 import type { GameSocket } from './types.js';
 
 type Next = (err?: Error) => void;
@@ -31,10 +31,14 @@ export function handshake(rooms: Rooms) {
     const room = rooms.get(auth.code);
     if (!room) return next(refusal('game/unknown'));
     switch (auth.role) {
-      case 'host':
-        if (!sameHash(hashToken(auth.token), room.hostTokenHash)) return next(refusal('auth/invalid-token'));
-        socket.data = { role: 'host', code: room.code, playerId: null };
+      case 'host': {
+        // The host token, or a session made from the recovery link (host) or the co-host link (co-host).
+        const hash = hashToken(auth.token);
+        const role = room.consoleOf(hash);
+        if (!role) return next(refusal('auth/invalid-token'));
+        socket.data = { role, code: room.code, playerId: null, console: hash.slice(0, 16) };
         return next();
+      }
       case 'player': {
         const player = room.playerByTokenHash(hashToken(auth.token));
         if (!player) return next(refusal('auth/invalid-token'));

@@ -34,6 +34,7 @@ const INTENT_COST: Partial<Record<IntentName, number>> = {
   'sync:snapshot': 5,
   'game:create': 5,
   'game:join': 2,
+  'game:recover': 2,
 };
 
 export function costOf(intent: string): number {

@@ -7,7 +7,8 @@ import { runningClockPart, timerDueAt } from '../../shared/sim/flow.js';
 import { reduce, type GameEvent } from '../../shared/sim/reducer.js';
 import type { GameConfig, GameState, Player } from '../../shared/sim/state.js';
 import { lookalikeKeys } from '../names.js';
-import { StoreError, type GameStore } from '../store/store.js';
+import { StoreError, type GameStore, type HostKey } from '../store/store.js';
+import { sameHash } from '../tokens.js';
 
 /** A part's simulated clock moves once a real second (a logged action each time). */
 export const SIM_TICK_MS = 1000;
@@ -30,6 +31,8 @@ export type Clock = () => number;
 export class Room {
   readonly config: GameConfig;
   readonly hostTokenHash: string;
+  /** The recovery and co-host links and the sessions made from them, as hashes. */
+  readonly #hostKeys: HostKey[];
   #state: GameState;
   readonly #store: GameStore;
   readonly #idemKeys: Set<string>;
@@ -57,11 +60,13 @@ export class Room {
     hostTokenHash: string,
     state: GameState,
     idemKeys: string[],
+    hostKeys: HostKey[] = [],
   ) {
     this.#store = store;
     this.#clock = clock;
     this.config = config;
     this.hostTokenHash = hostTokenHash;
+    this.#hostKeys = [...hostKeys];
     this.#state = state;
     this.#idemKeys = new Set(idemKeys);
     for (const player of state.players) {
@@ -69,6 +74,27 @@ export class Room {
       for (const key of lookalikeKeys(player.nickname)) this.#nicknameKeys.add(key);
     }
     this.#lastActivity = clock();
+  }
+
+  /**
+   * The console a token opens, or null: the host token and host sessions open the host's console, co-host
+   * sessions a co-host's. A link's secret is not a connection token: it is exchanged for a session first.
+   */
+  consoleOf(tokenHash: string): 'host' | 'cohost' | null {
+    if (sameHash(tokenHash, this.hostTokenHash)) return 'host';
+    const key = this.#hostKeys.find((k) => k.kind === 'session' && sameHash(tokenHash, k.hash));
+    return key?.role ?? null;
+  }
+
+  /** The link a secret belongs to (recovery or co-host), or null. */
+  linkOf(secretHash: string): HostKey | null {
+    return this.#hostKeys.find((k) => k.kind !== 'session' && sameHash(secretHash, k.hash)) ?? null;
+  }
+
+  /** Records a host key durably, then in memory (a store failure throws and changes nothing). */
+  addHostKey(key: HostKey): void {
+    this.#store.addHostKey(this.code, key, new Date(this.#clock()).toISOString());
+    this.#hostKeys.push(key);
   }
 
   /** The server's clock, for actions that carry the time they were accepted. */

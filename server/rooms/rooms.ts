@@ -47,6 +47,14 @@ const CURRENT_RULES: Rules = { version: RULES_VERSION, migrations: MIGRATIONS };
 
 type Rebuilt = { ok: true; state: GameState; idemKeys: string[] } | { ok: false; reason: string };
 
+/** A new game and its secrets, each returned once: the host token, the recovery link's and the co-host link's. */
+export interface CreatedGame {
+  room: Room;
+  hostToken: string;
+  recoveryToken: string;
+  cohostToken: string;
+}
+
 export class Rooms {
   readonly #store: GameStore;
   readonly #rooms = new Map<string, Room>();
@@ -119,7 +127,7 @@ export class Rooms {
         continue;
       }
       this.#add(
-        new Room(this.#store, this.#clock, stored.config, stored.hostTokenHash, rebuilt.state, rebuilt.idemKeys),
+        new Room(this.#store, this.#clock, stored.config, stored.hostTokenHash, rebuilt.state, rebuilt.idemKeys, stored.hostKeys),
       );
     }
     return { restored: this.#rooms.size, refused: [...this.#refused] };
@@ -161,7 +169,7 @@ export class Rooms {
    * A new game in the lobby and its host token (returned once, stored only as a hash); null when full. Only
    * unfinished games count against the cap; finished ones stay for their debrief until memory needs them gone.
    */
-  create(options: NewGameOptions, now: Date): { room: Room; hostToken: string } | null {
+  create(options: NewGameOptions, now: Date): CreatedGame | null {
     let live = 0;
     for (const room of this.#rooms.values()) if (!room.finished) live++;
     if (live >= this.#maxRooms) return null;
@@ -178,8 +186,13 @@ export class Rooms {
       const hostTokenHash = hashToken(hostToken);
       if (!this.#store.createGame(config, hostTokenHash, now.toISOString(), this.#rules.version)) continue;
       const room = new Room(this.#store, this.#clock, config, hostTokenHash, createGame(config), []);
+      // The links' secrets are returned once, here; the store keeps their hashes.
+      const recoveryToken = newToken();
+      const cohostToken = newToken();
+      room.addHostKey({ hash: hashToken(recoveryToken), role: 'host', kind: 'recovery' });
+      room.addHostKey({ hash: hashToken(cohostToken), role: 'cohost', kind: 'cohost-link' });
       this.#add(room);
-      return { room, hostToken };
+      return { room, hostToken, recoveryToken, cohostToken };
     }
   }
 

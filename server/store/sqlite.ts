@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Action } from '../../shared/sim/actions.js';
 import type { GameConfig, GameState } from '../../shared/sim/state.js';
-import { StoreError, type GameStore, type StoredAction, type StoredGame } from './store.js';
+import { StoreError, type GameStore, type HostKey, type StoredAction, type StoredGame } from './store.js';
 
 // The first schema, as every database has had it since the start; later changes are SCHEMA_CHANGES.
 const SCHEMA = `
@@ -39,6 +39,15 @@ CREATE TABLE IF NOT EXISTS snapshots (
 const SCHEMA_CHANGES: readonly string[] = [
   // 1: the rules version each game is played under. Games stored before it were played under rules v1.
   'ALTER TABLE games ADD COLUMN rules_version INTEGER NOT NULL DEFAULT 1',
+  // 2: the host's recovery and co-host links and the sessions made from them, as hashes (store.ts HostKey).
+  `CREATE TABLE host_keys (
+    code TEXT NOT NULL REFERENCES games(code),
+    hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('host', 'cohost')),
+    kind TEXT NOT NULL CHECK (kind IN ('recovery', 'cohost-link', 'session')),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (code, hash)
+  )`,
 ];
 
 /** Brings a database's schema up to date; refuses one written by a newer server rather than guess. */
@@ -85,6 +94,7 @@ export class SqliteStore implements GameStore {
   readonly #markFinished: Database.Statement<[string, string]>;
   readonly #insertAction: Database.Statement<[string, number, string, string | null]>;
   readonly #insertSnapshot: Database.Statement<[string, number, string]>;
+  readonly #insertHostKey: Database.Statement<[string, string, string, string, string]>;
 
   constructor(file: string, options: SqliteOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -101,6 +111,9 @@ export class SqliteStore implements GameStore {
       'UPDATE games SET finished_at = ? WHERE code = ? AND finished_at IS NULL',
     );
     this.#insertAction = this.#db.prepare('INSERT INTO actions (code, seq, action, idem) VALUES (?, ?, ?, ?)');
+    this.#insertHostKey = this.#db.prepare(
+      'INSERT OR IGNORE INTO host_keys (code, hash, role, kind, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
     this.#insertSnapshot = this.#db.prepare(
       'INSERT OR REPLACE INTO snapshots (code, seq, state) VALUES (?, ?, ?)',
     );
@@ -111,6 +124,10 @@ export class SqliteStore implements GameStore {
       this.#insertGame.run(config.code, JSON.stringify(config), hostTokenHash, createdAt, rulesVersion),
     );
     return result.changes === 1;
+  }
+
+  addHostKey(code: string, key: HostKey, createdAt: string): void {
+    write(() => this.#insertHostKey.run(code, key.hash, key.role, key.kind, createdAt));
   }
 
   markFinished(code: string, finishedAt: string): void {
@@ -145,6 +162,9 @@ export class SqliteStore implements GameStore {
         config: JSON.parse(row.config) as GameConfig,
         rulesVersion: row.rules_version,
         hostTokenHash: row.host_token_hash,
+        hostKeys: this.#db
+          .prepare('SELECT hash, role, kind FROM host_keys WHERE code = ? ORDER BY created_at')
+          .all(row.code) as HostKey[],
         createdAt: row.created_at,
         snapshot,
         actions: this.#actionsAfter(row.code, snapshot?.seq ?? 0),

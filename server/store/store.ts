@@ -9,11 +9,25 @@ export interface StoredAction {
   idem: string | null;
 }
 
+/**
+ * A key to a game's host console besides the host token, kept only as its SHA-256: the recovery link and the
+ * co-host link made at creation, and the sessions either was exchanged for (server/realtime/handlers/host-keys.ts).
+ */
+export interface HostKey {
+  hash: string;
+  /** The console it opens: the host's own, or a co-host's (the same controls, not the settings). */
+  role: 'host' | 'cohost';
+  /** A link's secret (exchanged for a session, never a connection's token) or a session's token. */
+  kind: 'recovery' | 'cohost-link' | 'session';
+}
+
 export interface StoredGame {
   config: GameConfig;
   /** The rules version (shared/sim/rules-version.ts) the game was created under; 1 for games stored before. */
   rulesVersion: number;
   hostTokenHash: string;
+  /** The game's other host keys (recovery, co-host, sessions). */
+  hostKeys: HostKey[];
   createdAt: string;
   /** The latest snapshot, if any: the state after action `seq`. */
   snapshot: { seq: number; state: unknown } | null;
@@ -26,6 +40,8 @@ export interface StoredGame {
 export interface GameStore {
   /** Records a new game played under rules `rulesVersion`; false when the code is taken. */
   createGame(config: GameConfig, hostTokenHash: string, createdAt: string, rulesVersion: number): boolean;
+  /** Records a host key of game `code` durably (committed before it returns). */
+  addHostKey(code: string, key: HostKey, createdAt: string): void;
   /** Appends an action durably (committed before it returns). `seq` is the game version after the action. */
   appendAction(code: string, seq: number, action: Action, idem: string | null): void;
   /** Saves the state after action `seq`, so that a restart replays only what came later. */

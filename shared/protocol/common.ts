@@ -28,7 +28,11 @@ export const IdSchema = z.string().min(1).max(16);
 /** Every host and team intent may carry a request id that makes a retried intent count once. */
 export const RidSchema = z.string().min(1).max(REQUEST_ID_MAX).optional();
 
-export type Role = 'guest' | 'host' | 'player' | 'screen';
+/**
+ * Who a connection is. A co-host (GAME.md §1) opens the host console from the co-host link: the server lets it
+ * send every host intent except the settings (COHOST_DENIED in intents.ts).
+ */
+export type Role = 'guest' | 'host' | 'cohost' | 'player' | 'screen';
 
 /** An intent's entry in a table: who may send it and the schema its payload must pass. */
 export type IntentTable = Record<string, { roles: readonly Role[]; schema: z.ZodObject }>;

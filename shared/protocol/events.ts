@@ -29,7 +29,8 @@ export type Handshake = z.infer<typeof HandshakeSchema>;
 /** Sent once after the handshake succeeds. */
 export const HelloSchema = z.object({
   protocol: z.int(),
-  role: z.enum(['guest', 'host', 'player', 'screen']),
+  /** `cohost` when a host handshake's token is a co-host session's. */
+  role: z.enum(['guest', 'host', 'cohost', 'player', 'screen']),
   code: z.string().nullable(),
   playerId: z.string().nullable(),
   /** The link players open to join this game (or the server's home page for a guest). */
@@ -61,4 +62,6 @@ export interface SocketData {
   role: Role;
   code: string | null;
   playerId: string | null;
+  /** A host or co-host console's key (a prefix of its token's hash): each console is a seat of its own. */
+  console?: string;
 }

@@ -32,12 +32,29 @@ export function isIntentName(name: string): name is IntentName {
   return Object.hasOwn(INTENTS, name);
 }
 
+/** The host intents a co-host may not send: the settings (the host's own console keeps them). */
+export const COHOST_DENIED: ReadonlySet<IntentName> = new Set<IntentName>([
+  'host:set-settings',
+  'host:set-team-count',
+  'host:set-ask-student-id',
+]);
+
+/** Whether a connection of `role` may send intent `name`: its table's roles, a co-host as a host but the settings. */
+export function maySend(name: IntentName, role: Role): boolean {
+  const roles = INTENTS[name].roles as readonly Role[];
+  if (roles.includes(role)) return true;
+  return role === 'cohost' && roles.includes('host') && !COHOST_DENIED.has(name);
+}
+
 /** The ack of an intent that returns nothing but success. */
 const Done = z.looseObject({});
 
 /** What a successful ack carries: the intents that answer more than "done" are listed. */
 const RESULTS = {
-  'game:create': z.object({ code: GameCodeSchema, hostToken: z.string() }),
+  /** The host token, and the secrets of the recovery and co-host links: each sent once, here. */
+  'game:create': z.object({ code: GameCodeSchema, hostToken: z.string(), recoveryToken: z.string(), cohostToken: z.string() }),
+  /** A session token for the console the link opens; the page connects with it as a host. */
+  'game:recover': z.object({ code: GameCodeSchema, token: z.string(), role: z.enum(['host', 'cohost']) }),
   'game:join': z.object({ code: GameCodeSchema, playerId: z.string() }),
   'game:peek': z.object({ askStudentId: z.boolean(), roomLocked: z.boolean() }),
   'sync:snapshot': z.object({ view: ViewSchema }),

@@ -28,7 +28,7 @@ export type ViewFor<R extends Role> = R extends 'host'
 /** The handshake of a role, without the protocol version (the connection adds it). */
 export type AuthFor<R extends Role> = Omit<Extract<Handshake, { role: R }>, 'protocol'> & { role: R };
 
-const AUDIENCE: Record<Role, View['audience'] | null> = { guest: null, host: 'host', player: 'team', screen: 'screen' };
+const AUDIENCE: Record<Role, View['audience'] | null> = { guest: null, host: 'host', cohost: 'host', player: 'team', screen: 'screen' };
 
 const ACK_TIMEOUT_MS = 8000;
 const NO_ANSWER: Refusal = {

@@ -100,3 +100,32 @@ export function joinTokenFor(code: string): string {
   write('session', PENDING_PREFIX + code, token);
   return token;
 }
+
+const LINKS_PREFIX = 'fleetops:host-links:';
+
+/** The recovery and co-host links' secrets of a game just created, kept for this tab until the host saved them. */
+export interface HostLinks {
+  recovery: string;
+  cohost: string;
+}
+
+/** Keeps the links' secrets for the console to show once (sessionStorage: this tab only). */
+export function saveHostLinks(code: string, links: HostLinks): void {
+  write('session', LINKS_PREFIX + code, JSON.stringify(links));
+}
+
+export function loadHostLinks(code: string): HostLinks | null {
+  const raw = read('session', LINKS_PREFIX + code);
+  if (raw === null) return null;
+  try {
+    const parsed = JSON.parse(raw) as Partial<HostLinks>;
+    return typeof parsed.recovery === 'string' && typeof parsed.cohost === 'string' ? { recovery: parsed.recovery, cohost: parsed.cohost } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Forgets the links' secrets: the host has saved or printed them; the server never shows them again. */
+export function forgetHostLinks(code: string): void {
+  write('session', LINKS_PREFIX + code, null);
+}

@@ -98,4 +98,15 @@ describe('the pages under the security headers', () => {
       expect(await withoutZodProbe(watchedPage.problems), name).toEqual([]);
     }
   });
+
+  it('a revalidated page (304) carries no policy: a reload keeps the page policy and does not go blank', async () => {
+    const url = `${session.server.url}/host/ABCDEF`;
+    const first = await fetch(url);
+    const etag = first.headers.get('etag');
+    expect(first.headers.get('content-security-policy')).toMatch(/script-src 'self' 'sha256-/);
+    expect(etag).toBeTruthy();
+    const again = await fetch(url, { headers: { 'If-None-Match': etag! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('content-security-policy')).toBeNull();
+  });
 });

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART1_REFLECTION_OPTIONS } from '../../shared/sim/parts/part1/content.js';
 import { screenshot } from '../support/browser.js';
-import { E2eSession } from '../support/e2e.js';
+import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -49,7 +49,7 @@ describe('Part 1: platform ROI audit, played in the browser', () => {
   });
 
   it('asks each team to lock a prediction before it gets the workbench', async () => {
-    await host.getByRole('button', { name: 'Next', exact: true }).click();
+    await pressNext(host);
     for (const page of players) await page.getByRole('spinbutton', { name: 'Prediction' }).waitFor();
     // No workbench before the lock: the server has not sent it.
     expect(await players[0]!.getByRole('slider').count()).toBe(0);
@@ -72,7 +72,7 @@ describe('Part 1: platform ROI audit, played in the browser', () => {
   });
 
   it('reveals the truth: each team sees N*, the ratio and its badge; the screen charts every team', async () => {
-    await host.getByRole('button', { name: 'Reveal', exact: true }).click();
+    await pressReveal(host);
     for (const [i, page] of players.entries()) {
       await expect.poll(() => page.getByTestId('reveal-actual').textContent()).toContain(String(TRUTHS[i]));
     }
@@ -87,7 +87,7 @@ describe('Part 1: platform ROI audit, played in the browser', () => {
   });
 
   it('collects reflections, which the host sees arrive', async () => {
-    await host.getByRole('button', { name: 'Next', exact: true }).click();
+    await pressNext(host);
     const dee = players[3]!;
     await dee.getByRole('radio', { name: PART1_REFLECTION_OPTIONS.a }).check();
     await dee.getByRole('textbox', { name: 'Justification' }).fill('Every pair of model kinds needs coordination.');
@@ -99,7 +99,7 @@ describe('Part 1: platform ROI audit, played in the browser', () => {
   it('moves on to Part 2, through Parts 2 and 3 to the debrief and the final leaderboard', async () => {
     const next = async () => {
       const before = await phaseOf(host);
-      await host.getByRole('button', { name: 'Next', exact: true }).click();
+      await pressNext(host);
       await expect.poll(() => phaseOf(host)).not.toBe(before);
     };
     await next();

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
-import { E2eSession } from '../support/e2e.js';
+import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -38,7 +38,7 @@ describe('Part 2: canary duration on a live fleet', () => {
     await host.getByRole('button', { name: 'Start', exact: true }).click();
     for (let i = 0; i < 4; i++) {
       const before = await phaseOf(host);
-      await host.getByRole('button', { name: 'Next', exact: true }).click();
+      await pressNext(host);
       await expect.poll(() => phaseOf(host)).not.toBe(before);
     }
     await expect.poll(() => phaseOf(bob)).toMatch(/part 2/i);
@@ -85,7 +85,7 @@ describe('Part 2: canary duration on a live fleet', () => {
   });
 
   it('reveals n* = 2995 to every team and the screen', async () => {
-    await host.getByRole('button', { name: 'Reveal', exact: true }).click();
+    await pressReveal(host);
     await expect.poll(() => bob.getByTestId('reveal-actual').first().textContent()).toMatch(/2,?995/);
     await shootAll('05-reveal');
   });

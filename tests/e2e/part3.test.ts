@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART3_OPTIONS, PART3_REFLECTION_OPTIONS } from '../../shared/sim/parts/part3/content.js';
 import { screenshot } from '../support/browser.js';
-import { E2eSession } from '../support/e2e.js';
+import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -48,7 +48,7 @@ describe('Part 3: the ensemble lockdown', () => {
     await host.getByRole('button', { name: 'Start', exact: true }).click();
     for (let i = 0; i < 7; i++) {
       const before = await phaseOf(host);
-      await host.getByRole('button', { name: 'Next', exact: true }).click();
+      await pressNext(host);
       await expect.poll(() => phaseOf(host)).not.toBe(before);
     }
     await expect.poll(() => phaseOf(dee)).toMatch(/part 3/i);
@@ -105,17 +105,17 @@ describe('Part 3: the ensemble lockdown', () => {
   });
 
   it('reveals the answer, the class’s answers and every outcome; the ledger is the reflection', async () => {
-    await host.getByRole('button', { name: 'Reveal', exact: true }).click();
+    await pressReveal(host);
     await expect.poll(() => cy.getByTestId('reveal-actual').first().textContent()).toContain(PART3_OPTIONS.b.slice(0, 20));
     await expect.poll(() => screen.getByTestId('reveal-actual').count()).toBeGreaterThan(0);
     await shootAll('05-reveal');
-    await host.getByRole('button', { name: 'Next', exact: true }).click();
+    await pressNext(host);
     await dee.getByRole('radio', { name: PART3_REFLECTION_OPTIONS.a }).check();
     await dee.getByRole('textbox', { name: 'Justification' }).fill('The pin kept f_train equal to f_serve through the domino.');
     await dee.getByRole('button', { name: 'Submit reflection' }).click();
     await expect.poll(() => host.getByText('The pin kept f_train equal to f_serve through the domino.').count()).toBeGreaterThan(0);
     await shootAll('06-reflect');
-    await host.getByRole('button', { name: 'Next', exact: true }).click();
+    await pressNext(host);
     await expect.poll(() => phaseOf(dee)).toMatch(/debrief/i);
   });
 });

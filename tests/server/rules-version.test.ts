@@ -116,7 +116,9 @@ describe('rules version of stored games', () => {
 
     const store = open(file);
     expect(store.loadUnfinished().map((g) => [g.config.code, g.rulesVersion])).toEqual([[CONFIG.code, 1]]);
-    expect(query(file, 'PRAGMA user_version')).toEqual([{ user_version: 1 }]);
+    // Both schema changes applied: the rules version and the host keys (none for a game stored before them).
+    expect(query(file, 'PRAGMA user_version')).toEqual([{ user_version: 2 }]);
+    expect(store.loadUnfinished()[0]!.hostKeys).toEqual([]);
     const rooms = roomsOn(store, { rules: rulesV(1) });
     expect(rooms.restore()).toEqual({ restored: 1, refused: [] });
     const room = rooms.get(CONFIG.code)!;
@@ -126,7 +128,7 @@ describe('rules version of stored games', () => {
 
     // Opening it again changes nothing more; the game goes on where it was.
     const again = open(file);
-    expect(query(file, 'PRAGMA user_version')).toEqual([{ user_version: 1 }]);
+    expect(query(file, 'PRAGMA user_version')).toEqual([{ user_version: 2 }]);
     const restored = roomsOn(again, { rules: rulesV(1) });
     expect(restored.restore()).toEqual({ restored: 1, refused: [] });
     expect(restored.get(CONFIG.code)!.state.players).toHaveLength(3);

@@ -133,7 +133,8 @@ export async function createGame(url: string, payload: IntentPayload<'game:creat
   guest.close();
   if (!created.ok) throw new Error(`create refused: ${created.code}`);
   const host = await TestClient.connect<HostView>(url, { role: 'host', code: created.code, token: created.hostToken });
-  return { code: created.code, hostToken: created.hostToken, host };
+  const { code, hostToken, recoveryToken, cohostToken } = created;
+  return { code, hostToken, recoveryToken, cohostToken, host };
 }
 
 /** Joins a game as a guest, then connects the seat as a player. */

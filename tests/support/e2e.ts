@@ -58,3 +58,33 @@ export class E2eSession {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Presses the host's Next the way a person does: a press long enough for the steps that need a press-and-hold
+ * (Next from a reflection, FlowPanel), an ordinary click everywhere else.
+ */
+export async function pressNext(host: Page): Promise<void> {
+  const next = host.getByRole('button', { name: 'Next', exact: true });
+  await next.hover();
+  await host.mouse.down();
+  await host.waitForTimeout(1300);
+  await host.mouse.up();
+  await revealAnywayIfAsked(host);
+}
+
+/** Presses Reveal and, when teams have not locked, answers its question with "Reveal anyway". */
+export async function pressReveal(host: Page): Promise<void> {
+  await host.getByRole('button', { name: 'Reveal', exact: true }).click();
+  await revealAnywayIfAsked(host);
+}
+
+/** Reveal (or Next during play) asks first while seated teams have not locked: this answers "Reveal anyway". */
+async function revealAnywayIfAsked(host: Page): Promise<void> {
+  const anyway = host.getByRole('button', { name: 'Reveal anyway' });
+  try {
+    await anyway.waitFor({ timeout: 500 });
+  } catch {
+    return;
+  }
+  await anyway.click();
+}

@@ -9,7 +9,7 @@ import { PART2_ACTUAL, PART2_LOCK_TARGET } from '../../shared/sim/parts/part2/an
 import { canaryHeadline } from '../../src/lib/screen/canary-headline.js';
 import { LESSON_AGENDA, LESSON_INVARIANT } from '../../src/lib/screen/lesson.js';
 import { byTrack, overall, projectedRowLimit, topRows } from '../../src/lib/components/leaderboard.js';
-import { nextHint, partAfter } from '../../src/lib/host/flow.js';
+import { nextHint, nextNeedsHold, partAfter, unlockedTeams } from '../../src/lib/host/flow.js';
 import { capexValid, previewTruths, settingsChanges } from '../../src/lib/host/settings.js';
 import { phaseLabel } from '../../src/lib/phase.js';
 import { PHASES, STEPS, type LeaderboardRow, type Timer } from '../../shared/protocol/views.js';
@@ -168,5 +168,31 @@ describe("Part 2's reveal headline on the projector", () => {
   it('follows other targets of GAME.md', () => {
     expect(canaryHeadline(0.99, 1 / 10_000).answer).toBe(46_050);
     expect(canaryHeadline(0.9, 1 / 1000).answer).toBe(2302);
+  });
+});
+
+describe('no irreversible slip on the host console', () => {
+  const teams = [
+    { id: 't1', members: [{}] },
+    { id: 't2', members: [{}] },
+    { id: 't3', members: [] },
+  ];
+  const locks = (...predictions: (number | null)[]) => ({
+    teams: predictions.map((prediction, i) => ({ teamId: `t${i + 1}`, prediction })),
+  });
+
+  it('counts the seated teams that have not locked the part in play', () => {
+    const view = { phase: 'part1' as const, step: 'play' as const, parts: [1, 2, 3], teams, part1: locks(120, null, null) };
+    // t3 has nobody to lock: it does not count.
+    expect(unlockedTeams(view)).toBe(1);
+    expect(unlockedTeams({ ...view, part1: locks(120, 80, null) })).toBe(0);
+    expect(unlockedTeams({ ...view, step: 'reveal' })).toBeNull();
+    expect(unlockedTeams({ ...view, phase: 'briefing', step: null })).toBeNull();
+  });
+
+  it('asks for a press-and-hold only on Next from a reflection', () => {
+    expect(nextNeedsHold({ phase: 'part2', step: 'reflect', parts: [1, 2, 3] })).toBe(true);
+    expect(nextNeedsHold({ phase: 'part2', step: 'reveal', parts: [1, 2, 3] })).toBe(false);
+    expect(nextNeedsHold({ phase: 'briefing', step: null, parts: [1, 2, 3] })).toBe(false);
   });
 });

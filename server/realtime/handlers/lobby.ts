@@ -3,21 +3,35 @@
 import { NICKNAME_MAX, STUDENT_ID_MAX, TEAM_NAME_MAX, normalizeDisplayName } from '../../../shared/protocol/limits.js';
 import type { IntentName } from '../../../shared/protocol/intents.js';
 import { checkName } from '../../names.js';
-import { hashToken } from '../../tokens.js';
+import { hashToken, newToken } from '../../tokens.js';
 import { HOST, applyIntent, refuse, roomOf, type Handler } from './apply.js';
 
 type Handlers<K extends IntentName> = { [N in K]: Handler<N> };
 
 const TOO_MANY_JOINS = 'Many players are joining from your network right now: wait a few seconds and press Join again.';
 const LOOKALIKE = 'That nickname looks just like one already in this game. Pick another one.';
+const STALE_LINK = 'That link does not open this game: check that the whole link was copied, or ask the host for a new one.';
 const TOO_MANY_CREATES = 'Too many games were created from your network in the last minutes: wait a minute and try again.';
 
-export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:join' | 'game:peek' | 'sync:snapshot' | 'host:rename-team'> = {
+export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:recover' | 'game:join' | 'game:peek' | 'sync:snapshot' | 'host:rename-team'> = {
   'game:create': (ctx, input) => {
     if (!ctx.budgets.creates.take(ctx.address, Date.now())) return refuse('rate/limited', TOO_MANY_CREATES);
     const created = ctx.rooms.create(input, new Date(ctx.clock()));
     if (!created) return refuse('game/capacity');
-    return { ok: true, code: created.room.code, hostToken: created.hostToken };
+    const { room, hostToken, recoveryToken, cohostToken } = created;
+    return { ok: true, code: room.code, hostToken, recoveryToken, cohostToken };
+  },
+
+  'game:recover': (ctx, input) => {
+    // Secrets are 256 bits: the join budget is only there to keep a flood of guesses cheap to refuse.
+    if (!ctx.budgets.joins.take(ctx.address, Date.now())) return refuse('rate/limited', TOO_MANY_JOINS);
+    const room = ctx.rooms.get(input.code);
+    if (!room) return refuse('game/unknown');
+    const link = room.linkOf(hashToken(input.secret));
+    if (!link) return refuse('auth/invalid-token', STALE_LINK);
+    const token = newToken();
+    room.addHostKey({ hash: hashToken(token), role: link.role, kind: 'session' });
+    return { ok: true, code: room.code, token, role: link.role };
   },
 
   'game:join': (ctx, input) => {

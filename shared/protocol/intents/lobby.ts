@@ -25,6 +25,9 @@ export const GameCodeSchema = z
  */
 export const SeatTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
+/** A host secret (a link's, or a session's token): 32 random bytes, base64url. */
+export const HostSecretSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
 /** Raw names are checked after normalization; this bound only stops absurd payloads early. */
 const RawName = z.string().max(200);
 const TeamCount = z.int().min(TEAM_COUNT_MIN).max(TEAM_COUNT_MAX);
@@ -43,6 +46,11 @@ export const LOBBY_INTENTS = {
       seatToken: SeatTokenSchema,
     }),
   },
+  /**
+   * A recovery or co-host link's secret (read from the link's #fragment, so it never reaches a server log),
+   * exchanged for a new session token of the console it opens.
+   */
+  'game:recover': { roles: ['guest'], schema: z.strictObject({ code: GameCodeSchema, secret: HostSecretSchema }) },
   /** What the join form needs to know before joining: whether to ask for a student id, whether it is open. */
   'game:peek': { roles: ['guest'], schema: z.strictObject({ code: GameCodeSchema }) },
   'sync:snapshot': { roles: ['host', 'player', 'screen'], schema: z.strictObject({}) },

@@ -31,3 +31,26 @@ export function nextHint({ phase, step, parts }: FlowState): string {
   const following = partAfter(parts, part);
   return following === null ? 'Next: debrief' : `Next: start Part ${following}`;
 }
+
+/** The teams of a part's lock, as every host part view carries them. */
+interface PartLocks {
+  teams: { teamId: string; prediction: unknown }[];
+}
+
+/**
+ * How many seated teams have not locked the running part's prediction, or null outside a part's play step:
+ * Reveal asks before it closes their lock (an empty prediction scores 0).
+ */
+export function unlockedTeams(view: FlowState & { teams: { id: string; members: unknown[] }[] } & Record<string, unknown>): number | null {
+  const part = partOf(view.phase);
+  if (part === null || view.step !== 'play') return null;
+  const locks = view[`part${part}`] as PartLocks | null | undefined;
+  if (!locks) return null;
+  const seated = new Set(view.teams.filter((t) => t.members.length > 0).map((t) => t.id));
+  return locks.teams.filter((t) => seated.has(t.teamId) && t.prediction === null).length;
+}
+
+/** Next from a reflection moves on for good (the reflection closes): the button needs a press-and-hold. */
+export function nextNeedsHold({ phase, step }: FlowState): boolean {
+  return partOf(phase) !== null && step === 'reflect';
+}

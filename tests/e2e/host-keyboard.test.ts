@@ -1,0 +1,111 @@
+// The whole host console by keyboard alone (Tab, Space, Enter), in real Chromium: create a game, start, move
+// on, fire a crisis "Now" from the catalog and reveal. Tabbing through the catalog's hours field must leave
+// "Now" chosen (it used to switch to "Later" on focus).
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.js';
+import { E2eSession } from '../support/e2e.js';
+
+const session = new E2eSession();
+
+beforeAll(() => session.start());
+afterAll(() => session.stop());
+
+/** What the focused element is called: a control's label, or its text. */
+function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '';
+    const input = el as HTMLInputElement;
+    const label = input.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
+    const kind = el.tagName === 'INPUT' ? `input[${input.type}]` : el.tagName.toLowerCase();
+    return `${kind}: ${label.replace(/\s+/g, ' ').trim()}`;
+  });
+}
+
+/** Presses Tab until the focused element's name matches, and returns it (fails after a full lap). */
+async function tabTo(page: Page, name: RegExp, max = 150): Promise<string> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await focusedName(page);
+    if (name.test(focused)) return focused;
+  }
+  throw new Error(`no focusable element matching ${name} within ${max} tabs`);
+}
+
+const phase = (page: Page) => page.getByTestId('phase').textContent();
+
+describe('the host console by keyboard alone', () => {
+  let host: Page;
+
+  it('creates a game, starts it and opens Part 1', async () => {
+    host = await session.open('laptop', '/host');
+    await tabTo(host, /^button: Create game$/);
+    await host.keyboard.press('Enter');
+    await host.waitForURL(/\/host\/[A-Z0-9]{6}$/);
+    await expect.poll(() => phase(host)).toMatch(/lobby/i);
+    // One student, who never locks: Reveal asks before it closes that team's lock.
+    const code = new URL(host.url()).pathname.split('/').pop()!;
+    await session.join(code, 'ada');
+
+    await tabTo(host, /^button: Start$/);
+    await host.keyboard.press('Space');
+    await expect.poll(() => phase(host)).toMatch(/briefing/i);
+    // The focus stays on the same button, now named Next.
+    expect(await focusedName(host)).toBe('button: Next');
+    await host.keyboard.press('Enter');
+    await expect.poll(() => phase(host)).toMatch(/part 1/i);
+  });
+
+  it('reveals Part 1, reflects, and opens Part 2', async () => {
+    await host.keyboard.press('Shift+Tab');
+    await tabTo(host, /^button: Reveal$/);
+    await host.keyboard.press('Enter');
+    // The question takes the focus; Keep playing closes it, Reveal anyway reveals.
+    await expect.poll(() => focusedName(host)).toBe('button: Reveal anyway');
+    await screenshot(host, 'host-keyboard-reveal-confirm');
+    await host.keyboard.press('Enter');
+    await expect.poll(() => phase(host)).toMatch(/reveal/i);
+    await tabTo(host, /^button: Next( \(hold\))?$/);
+    await host.keyboard.press('Enter');
+    await expect.poll(() => phase(host)).toMatch(/reflect/i);
+    // Next from a reflection closes it for good: a tap does nothing, holding Space moves on.
+    await host.keyboard.press('Enter');
+    await host.waitForTimeout(500);
+    expect(await phase(host)).toMatch(/reflect/i);
+    await host.keyboard.down('Space');
+    await host.waitForTimeout(1300);
+    await host.keyboard.up('Space');
+    await expect.poll(() => phase(host)).toMatch(/part 2/i);
+  });
+
+  it('fires a crisis "Now": tabbing through the hours field keeps "Now"', async () => {
+    const now = await tabTo(host, /^input\[radio\]: Now$/);
+    expect(now).toBe('input[radio]: Now');
+    await host.keyboard.press('Space');
+    // On through the hours field to the first crisis button.
+    const hours = await tabTo(host, /^input\[number\]: Simulated hours/);
+    expect(hours).toMatch(/hours/);
+    const crisis = await tabTo(host, /^button: /, 3);
+    expect(await host.getByRole('radio', { name: 'Now' }).isChecked()).toBe(true);
+    await host.keyboard.press('Enter');
+    await host.getByText(/fired: all teams/i).waitFor();
+    expect(crisis).toMatch(/^button: /);
+    await screenshot(host, 'host-keyboard-crisis-now');
+  });
+
+  it('reveals Part 2', async () => {
+    await host.keyboard.press('Shift+Tab');
+    // Back up to the flow panel: Shift+Tab until Reveal.
+    for (let i = 0; i < 200; i++) {
+      if ((await focusedName(host)) === 'button: Reveal') break;
+      await host.keyboard.press('Shift+Tab');
+    }
+    expect(await focusedName(host)).toBe('button: Reveal');
+    await host.keyboard.press('Enter');
+    await expect.poll(() => focusedName(host)).toBe('button: Reveal anyway');
+    await host.keyboard.press('Space');
+    await expect.poll(() => phase(host)).toMatch(/reveal/i);
+    await screenshot(host, 'host-keyboard-part2-revealed');
+  });
+});
