@@ -3,6 +3,7 @@
 // projections in shared/sim/project.ts build exactly these shapes.
 import { z } from 'zod';
 import {
+  ChoiceSchema,
   HostMemberSchema,
   LeaderboardRowSchema,
   MemberSchema,
@@ -42,7 +43,7 @@ const ViewBase = {
 /** The team's open proposal for the lock of the part in play: only that team ever sees it. */
 export const ProposalViewSchema = z.object({
   part: z.int(),
-  value: z.union([z.int(), z.string()]),
+  value: z.union([z.int(), ChoiceSchema]),
   byId: z.string(),
   byNickname: z.string(),
   /** The members who agree, in the order they agreed (the proposer first); members who left are not counted. */

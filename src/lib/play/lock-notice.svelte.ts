@@ -1,11 +1,9 @@
-// What the lock form leaves behind when a teammate's lock replaces it: the form is gone by then (the page
-// shows the locked prediction instead), so the note lives here until the locked prediction shows it.
+// What a member is entering in the lock form, kept beyond the form: when a teammate's lock replaces the form
+// (the page shows the locked prediction instead), the locked prediction compares it and says what happened.
 
-export interface LockNotice {
+export interface LockDraft {
   part: number;
-  /** The locked value the note is about: it is shown only next to that lock. */
-  value: number | string;
-  text: string;
+  value: number | string | null;
 }
 
-export const lockNotice: { current: LockNotice | null } = $state({ current: null });
+export const lockDraft: { current: LockDraft | null } = $state({ current: null });
