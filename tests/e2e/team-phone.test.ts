@@ -83,4 +83,18 @@ describe('the team phone', () => {
     await expect.poll(() => banner(bo), { timeout: 15_000 }).toBe('');
     expect(await bo.getByTestId('prediction-locked').textContent()).toContain('300');
   });
+
+  it('ends with a personal debrief: predictions against the truth, decisions and the takeaways', async () => {
+    const phase = () => cy.getByTestId('phase').first().textContent();
+    for (let i = 0; i < 12 && !/debrief|game over/i.test((await phase()) ?? ''); i++) {
+      const before = await phase();
+      await host.getByRole('button', { name: 'Next', exact: true }).click();
+      await expect.poll(phase, { timeout: 10_000 }).not.toBe(before);
+    }
+    await cy.getByTestId('debrief-predictions').waitFor();
+    const text = (await cy.getByTestId('debrief-predictions').textContent()) ?? '';
+    expect(text).toMatch(/Part 1[\s\S]*300[\s\S]*73/);
+    expect(await cy.getByTestId('debrief-takeaways').textContent()).toContain('At scale, manual work is toil.');
+    await screenshot(cy, 'team-phone-06-debrief');
+  });
 });
