@@ -30,7 +30,7 @@ export interface PredictionRow {
   /** The team's lock as read aloud: "60" or "answer B"; null when the team never locked. */
   predicted: string | null;
   actual: string;
-  /** "×1.22 · within 30 %", "right", "wrong" or "not locked". */
+  /** "the truth is ×1.22 your prediction · within 30 %", "right", "wrong" or "not locked". */
   verdict: string;
   good: boolean;
   score: number;
@@ -45,7 +45,9 @@ export function predictionRows(view: TeamView): PredictionRow[] {
     const reveal = view[`part${part}`]?.reveal;
     if (!reveal) continue;
     const verdict =
-      reveal.predicted === null ? 'not locked' : `×${(reveal.ratio ?? 0).toFixed(2)}${reveal.within30 ? ' · within 30 %' : ''}`;
+      reveal.predicted === null
+        ? 'not locked'
+        : `the truth is ×${(reveal.ratio ?? 0).toFixed(2)} your prediction${reveal.within30 ? ' · within 30 %' : ''}`;
     rows.push({
       part,
       title: PART_TAKEAWAYS[part]!.title,
