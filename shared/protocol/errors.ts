@@ -25,6 +25,8 @@ export const ERROR_MESSAGES = {
   'game/paused': 'The game is paused. Wait for the host to resume.',
   'lock/already-locked': 'Your team has already locked its prediction: it cannot change.',
   'lock/out-of-range': 'That prediction is outside the allowed range.',
+  'proposal/none': 'There is no proposal to agree with: propose a value first.',
+  'proposal/changed': 'The proposal changed before you agreed: look at the new value.',
   'lock/required': 'Lock your team’s prediction first: the instruments open after the lock.',
   'team/none': 'You are not seated in a team.',
   'timer/none': 'There is no timer running for this part.',

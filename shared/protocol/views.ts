@@ -3,6 +3,7 @@
 // projections in shared/sim/project.ts build exactly these shapes.
 import { z } from 'zod';
 import {
+  ChoiceSchema,
   HostMemberSchema,
   LeaderboardRowSchema,
   MemberSchema,
@@ -39,6 +40,17 @@ const ViewBase = {
   leaderboard: z.array(LeaderboardRowSchema),
 };
 
+/** The team's open proposal for the lock of the part in play: only that team ever sees it. */
+export const ProposalViewSchema = z.object({
+  part: z.int(),
+  value: z.union([z.int(), ChoiceSchema]),
+  byId: z.string(),
+  byNickname: z.string(),
+  /** The members who agree, in the order they agreed (the proposer first); members who left are not counted. */
+  agreed: z.array(z.object({ id: z.string(), nickname: z.string() })),
+});
+export type ProposalView = z.infer<typeof ProposalViewSchema>;
+
 export const TeamViewSchema = z.object({
   audience: z.literal('team'),
   ...ViewBase,
@@ -46,6 +58,8 @@ export const TeamViewSchema = z.object({
   teams: z.array(PublicTeamSchema),
   /** The crises that struck this team, in the voice of its stakeholder. */
   crises: z.array(CrisisBannerSchema),
+  /** The team's proposal for the lock in play (null when none, once locked, or outside a part's play step). */
+  proposal: ProposalViewSchema.nullable(),
   ...TEAM_PART_VIEWS,
 });
 export type TeamView = z.infer<typeof TeamViewSchema>;

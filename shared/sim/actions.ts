@@ -66,6 +66,8 @@ export const ActionSchema = z.discriminatedUnion('type', [
   fromIntent('host/crisis', CRISIS_INTENTS['host:crisis']),
   fromIntent('team/lock-prediction', TEAM_INTENTS['team:lock-prediction']),
   fromIntent('team/reflect', TEAM_INTENTS['team:reflect']),
+  fromIntent('team/propose', TEAM_INTENTS['team:propose']),
+  fromIntent('team/agree', TEAM_INTENTS['team:agree']),
   fromIntent('host/set-speed', PART2_INTENTS['host:set-speed']),
   fromIntent('team/start-run', PART2_INTENTS['team:start-run']),
   fromIntent('team/extend', PART2_INTENTS['team:extend']),

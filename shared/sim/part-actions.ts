@@ -50,7 +50,43 @@ export function lockPrediction(state: GameState, action: ActionOf<'team/lock-pre
   if (typeof acting === 'string') return refuse(acting);
   if (acting.mine.prediction !== null) return refuse('lock/already-locked');
   if (!fitsLock(acting.part.lock, action.value)) return refuse('lock/out-of-range');
-  return { ok: true, state: withTeam(state, acting, { ...acting.mine, prediction: action.value, lockedBy: acting.playerId }) };
+  const next = withTeam(state, acting, { ...acting.mine, prediction: action.value, lockedBy: acting.playerId });
+  return { ok: true, state: { ...next, proposals: withoutProposal(state.proposals, acting.team.id) } };
+}
+
+function withoutProposal(proposals: GameState['proposals'], teamId: string): GameState['proposals'] {
+  if (!Object.hasOwn(proposals, teamId)) return proposals;
+  const { [teamId]: _gone, ...rest } = proposals;
+  return rest;
+}
+
+/** A member proposes the team's lock: it replaces any earlier proposal, and the proposer agrees with it. */
+export function propose(state: GameState, action: ActionOf<'team/propose'>): RuleResult {
+  const acting = mayAct(state, partByNumber(action.part), action.by, 'play');
+  if (typeof acting === 'string') return refuse(acting);
+  if (acting.mine.prediction !== null) return refuse('lock/already-locked');
+  if (!fitsLock(acting.part.lock, action.value)) return refuse('lock/out-of-range');
+  const proposal = { part: action.part, value: action.value, by: acting.playerId, agreed: [acting.playerId] };
+  return { ok: true, state: { ...state, proposals: { ...state.proposals, [acting.team.id]: proposal } } };
+}
+
+/** The team's open proposal for a part, or null (one for another part is stale). */
+export function proposalOf(state: GameState, teamId: string, part: number) {
+  const proposal = state.proposals[teamId];
+  return proposal && proposal.part === part ? proposal : null;
+}
+
+/** A member agrees with the team's proposal, named by its value so that a changed one is never agreed unseen. */
+export function agree(state: GameState, action: ActionOf<'team/agree'>): RuleResult {
+  const acting = mayAct(state, partByNumber(action.part), action.by, 'play');
+  if (typeof acting === 'string') return refuse(acting);
+  if (acting.mine.prediction !== null) return refuse('lock/already-locked');
+  const proposal = proposalOf(state, acting.team.id, action.part);
+  if (!proposal) return refuse('proposal/none');
+  if (proposal.value !== action.value) return refuse('proposal/changed');
+  if (proposal.agreed.includes(acting.playerId)) return { ok: true, state };
+  const agreed = { ...proposal, agreed: [...proposal.agreed, acting.playerId] };
+  return { ok: true, state: { ...state, proposals: { ...state.proposals, [acting.team.id]: agreed } } };
 }
 
 export function reflect(state: GameState, action: ActionOf<'team/reflect'>): RuleResult {

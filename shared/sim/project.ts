@@ -1,9 +1,9 @@
 // One projection per audience (GAME.md §9): what a team, the host and the screens may see, as full views and
 // as the ticks of a moving simulated clock. A team never gets another team's private data; the screen never
 // gets anything private; only the host sees everything. Each part projects its own slice.
-import type { HostView, PublicTeam, ScreenView, TeamView, Tick } from '../protocol/views.js';
+import type { HostView, ProposalView, PublicTeam, ScreenView, TeamView, Tick } from '../protocol/views.js';
 import { hostCrises, screenCrises, teamCrises } from './crises/views.js';
-import { runningClockPart } from './flow.js';
+import { partInPlay, runningClockPart } from './flow.js';
 import { contextOf, partSlice } from './parts/context.js';
 import type { AnyPart } from './parts/part.js';
 import { PARTS } from './parts/registry.js';
@@ -65,6 +65,18 @@ function publicTeams(state: GameState): PublicTeam[] {
   }));
 }
 
+/** A team's open proposal for the lock in play, as its members see it; null once locked or out of play. */
+function proposalView(state: GameState, teamId: string): ProposalView | null {
+  const proposal = state.proposals[teamId];
+  const playing = partInPlay(state);
+  if (!proposal || !playing || playing.part.number !== proposal.part) return null;
+  if (playing.slice.teams[teamId]?.prediction !== null) return null;
+  const seated = seatedIn(state, teamId);
+  const nickname = (id: string) => state.players.find((p) => p.id === id)?.nickname ?? '';
+  const agreed = proposal.agreed.filter((id) => seated.some((p) => p.id === id)).map((id) => ({ id, nickname: nickname(id) }));
+  return { part: proposal.part, value: proposal.value, byId: proposal.by, byNickname: nickname(proposal.by), agreed };
+}
+
 /** The view of one team: its own roster with presence, and the public list of teams. */
 export function projectTeam(state: GameState, teamId: string, presence: Presence): TeamView | null {
   const team = state.teams.find((t) => t.id === teamId);
@@ -76,6 +88,7 @@ export function projectTeam(state: GameState, teamId: string, presence: Presence
     team: { ...team, members },
     teams: publicTeams(state),
     crises: teamCrises(state, team),
+    proposal: proposalView(state, teamId),
     ...partViews(state, 'team', team),
   } as TeamView;
 }

@@ -9,7 +9,7 @@ import { aimCrisis } from './crises/aim.js';
 import * as flow from './flow.js';
 import { join, reduceLobby, type LobbyAction } from './lobby-actions.js';
 import { resizeTeams } from './lobby.js';
-import { lockPrediction, partOfAction, reflect, teamAction, tick } from './part-actions.js';
+import { agree, lockPrediction, partOfAction, propose, reflect, teamAction, tick } from './part-actions.js';
 import { rngFromSeed } from './rng.js';
 import type { GameConfig, GameEvent, GameState, RuleResult } from './state.js';
 
@@ -44,6 +44,7 @@ export function createGame(config: GameConfig): GameState {
     parts: {},
     crises: [],
     effects: {},
+    proposals: {},
   };
 }
 
@@ -64,6 +65,10 @@ export function reduce(state: GameState, action: Action): ReduceResult {
       return settle(state, lockPrediction(state, action));
     case 'team/reflect':
       return settle(state, reflect(state, action));
+    case 'team/propose':
+      return settle(state, propose(state, action));
+    case 'team/agree':
+      return settle(state, agree(state, action));
     case 'timer/expire':
       return action.by.role === 'system' ? settle(state, flow.expireTimer(state, action)) : forbidden;
     case 'sim/tick':

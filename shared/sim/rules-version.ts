@@ -13,3 +13,4 @@ export const RULES_VERSION = 4;
 // v3: a scheduled crisis strikes at its own hour, inside the tick that reaches it (it struck a tick late).
 // v4: Part 3 follows Part 2 (a v3 log that ended after Part 2 skips Part 3 on migration).
 //     v4 also: jitter as latency per cohort, the app-OS skew's tools in every fleet, shipped runs keep drawing.
+//     v4 also: `state.proposals`, each team's proposal for its lock and who agrees (team/propose, team/agree).

@@ -66,6 +66,16 @@ export interface PartSlice<T extends TeamPartState = TeamPartState> {
   revealed: boolean;
 }
 
+/** A team's proposal for the prediction of the part in play: who proposed what, and who agrees so far. */
+export interface Proposal {
+  /** The part's number (1-based). */
+  part: number;
+  value: Prediction;
+  by: string;
+  /** Player ids, in the order they agreed; the proposer first. */
+  agreed: string[];
+}
+
 /** What happened, for the server to act on outside the state (move sockets between rooms, close a seat). */
 export type GameEvent =
   | { type: 'player-joined'; playerId: string; teamId: string }
@@ -96,6 +106,8 @@ export interface GameState {
   crises: CrisisRecord[];
   /** What struck crises did to each team's hidden truth, by team id (absent: untouched). */
   effects: Record<string, TeamEffects>;
+  /** Each team's open proposal for its lock, by team id (absent: none). Only that team's view shows it. */
+  proposals: Record<string, Proposal>;
 }
 
 /** A rule's verdict on an action: the next state (the reducer counts the version) and what happened, or why not. */

@@ -9,7 +9,9 @@ import type { HostView, ScreenView, TeamView, View } from '$shared/protocol/view
 import { serverClock } from './clock.svelte.js';
 import { randomId } from './ids.js';
 
-export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused' | 'closed';
+import type { ConnectionStatus } from './connection-status.js';
+
+export type { ConnectionStatus };
 
 export interface ConnectionError {
   code: ErrorCode;

@@ -4,6 +4,7 @@ import { getContext, setContext } from 'svelte';
 import type { ErrorCode } from '$shared/protocol/errors.js';
 import type { IntentName, IntentPayload } from '$shared/protocol/intents.js';
 import type { GameConnection } from '$lib/connection.svelte.js';
+import { refusalStands, type RefusalContext } from '$lib/refusal.js';
 
 export interface ShownRefusal {
   code: ErrorCode;
@@ -22,14 +23,30 @@ export interface IntentSenderOptions {
 export class IntentSender<K extends IntentName = IntentName> {
   /** How many intents await their ack. */
   pending = $state(0);
-  /** The last refusal, shown until the next send or until dismissed. */
-  refusal: ShownRefusal | null = $state(null);
+  #shown: { refusal: ShownRefusal; then: RefusalContext } | null = $state(null);
   readonly #connection: GameConnection<'host'> | GameConnection<'player'>;
   readonly #oneAtATime: boolean;
 
   constructor(connection: GameConnection<'host'> | GameConnection<'player'>, options: IntentSenderOptions = {}) {
     this.#connection = connection;
     this.#oneAtATime = options.oneAtATime ?? false;
+  }
+
+  /** The last refusal, shown until the next send, a dismissal, or until its cause is gone (refusalStands). */
+  get refusal(): ShownRefusal | null {
+    const shown = this.#shown;
+    if (!shown) return null;
+    return refusalStands(shown.refusal.code, shown.then, this.#context()) ? shown.refusal : null;
+  }
+
+  set refusal(refusal: ShownRefusal | null) {
+    this.#shown = refusal ? { refusal, then: this.#context() ?? { version: -1, phase: null, step: null, paused: false, hello: null } } : null;
+  }
+
+  #context(): RefusalContext | null {
+    const view = this.#connection.view;
+    const hello = this.#connection.hello;
+    return view ? { version: view.version, phase: view.phase, step: view.step, paused: view.paused, hello } : null;
   }
 
   /** True while an ack is due: controls show they are busy. */

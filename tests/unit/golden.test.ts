@@ -50,10 +50,11 @@ describe('golden log', () => {
     expect(ledger('t3')).toEqual(['3 challenge', '15 deadline']);
     expect(part3Of(state)!.teams.t2!.silentHours).toBe(6);
     // A change to any rule that touches this log changes the hash: update it only on purpose. (Last changed
-    // when every fleet got its app-OS skew tools — slice monitors, remedies and their toll — in its Part 2 state,
-    // a change of shape only: no skew strikes here and every score above stayed; before, when Part 3 joined the
-    // game and this log played it, and fleets got their monitoring.)
-    expect(stateHash(state)).toBe('6b2994b95b673d94');
+    // when the game state got `proposals` (agree before you lock), empty here: a change of shape only, every
+    // score above stayed; before, when every fleet got its app-OS skew tools — slice monitors, remedies and
+    // their toll — in its Part 2 state, also a change of shape; before, when Part 3 joined the game and this log
+    // played it, and fleets got their monitoring.)
+    expect(stateHash(state)).toBe('19c96d78344879e3');
   });
 
   it('replays identically every time', () => {

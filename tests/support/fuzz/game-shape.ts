@@ -130,6 +130,23 @@ export function withPrediction(state: GameState, part: Part, teamId: string, val
   return withTeamPart(state, part, teamId, { prediction: value });
 }
 
+/** A team's open proposal for a part's lock (its value), or null. */
+export function proposalOf(state: GameState, part: Part, teamId: string): Prediction | null {
+  const proposal = state.proposals[teamId];
+  return proposal && proposal.part === part ? proposal.value : null;
+}
+
+/** Every team's open proposal, by team id (for the views' leak checks). */
+export function proposals(state: GameState): Record<string, { part: Part; value: Prediction }> {
+  return Object.fromEntries(Object.entries(state.proposals).map(([id, p]) => [id, { part: p.part as Part, value: p.value }]));
+}
+
+/** The state with one team's proposal value replaced (to check that no other audience's view depends on it). */
+export function withProposalValue(state: GameState, teamId: string, value: Prediction): GameState {
+  const proposal = state.proposals[teamId]!;
+  return { ...state, proposals: { ...state.proposals, [teamId]: { ...proposal, value } } };
+}
+
 /** Another valid lock, as far from `value` as the part's rule allows: a view leaking even a threshold of it changes. */
 export function farLock(part: Part, value: Prediction): Prediction {
   const { min, max } = PARTS.find((p) => p.part === part)!;
@@ -313,6 +330,8 @@ export const SYSTEM: Actor = { role: 'system' };
 export const partActions = {
   lock: (by: Actor, part: Part, value: Prediction): Action => ({ type: 'team/lock-prediction', by, part, value }),
   reflect: (by: Actor, part: Part, choice: Choice, text: string): Action => ({ type: 'team/reflect', by, part, choice, text }),
+  propose: (by: Actor, part: Part, value: Prediction): Action => ({ type: 'team/propose', by, part, value }),
+  agree: (by: Actor, part: Part, value: Prediction): Action => ({ type: 'team/agree', by, part, value }),
   startRun: (by: Actor, config: RunConfig): Action => ({ type: 'team/start-run', by, config }),
   extend: (by: Actor): Action => ({ type: 'team/extend', by }),
   promote: (by: Actor): Action => ({ type: 'team/promote', by }),

@@ -5,7 +5,7 @@
 import { ActionSchema } from '../../../shared/sim/actions.js';
 import * as shape from './game-shape.js';
 import { HOST, plan, w, type GenContext, type Planned } from './context.js';
-import { COMMON, TABLE } from './makers.js';
+import { COMMON, PROPOSALS, TABLE } from './makers.js';
 import { ILLEGAL } from './illegal.js';
 
 export type { GenContext, Planned };
@@ -31,6 +31,13 @@ export function generate(c: GenContext): Planned {
   }
   // Nothing applies (e.g. a debrief with nothing to do): let the simulated clock be refused.
   return finish(c, { ...plan(c, shape.partActions.setSpeed(HOST, 1), 'accept'), maker: 'fallback' });
+}
+
+/** A proposal or an agreement for the current state, drawn with the context's dice; null when none applies. */
+export function generateProposal(c: GenContext): Planned | null {
+  const maker = c.dice.weighted(PROPOSALS.map((m) => [m, m.weight(c)] as const));
+  const planned = maker?.make(c);
+  return maker && planned ? finish(c, { ...planned, maker: maker.name }) : null;
 }
 
 /** Validates the action against the log's schema, as the server would store it. */

@@ -138,7 +138,8 @@ export function leaderboardProblems(rows: readonly LeaderboardRow[], teamIds: re
 
 /**
  * The state with the private answers of the teams in `teamIds` changed: every locked prediction of a part not
- * yet revealed (to another lock far from it: the far end of a range, another option) and every reflection text (reflections go to the host only). Null when
+ * yet revealed (to another lock far from it: the far end of a range, another option), every open proposal, and
+ * every reflection text (reflections go to the host only). Null when
  * there is nothing private to change.
  */
 function perturbPrivate(state: GameState, teamIds: readonly string[]): GameState | null {
@@ -151,6 +152,9 @@ function perturbPrivate(state: GameState, teamIds: readonly string[]): GameState
       }
       const text = shape.reflectionOf(next ?? state, part, teamId);
       if (text !== null) next = shape.withReflectionText(next ?? state, part, teamId, `${text} (changed)`);
+      // A proposal is the team's alone, before and after any reveal.
+      const proposal = shape.proposalOf(next ?? state, part, teamId);
+      if (proposal !== null) next = shape.withProposalValue(next ?? state, teamId, shape.farLock(part, proposal));
     }
   }
   return next;
@@ -194,6 +198,7 @@ export function checkViews(state: GameState): string[] {
   problems.push(...leaks('screen', screen, secrets, true));
   problems.push(...sealedProblems('screen', screen, state));
   if (JSON.stringify(screen.leaderboard) !== board) problems.push('screen leaderboard differs from the host leaderboard');
+  if ('proposal' in screen) problems.push('screen view carries a proposal');
 
   const views = new Map<string, ReturnType<typeof projectTeam>>();
   for (const teamId of teamIds) {
@@ -208,6 +213,10 @@ export function checkViews(state: GameState): string[] {
     problems.push(...leaks(audience, view, secrets, true));
     problems.push(...sealedProblems(audience, view, state));
     if (JSON.stringify(view.leaderboard) !== board) problems.push(`${audience} leaderboard differs from the host leaderboard`);
+    const own = shape.proposals(state)[teamId];
+    if (view.proposal && (own?.part !== view.proposal.part || own.value !== view.proposal.value)) {
+      problems.push(`${audience} shows a proposal that is not its team's own`);
+    }
   }
   for (const view of [host, screen, ...views.values()]) {
     if (view && view.version !== state.version) problems.push(`${view.audience} view has version ${view.version}, state ${state.version}`);

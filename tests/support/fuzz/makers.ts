@@ -107,6 +107,49 @@ export const COMMON: Maker[] = [
   },
 ];
 
+/**
+ * Agree before you lock: proposals and agreements in a part's play. They draw from dice of their own, between
+ * the main steps (runner.ts), so that adding them left every other draw of a seed as it was: the pinned
+ * seeds of fuzz-regressions.test.ts play the same games.
+ */
+export const PROPOSALS: Maker[] = [
+  {
+    name: 'propose',
+    weight: (c) => (partIn(c, 'play') && seated(c).length > 0 ? 1.5 : 0),
+    make: (c) => {
+      const { part } = partIn(c, 'play')!;
+      const seat = memberOf(c, part, false)!;
+      const by = playerActor(seat.playerId);
+      const misfit = c.dice.chance(0.08);
+      const value = misfit ? misfitLock(c, part) : predictionValue(c, part);
+      const locked = shape.lockOf(c.state, part, seat.teamId!) !== null;
+      const refusal = actingRefusal(c, by, part, 'play') ?? (locked ? 'lock/already-locked' : misfit ? 'lock/out-of-range' : null);
+      return ruled(c, shape.partActions.propose(by, part, value), refusal);
+    },
+  },
+  {
+    name: 'agree',
+    weight: (c) => {
+      const on = partIn(c, 'play');
+      if (!on || seated(c).length === 0) return 0;
+      return someTeam(c, (teamId) => shape.proposalOf(c.state, on.part, teamId) !== null) ? 2 : 0.2;
+    },
+    make: (c) => {
+      const { part } = partIn(c, 'play')!;
+      const seat = memberOf(c, part, false)!;
+      const by = playerActor(seat.playerId);
+      const open = seat.teamId === null ? null : shape.proposalOf(c.state, part, seat.teamId);
+      // Mostly the value on the table; now and then one that changed meanwhile.
+      const value = open !== null && c.dice.chance(0.85) ? open : predictionValue(c, part);
+      const locked = seat.teamId !== null && shape.lockOf(c.state, part, seat.teamId) !== null;
+      const refusal =
+        actingRefusal(c, by, part, 'play') ??
+        (locked ? 'lock/already-locked' : open === null ? 'proposal/none' : open !== value ? 'proposal/changed' : null);
+      return ruled(c, shape.partActions.agree(by, part, value), refusal);
+    },
+  },
+];
+
 /** Makers of one part's steps, for whichever part is on. */
 const PART_STEPS: Maker[] = [
   {

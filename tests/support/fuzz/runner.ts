@@ -7,7 +7,7 @@ import { stateHash } from '../../../shared/sim/hash.js';
 import { createGame, reduce, type ReduceResult } from '../../../shared/sim/reducer.js';
 import type { GameConfig, GameState } from '../../../shared/sim/state.js';
 import { Dice } from './dice.js';
-import { generate, type GenContext, type Planned } from './generator.js';
+import { generate, generateProposal, type GenContext, type Planned } from './generator.js';
 import { checkAction, checkReplay, checkStep, checkViews } from './invariants.js';
 import * as shape from './game-shape.js';
 
@@ -131,10 +131,41 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
   };
   ctx.budget = budgetFor(stages[0]!);
 
+  // Proposals draw from dice of their own, so the main stream (and the pinned seeds' games) stays as it was.
+  const side: GenContext = { ...ctx, dice: new Dice((seed ^ 0x5eed1) >>> 0) };
+  const sideStep = (step: number) => {
+    if (!side.dice.chance(0.3)) return;
+    Object.assign(side, { state, now: ctx.now });
+    const planned = generateProposal(side);
+    if (!planned) return;
+    const result = reduce(state, planned.action);
+    const problems = checkStep(state, null, planned.action, planned.expect, result, planned.code);
+    if (problems.length > 0) fail(step, planned, problems);
+    const counts = (byType[planned.action.type] ??= { accepted: 0, refused: 0 });
+    const makerCounts = (byMaker[planned.maker] ??= { accepted: 0, refused: 0 });
+    recent.push(planned);
+    if (recent.length > 6) recent.shift();
+    if (!result.ok) {
+      counts.refused++;
+      makerCounts.refused++;
+      byCode[result.code] = (byCode[result.code] ?? 0) + 1;
+      return;
+    }
+    counts.accepted++;
+    makerCounts.accepted++;
+    const prev = state;
+    state = result.state;
+    deepFreeze(state);
+    log.push(planned.action);
+    const viewProblems = [...checkViews(state), ...checkAction(prev, state, planned.action)];
+    if (viewProblems.length > 0) fail(step, planned, viewProblems);
+  };
+
   let step = 0;
   for (; step < maxSteps; step++) {
     const stage = stageOf(state);
     if (stage === 'debrief' && ctx.stageSteps >= ctx.budget) break;
+    sideStep(step);
     ctx.state = state;
     ctx.now += dice.int(0, 20_000);
     const planned = generate(ctx);
