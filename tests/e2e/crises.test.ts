@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
-import { E2eSession } from '../support/e2e.js';
+import { E2eSession, pressNext } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -43,7 +43,7 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
     await host.getByRole('button', { name: 'Start', exact: true }).click();
     for (let i = 0; i < 4; i++) {
       const before = await phaseOf(host);
-      await host.getByRole('button', { name: 'Next', exact: true }).click();
+      await pressNext(host);
       await expect.poll(() => phaseOf(host)).not.toBe(before);
     }
     await expect.poll(() => phaseOf(ada)).toMatch(/part 2/i);
@@ -169,6 +169,8 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
     // The projector's page fits its height: the chips take room from the confidence lines, not from the room.
     await screenshot(screen, 'crises-07-screen');
     expect(await screen.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1080);
+    // The hidden truth is behind the console's presenter-safe switch.
+    await host.getByRole('button', { name: 'Show answers' }).click();
     await expect.poll(() => host.getByText(/found Day \d/).count()).toBe(2);
     await expect.poll(() => host.getByText(/Lighter variant/).count()).toBeGreaterThan(0);
     await screenshot(host, 'crises-08-host');
@@ -188,7 +190,7 @@ describe('Crises on the projector with twelve teams', () => {
     await host.getByRole('button', { name: 'Start', exact: true }).click();
     for (let i = 0; i < 4; i++) {
       const before = await host.getByTestId('phase').first().textContent();
-      await host.getByRole('button', { name: 'Next', exact: true }).click();
+      await pressNext(host);
       await expect.poll(() => host.getByTestId('phase').first().textContent()).not.toBe(before);
     }
     for (const page of players) {

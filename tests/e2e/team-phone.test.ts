@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
-import { E2eSession } from '../support/e2e.js';
+import { E2eSession, pressNext } from '../support/e2e.js';
 import { freePort } from '../support/ports.js';
 
 const session = new E2eSession();
@@ -32,7 +32,7 @@ describe('the team phone', () => {
     bo = await session.join(code, 'Bo');
     cy = await session.join(code, 'Cy');
     await host.getByRole('button', { name: 'Start', exact: true }).click();
-    await host.getByRole('button', { name: 'Next', exact: true }).click();
+    await pressNext(host);
     for (const page of [ada, bo, cy]) await page.getByRole('spinbutton', { name: 'Prediction' }).waitFor();
   });
 
@@ -88,7 +88,7 @@ describe('the team phone', () => {
     const phase = () => cy.getByTestId('phase').first().textContent();
     for (let i = 0; i < 12 && !/debrief|game over/i.test((await phase()) ?? ''); i++) {
       const before = await phase();
-      await host.getByRole('button', { name: 'Next', exact: true }).click();
+      await pressNext(host);
       await expect.poll(phase, { timeout: 10_000 }).not.toBe(before);
     }
     await cy.getByTestId('debrief-predictions').waitFor();
