@@ -131,6 +131,29 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
   };
   ctx.budget = budgetFor(stages[0]!);
 
+  /** Counts a checked step; an accepted action becomes the state, is logged, and its views are checked. */
+  const record = (step: number, planned: Planned, result: ReduceResult): boolean => {
+    const counts = (byType[planned.action.type] ??= { accepted: 0, refused: 0 });
+    const makerCounts = (byMaker[planned.maker] ??= { accepted: 0, refused: 0 });
+    recent.push(planned);
+    if (recent.length > 6) recent.shift();
+    if (!result.ok) {
+      counts.refused++;
+      makerCounts.refused++;
+      byCode[result.code] = (byCode[result.code] ?? 0) + 1;
+      return false;
+    }
+    counts.accepted++;
+    makerCounts.accepted++;
+    const prev = state;
+    state = result.state;
+    deepFreeze(state);
+    log.push(planned.action);
+    const viewProblems = [...checkViews(state), ...checkAction(prev, state, planned.action)];
+    if (viewProblems.length > 0) fail(step, planned, viewProblems);
+    return true;
+  };
+
   // Proposals draw from dice of their own, so the main stream (and the pinned seeds' games) stays as it was.
   const side: GenContext = { ...ctx, dice: new Dice((seed ^ 0x5eed1) >>> 0) };
   const sideStep = (step: number) => {
@@ -141,24 +164,7 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
     const result = reduce(state, planned.action);
     const problems = checkStep(state, null, planned.action, planned.expect, result, planned.code);
     if (problems.length > 0) fail(step, planned, problems);
-    const counts = (byType[planned.action.type] ??= { accepted: 0, refused: 0 });
-    const makerCounts = (byMaker[planned.maker] ??= { accepted: 0, refused: 0 });
-    recent.push(planned);
-    if (recent.length > 6) recent.shift();
-    if (!result.ok) {
-      counts.refused++;
-      makerCounts.refused++;
-      byCode[result.code] = (byCode[result.code] ?? 0) + 1;
-      return;
-    }
-    counts.accepted++;
-    makerCounts.accepted++;
-    const prev = state;
-    state = result.state;
-    deepFreeze(state);
-    log.push(planned.action);
-    const viewProblems = [...checkViews(state), ...checkAction(prev, state, planned.action)];
-    if (viewProblems.length > 0) fail(step, planned, viewProblems);
+    record(step, planned, result);
   };
 
   let step = 0;
@@ -180,26 +186,11 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
     }
     const problems = checkStep(state, prevHash, planned.action, planned.expect, result, planned.code);
     if (problems.length > 0) fail(step, planned, problems);
-    const counts = (byType[planned.action.type] ??= { accepted: 0, refused: 0 });
-    const makerCounts = (byMaker[planned.maker] ??= { accepted: 0, refused: 0 });
-    recent.push(planned);
-    if (recent.length > 6) recent.shift();
     ctx.stageSteps++;
-    if (!result.ok) {
+    if (!record(step, planned, result)) {
       refused++;
-      counts.refused++;
-      makerCounts.refused++;
-      byCode[result.code] = (byCode[result.code] ?? 0) + 1;
       continue;
     }
-    counts.accepted++;
-    makerCounts.accepted++;
-    const prev = state;
-    state = result.state;
-    deepFreeze(state);
-    log.push(planned.action);
-    const viewProblems = [...checkViews(state), ...checkAction(prev, state, planned.action)];
-    if (viewProblems.length > 0) fail(step, planned, viewProblems);
     const next = stageOf(state);
     if (next !== stage) {
       stages.push(next);
