@@ -3,6 +3,7 @@
 import express, { type RequestHandler } from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
+import { gamesRouter } from './http/games.js';
 import { securityHeaders } from './http/security.js';
 import { attachRealtime, type Realtime, type RealtimeOptions } from './realtime/attach.js';
 
@@ -29,6 +30,7 @@ export function createApp(options: AppOptions): App {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, games: realtime.rooms.size });
   });
+  app.use(gamesRouter({ store: options.store, realtime, logger: options.logger, clock: options.clock }));
   // The pages come last: everything not matched above is SvelteKit's.
   if (options.pages) app.use(options.pages);
 

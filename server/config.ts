@@ -19,6 +19,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** A lobby with nobody connected and no action for this long is closed, freeing its game slot. */
   lobbyIdleMs: number;
+  /** Finished games older than this many days are deleted (at start and daily); 0 keeps them forever. */
+  retentionDays: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -50,6 +52,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     },
     // 0 keeps idle lobbies forever.
     lobbyIdleMs: intFrom(env.LOBBY_IDLE_MINUTES, 120, 'LOBBY_IDLE_MINUTES') * 60_000 || Number.POSITIVE_INFINITY,
+    retentionDays: intFrom(env.GAME_RETENTION_DAYS, 30, 'GAME_RETENTION_DAYS'),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

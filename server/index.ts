@@ -55,6 +55,7 @@ const app = createApp({
   addressRateLimits: config.addressRateLimits,
   lobbyIdleMs: config.lobbyIdleMs,
   allowedOrigins: config.allowedOrigins,
+  retentionDays: config.retentionDays,
 });
 const { restored, refused } = app.realtime.restore();
 // A refused game stays in the store; the others are served all the same.

@@ -4,6 +4,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
+import { startRetention, type Retention } from '../rooms/retention.js';
 import { Rooms, type RestoreResult } from '../rooms/rooms.js';
 import type { GameStore } from '../store/store.js';
 import { addressOf, admitConnections, engineAvailable } from './admission.js';
@@ -49,6 +50,8 @@ export interface RealtimeOptions {
    * (CORS does not cover WebSockets; the request's Host header proves nothing against DNS rebinding).
    */
   allowedOrigins?: string[];
+  /** Finished games older than this many days are deleted at start and daily (0 or absent: kept forever). */
+  retentionDays?: number;
 }
 
 export interface Realtime {
@@ -56,8 +59,13 @@ export interface Realtime {
   rooms: Rooms;
   broadcaster: Broadcaster;
   connections: ConnectionBudget;
-  /** Rebuilds unfinished games from the store, leaving out the ones it refuses; call before accepting connections. */
+  /**
+   * Rebuilds unfinished games from the store, leaving out the ones it refuses, and starts the retention sweep
+   * (at once, then daily); call before accepting connections.
+   */
   restore(): RestoreResult;
+  /** Deletes a game (store and memory) and disconnects everyone connected to it; false when it was not stored. */
+  deleteGame(code: string): boolean;
   close(): Promise<void>;
 }
 
@@ -128,13 +136,27 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     registerIntents(socket, ctx, new TokenBucket(limit, Date.now()), options.logger);
   });
 
+  let retention: Retention | null = null;
   return {
     io,
     rooms,
     broadcaster,
     connections,
-    restore: () => rooms.restore(),
+    restore: () => {
+      const result = rooms.restore();
+      retention ??= startRetention(options.store, rooms, options.retentionDays ?? 0, options.logger, clock);
+      return result;
+    },
+    deleteGame(code) {
+      const deleted = rooms.delete(code);
+      // Their pages reconnect and are told the game is unknown.
+      for (const socket of io.sockets.sockets.values()) {
+        if (socket.data.code === code) socket.disconnect(true);
+      }
+      return deleted;
+    },
     async close() {
+      retention?.stop();
       clearInterval(pruning);
       broadcaster.stop();
       rooms.stop();

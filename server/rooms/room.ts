@@ -130,7 +130,7 @@ export class Room {
     if (!result.ok) return result;
     const wasFinished = this.finished;
     try {
-      this.#store.appendAction(this.code, result.state.version, action, idem);
+      this.#store.appendAction(this.code, result.state.version, action, idem, this.#clock());
     } catch (error) {
       throw error instanceof StoreError ? error : new StoreError(error);
     }

@@ -196,6 +196,15 @@ export class Rooms {
     }
   }
 
+  /**
+   * Deletes a game from the store and from memory (the host's delete, or retention). Removed from memory
+   * first: no action of it can be logged after its rows are gone. False when the store held no such game.
+   */
+  delete(code: string): boolean {
+    this.#rooms.delete(code);
+    return this.#store.deleteGame(code);
+  }
+
   /** Stops the timer sweep (on shutdown). */
   stop(): void {
     clearInterval(this.#sweep);

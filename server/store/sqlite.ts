@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Action } from '../../shared/sim/actions.js';
 import type { GameConfig, GameState } from '../../shared/sim/state.js';
-import { StoreError, type GameStore, type HostKey, type StoredAction, type StoredGame } from './store.js';
+import { StoreError, type GameRecord, type GameStore, type HostKey, type StoredAction, type StoredGame } from './store.js';
 
 // The first schema, as every database has had it since the start; later changes are SCHEMA_CHANGES.
 const SCHEMA = `
@@ -48,6 +48,9 @@ const SCHEMA_CHANGES: readonly string[] = [
     created_at TEXT NOT NULL,
     PRIMARY KEY (code, hash)
   )`,
+  // 3: the server's clock when each action was committed (ms since the epoch), for the exports' real time.
+  // Actions logged before it have none (NULL).
+  'ALTER TABLE actions ADD COLUMN at INTEGER',
 ];
 
 /** Brings a database's schema up to date; refuses one written by a newer server rather than guess. */
@@ -67,6 +70,15 @@ function migrateSchema(db: Database.Database): void {
       db.pragma(`user_version = ${index + 1}`);
     })();
   }
+}
+
+interface GameRow {
+  code: string;
+  config: string;
+  host_token_hash: string;
+  created_at: string;
+  finished_at: string | null;
+  rules_version: number;
 }
 
 export interface SqliteOptions {
@@ -92,7 +104,7 @@ export class SqliteStore implements GameStore {
   readonly #db: Database.Database;
   readonly #insertGame: Database.Statement<[string, string, string, string, number]>;
   readonly #markFinished: Database.Statement<[string, string]>;
-  readonly #insertAction: Database.Statement<[string, number, string, string | null]>;
+  readonly #insertAction: Database.Statement<[string, number, string, string | null, number | null]>;
   readonly #insertSnapshot: Database.Statement<[string, number, string]>;
   readonly #insertHostKey: Database.Statement<[string, string, string, string, string]>;
 
@@ -110,7 +122,7 @@ export class SqliteStore implements GameStore {
     this.#markFinished = this.#db.prepare(
       'UPDATE games SET finished_at = ? WHERE code = ? AND finished_at IS NULL',
     );
-    this.#insertAction = this.#db.prepare('INSERT INTO actions (code, seq, action, idem) VALUES (?, ?, ?, ?)');
+    this.#insertAction = this.#db.prepare('INSERT INTO actions (code, seq, action, idem, at) VALUES (?, ?, ?, ?, ?)');
     this.#insertHostKey = this.#db.prepare(
       'INSERT OR IGNORE INTO host_keys (code, hash, role, kind, created_at) VALUES (?, ?, ?, ?, ?)',
     );
@@ -134,8 +146,8 @@ export class SqliteStore implements GameStore {
     write(() => this.#markFinished.run(finishedAt, code));
   }
 
-  appendAction(code: string, seq: number, action: Action, idem: string | null): void {
-    write(() => this.#insertAction.run(code, seq, JSON.stringify(action), idem));
+  appendAction(code: string, seq: number, action: Action, idem: string | null, at: number | null = null): void {
+    write(() => this.#insertAction.run(code, seq, JSON.stringify(action), idem, at));
   }
 
   saveSnapshot(code: string, seq: number, state: GameState): void {
@@ -182,17 +194,51 @@ export class SqliteStore implements GameStore {
       this.#db.prepare('DELETE FROM snapshots WHERE code = ?').run(code);
       this.#db.prepare('DELETE FROM actions WHERE code = ?').run(code);
       for (const entry of actions) {
-        this.#insertAction.run(code, entry.seq, JSON.stringify(entry.action), entry.idem);
+        this.#insertAction.run(code, entry.seq, JSON.stringify(entry.action), entry.idem, entry.at ?? null);
       }
       this.#db.prepare('UPDATE games SET rules_version = ? WHERE code = ?').run(rulesVersion, code);
     })());
   }
 
+  loadGame(code: string): GameRecord | null {
+    const row = this.#db
+      .prepare('SELECT code, config, host_token_hash, created_at, finished_at, rules_version FROM games WHERE code = ?')
+      .get(code) as GameRow | undefined;
+    if (!row) return null;
+    return {
+      config: JSON.parse(row.config) as GameConfig,
+      rulesVersion: row.rules_version,
+      hostTokenHash: row.host_token_hash,
+      hostKeys: this.#db.prepare('SELECT hash, role, kind FROM host_keys WHERE code = ? ORDER BY created_at').all(code) as HostKey[],
+      createdAt: row.created_at,
+      finishedAt: row.finished_at,
+    };
+  }
+
+  deleteGame(code: string): boolean {
+    return write(() =>
+      this.#db.transaction(() => {
+        // Children first: the foreign keys refuse a game row that still has actions, snapshots or keys.
+        for (const table of ['actions', 'snapshots', 'host_keys']) {
+          this.#db.prepare(`DELETE FROM ${table} WHERE code = ?`).run(code);
+        }
+        return this.#db.prepare('DELETE FROM games WHERE code = ?').run(code).changes === 1;
+      })(),
+    );
+  }
+
+  finishedBefore(cutoff: string): string[] {
+    const rows = this.#db
+      .prepare('SELECT code FROM games WHERE finished_at IS NOT NULL AND finished_at < ? ORDER BY finished_at')
+      .all(cutoff) as { code: string }[];
+    return rows.map((r) => r.code);
+  }
+
   #actionsAfter(code: string, seq: number): StoredAction[] {
     const rows = this.#db
-      .prepare('SELECT seq, action, idem FROM actions WHERE code = ? AND seq > ? ORDER BY seq')
-      .all(code, seq) as { seq: number; action: string; idem: string | null }[];
-    return rows.map((r) => ({ seq: r.seq, action: JSON.parse(r.action), idem: r.idem }));
+      .prepare('SELECT seq, action, idem, at FROM actions WHERE code = ? AND seq > ? ORDER BY seq')
+      .all(code, seq) as { seq: number; action: string; idem: string | null; at: number | null }[];
+    return rows.map((r) => ({ seq: r.seq, action: JSON.parse(r.action), idem: r.idem, at: r.at }));
   }
 
   close(): void {

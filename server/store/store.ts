@@ -7,6 +7,9 @@ export interface StoredAction {
   seq: number;
   action: unknown;
   idem: string | null;
+  /** The server's clock when the action was committed (ms since the epoch); null for actions logged before
+   *  the store recorded it. */
+  at?: number | null;
 }
 
 /**
@@ -37,13 +40,27 @@ export interface StoredGame {
   idemKeys: string[];
 }
 
+/** A stored game's row, finished or not, without its log: what exports and the past-games list read. */
+export interface GameRecord {
+  config: GameConfig;
+  rulesVersion: number;
+  hostTokenHash: string;
+  hostKeys: HostKey[];
+  createdAt: string;
+  /** When it reached its debrief (or its idle lobby was closed); null while it runs. */
+  finishedAt: string | null;
+}
+
 export interface GameStore {
   /** Records a new game played under rules `rulesVersion`; false when the code is taken. */
   createGame(config: GameConfig, hostTokenHash: string, createdAt: string, rulesVersion: number): boolean;
   /** Records a host key of game `code` durably (committed before it returns). */
   addHostKey(code: string, key: HostKey, createdAt: string): void;
-  /** Appends an action durably (committed before it returns). `seq` is the game version after the action. */
-  appendAction(code: string, seq: number, action: Action, idem: string | null): void;
+  /**
+   * Appends an action durably (committed before it returns). `seq` is the game version after the action, `at`
+   * the server's clock when it was accepted (for the exports' real time).
+   */
+  appendAction(code: string, seq: number, action: Action, idem: string | null, at?: number | null): void;
   /** Saves the state after action `seq`, so that a restart replays only what came later. */
   saveSnapshot(code: string, seq: number, state: GameState): void;
   /** Marks a game finished: its rows stay, but it is no longer restored as a live game. */
@@ -57,6 +74,12 @@ export interface GameStore {
   replaceLog(code: string, rulesVersion: number, actions: StoredAction[]): void;
   /** The whole log of one game, for exports and replay checks. */
   loadLog(code: string): StoredAction[];
+  /** One game's row, finished or not, or null when the store does not hold it. */
+  loadGame(code: string): GameRecord | null;
+  /** Removes a game and everything stored of it, in one transaction; false when there was none. */
+  deleteGame(code: string): boolean;
+  /** The codes of the games finished before `cutoff` (an ISO time), oldest first: what retention removes. */
+  finishedBefore(cutoff: string): string[];
   close(): void;
 }
 

@@ -1,0 +1,135 @@
+// Every decision a team took, with the evidence it had in hand when it took it: the one place the exports read
+// decisions from (the per-decision CSV and, later, anything else that lists them). Evidence is read off the
+// state just before the decision — the Part 2 run's Confidence Clock, SPRT and failures, the fleet's alert
+// load, Part 3's PSI from the team's latest consistency check — so it is what the team's own instruments
+// showed, never the hidden truth.
+import type { Action } from '../../shared/sim/actions.js';
+import { effectsOf } from '../../shared/sim/crises/effects.js';
+import type { AnyPart } from '../../shared/sim/parts/part.js';
+import { alertsNow } from '../../shared/sim/parts/part2/alerts/views.js';
+import { paging, noiseAt } from '../../shared/sim/parts/part2/alerts/monitor.js';
+import { runConfidence, runFailures, runSprtDecision } from '../../shared/sim/parts/part2/metrics.js';
+import type { Part2State, TeamPart2 } from '../../shared/sim/parts/part2/types.js';
+import { featurePsi, psiBand } from '../../shared/sim/parts/part3/psi.js';
+import type { TeamPart3 } from '../../shared/sim/parts/part3/types.js';
+import { partOfPhase } from '../../shared/sim/parts/registry.js';
+import type { GameState, Team } from '../../shared/sim/state.js';
+
+/** The instruments a team read when it decided; null where the part has no such instrument or none ran. */
+export interface Evidence {
+  /** The Confidence Clock of the team's latest Part 2 run, 0–1. */
+  confidence: number | null;
+  /** The confidence that run aimed for, 0–1. */
+  targetConfidence: number | null;
+  /** The SPRT's log-likelihood ratio and verdict, when the run uses the SPRT. */
+  sprtLlr: number | null;
+  sprtVerdict: string | null;
+  /** Failures that run had seen. */
+  failures: number | null;
+  /** PSI between training and serving features at the team's latest consistency check, and its band. */
+  psi: number | null;
+  psiBand: string | null;
+  /** The fleet's alerts and pages a day at its thresholds and paging then, and whether a storm raged. */
+  alertsPerDay: number | null;
+  pagesPerDay: number | null;
+  alertStorm: boolean | null;
+}
+
+export interface Decision {
+  /** The game version after the decision (its place in the log). */
+  seq: number;
+  /** Server time when it was accepted (ms since the epoch), or null for a log from before it was stored. */
+  at: number | null;
+  /** The part in play, 1-based, or null outside the parts. */
+  part: number | null;
+  /** The part's simulated hour, for parts with a clock. */
+  simHour: number | null;
+  teamId: string | null;
+  teamName: string | null;
+  playerId: string;
+  nickname: string;
+  /** The action's type without its `team/` prefix: lock-prediction, start-run, promote, … */
+  action: string;
+  /** Everything the action carried besides its type and actor. */
+  parameters: Record<string, unknown>;
+  evidence: Evidence;
+}
+
+const NO_EVIDENCE: Evidence = {
+  confidence: null,
+  targetConfidence: null,
+  sprtLlr: null,
+  sprtVerdict: null,
+  failures: null,
+  psi: null,
+  psiBand: null,
+  alertsPerDay: null,
+  pagesPerDay: null,
+  alertStorm: null,
+};
+
+/** What a team had in hand in Part 2: its latest run's readings and its fleet's alert load. */
+function part2Evidence(state: GameState, slice: Part2State, team: Team, mine: TeamPart2): Evidence {
+  // The run in progress, or the last one that ended: its final readings are what the team last saw.
+  const run = mine.runs.at(-1) ?? null;
+  const effects = effectsOf(state, team.id);
+  const alerts = alertsNow(mine.monitor, { seed: state.seed, track: team.track, effects, now: slice.hours });
+  const { pagesPerDay } = paging(team.track, mine.monitor, noiseAt(effects, slice.hours));
+  return {
+    ...NO_EVIDENCE,
+    confidence: run ? runConfidence(run) : null,
+    targetConfidence: run ? run.config.confidence : null,
+    sprtLlr: run?.config.sprt ? run.llr : null,
+    sprtVerdict: run?.config.sprt ? runSprtDecision(run) : null,
+    failures: run ? runFailures(run) : null,
+    alertsPerDay: alerts.alertsPerDay,
+    pagesPerDay,
+    alertStorm: alerts.storm,
+  };
+}
+
+/** What a team had in hand in Part 3: the PSI its latest consistency check measured. */
+function part3Evidence(mine: TeamPart3): Evidence {
+  const check = mine.checks.at(-1);
+  if (!check) return NO_EVIDENCE;
+  const value = featurePsi(check.trainedOn, check.serving);
+  return { ...NO_EVIDENCE, psi: value, psiBand: psiBand(value) };
+}
+
+/** The evidence a team held in the state `before` its decision. */
+export function evidenceOf(before: GameState, part: AnyPart | null, team: Team): Evidence {
+  if (!part) return NO_EVIDENCE;
+  const slice = before.parts[part.id];
+  const mine = slice?.teams[team.id];
+  if (!slice || !mine) return NO_EVIDENCE;
+  if (part.id === 'part2') return part2Evidence(before, slice as Part2State, team, mine as TeamPart2);
+  if (part.id === 'part3') return part3Evidence(mine as TeamPart3);
+  return NO_EVIDENCE;
+}
+
+/**
+ * The decision a logged action is, given the state before it, or null when it is not one: decisions are what
+ * players sent for their team (locks, proposals, reflections and every workbench action).
+ */
+export function decisionOf(before: GameState, action: Action, seq: number, at: number | null): Decision | null {
+  if (action.by.role !== 'player') return null;
+  const playerId = action.by.playerId;
+  const player = before.players.find((p) => p.id === playerId);
+  const team = before.teams.find((t) => t.id === player?.teamId) ?? null;
+  const part = partOfPhase(before.phase);
+  const slice = part ? before.parts[part.id] : undefined;
+  const { type, by: _by, ...parameters } = action;
+  return {
+    seq,
+    at,
+    part: part?.number ?? null,
+    simHour: part?.clock && slice ? part.clock.hours(slice) : null,
+    teamId: team?.id ?? null,
+    teamName: team?.name ?? null,
+    playerId,
+    nickname: player?.nickname ?? '',
+    action: type.replace(/^team\//, ''),
+    parameters,
+    evidence: team ? evidenceOf(before, part, team) : NO_EVIDENCE,
+  };
+}
