@@ -116,8 +116,10 @@ describe('rules version of stored games', () => {
 
     const store = open(file);
     expect(store.loadUnfinished().map((g) => [g.config.code, g.rulesVersion])).toEqual([[CONFIG.code, 1]]);
-    // Both schema changes applied: the rules version and the host keys (none for a game stored before them).
-    expect(query(file, 'PRAGMA user_version')).toEqual([{ user_version: 2 }]);
+    // Every schema change applied: the rules version, the host keys (none for a game stored before them) and
+    // the actions' server time.
+    expect(query(file, 'PRAGMA user_version')).toEqual([{ user_version: 3 }]);
+    expect(store.loadLog(CONFIG.code).map((entry) => entry.at)).toEqual([null, null]);
     expect(store.loadUnfinished()[0]!.hostKeys).toEqual([]);
     const rooms = roomsOn(store, { rules: rulesV(1) });
     expect(rooms.restore()).toEqual({ restored: 1, refused: [] });
@@ -128,7 +130,7 @@ describe('rules version of stored games', () => {
 
     // Opening it again changes nothing more; the game goes on where it was.
     const again = open(file);
-    expect(query(file, 'PRAGMA user_version')).toEqual([{ user_version: 2 }]);
+    expect(query(file, 'PRAGMA user_version')).toEqual([{ user_version: 3 }]);
     const restored = roomsOn(again, { rules: rulesV(1) });
     expect(restored.restore()).toEqual({ restored: 1, refused: [] });
     expect(restored.get(CONFIG.code)!.state.players).toHaveLength(3);
@@ -183,7 +185,7 @@ describe('rules version of stored games', () => {
     accept(fine, joinAction('ada'));
     store.close();
     // The same join logged twice: the second is refused on replay (the seat is taken).
-    execute(file, 'INSERT INTO actions VALUES (?, 2, ?, NULL)', broken.code, JSON.stringify(joinAction('ada')));
+    execute(file, 'INSERT INTO actions (code, seq, action, idem) VALUES (?, 2, ?, NULL)', broken.code, JSON.stringify(joinAction('ada')));
 
     const restarted = roomsOn(open(file));
     const result = restarted.restore();
