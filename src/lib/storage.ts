@@ -129,3 +129,8 @@ export function loadHostLinks(code: string): HostLinks | null {
 export function forgetHostLinks(code: string): void {
   write('session', LINKS_PREFIX + code, null);
 }
+
+/** Forgets the host token of a game: deleted, aged out, or no longer opened by this browser's key. */
+export function forgetHostToken(code: string): void {
+  write('local', HOST_PREFIX + code, null);
+}
