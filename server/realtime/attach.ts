@@ -136,6 +136,14 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     registerIntents(socket, ctx, new TokenBucket(limit, Date.now()), options.logger);
   });
 
+  const deleteGame = (code: string): boolean => {
+    const deleted = rooms.delete(code);
+    // Their pages reconnect and are told the game is unknown.
+    for (const socket of io.sockets.sockets.values()) {
+      if (socket.data.code === code) socket.disconnect(true);
+    }
+    return deleted;
+  };
   let retention: Retention | null = null;
   return {
     io,
@@ -144,17 +152,10 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     connections,
     restore: () => {
       const result = rooms.restore();
-      retention ??= startRetention(options.store, rooms, options.retentionDays ?? 0, options.logger, clock);
+      retention ??= startRetention(options.store, deleteGame, options.retentionDays ?? 0, options.logger, clock);
       return result;
     },
-    deleteGame(code) {
-      const deleted = rooms.delete(code);
-      // Their pages reconnect and are told the game is unknown.
-      for (const socket of io.sockets.sockets.values()) {
-        if (socket.data.code === code) socket.disconnect(true);
-      }
-      return deleted;
-    },
+    deleteGame,
     async close() {
       retention?.stop();
       clearInterval(pruning);

@@ -4,11 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { replay } from '../../shared/sim/replay.js';
 import { RULES_VERSION } from '../../shared/sim/rules-version.js';
 import type { GameConfig } from '../../shared/sim/state.js';
-import { sweepRetention } from '../../server/rooms/retention.js';
+import { startRetention, sweepRetention } from '../../server/rooms/retention.js';
 import { Rooms } from '../../server/rooms/rooms.js';
 import { SqliteStore } from '../../server/store/sqlite.js';
 import { hashToken, newToken } from '../../server/tokens.js';
@@ -51,7 +52,7 @@ describe('retention of finished games', () => {
     storeGame(store, 'FRESH2', 60, 10); // finished 10 days ago: kept
     storeGame(store, 'RUNS42', 200, null); // running for 200 days: never touched
     const rooms = new Rooms(store, () => {}, 10);
-    expect(sweepRetention(store, rooms, 30, NOW)).toEqual(['AGED42']);
+    expect(sweepRetention(store, (code) => rooms.delete(code), 30, NOW)).toEqual(['AGED42']);
     rooms.stop();
     store.close();
 
@@ -77,6 +78,26 @@ describe('retention of finished games', () => {
     expect(server.store.loadGame('AGED42')).toBeNull();
     expect(server.store.loadGame('FRESH2')).not.toBeNull();
     expect(server.store.loadGame('RUNS42')).not.toBeNull();
+  });
+
+  it('sweeps again every day: a game finished inside the window ages out a day later', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const store = new SqliteStore(join(dataDir(), 'fleet-ops.sqlite'));
+      storeGame(store, 'AGED42', 60, 29.5);
+      let now = NOW;
+      const deleted: string[] = [];
+      const retention = startRetention(store, (code) => (deleted.push(code), store.deleteGame(code)), 30, pino({ level: 'silent' }), () => now);
+      expect(deleted).toEqual([]);
+      now += DAY;
+      vi.advanceTimersByTime(DAY);
+      expect(deleted).toEqual(['AGED42']);
+      expect(store.loadGame('AGED42')).toBeNull();
+      retention.stop();
+      store.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps every game when the setting is 0, and defaults to 30 days', async () => {
