@@ -101,7 +101,8 @@ export function evidenceOf(before: GameState, part: AnyPart | null, team: Team):
   if (!part) return NO_EVIDENCE;
   const slice = before.parts[part.id];
   const mine = slice?.teams[team.id];
-  if (!slice || !mine) return NO_EVIDENCE;
+  // The instruments open with the team's lock (or the reveal): a lock is made without them.
+  if (!slice || !mine || (mine.prediction === null && !slice.revealed)) return NO_EVIDENCE;
   if (part.id === 'part2') return part2Evidence(before, slice as Part2State, team, mine as TeamPart2);
   if (part.id === 'part3') return part3Evidence(mine as TeamPart3);
   return NO_EVIDENCE;

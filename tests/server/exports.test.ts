@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stateHash } from '../../shared/sim/hash.js';
+import { NOBODY_ONLINE, projectTeam } from '../../shared/sim/project.js';
+import type { TeamPart2View } from '../../shared/protocol/views.js';
 import { replay } from '../../shared/sim/replay.js';
 import { RULES_VERSION } from '../../shared/sim/rules-version.js';
 import { leaderboard } from '../../shared/sim/scoring.js';
@@ -156,6 +158,31 @@ describe('CSV per decision', () => {
     expect(p3[check + 1]!.Action).toBe('deploy-upstream');
     expect(p3[check + 1]!['PSI band']).toBe('stable');
     expect(p3[check + 1]!.PSI).toBe('0');
+  });
+});
+
+describe('the evidence in hand', () => {
+  it("is what the team's own view showed just before each Part 2 decision", async () => {
+    const game = storeGoldenGame(t.server.store);
+    const text = await bodyText(await get(`/api/games/${game.code}/decisions.csv`, game.hostToken));
+    const rows = csvObjects(text.slice(1)).filter((r) => r.Part === '2');
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) {
+      const before = replay(golden.config, game.log.slice(0, Number(row.Version) - 1));
+      const team = before.teams.find((t) => t.name === row.Team)!;
+      const fleet = (projectTeam(before, team.id, NOBODY_ONLINE)!.part2 as TeamPart2View).fleet;
+      if (!fleet) {
+        // Before its lock a team has no instruments: its lock is made on no evidence.
+        expect(row.Action).toBe('lock-prediction');
+        expect([row.Confidence, row['Alerts per day'], row['Pages per day'], row['Alert storm']]).toEqual(['', '', '', '']);
+        continue;
+      }
+      const run = fleet.runs.at(-1);
+      expect(row.Confidence, `${row.Action} at ${row.Version}`).toBe(run ? String(Number(run.confidence.toFixed(4))) : '');
+      expect(row['Failures seen']).toBe(run ? String(run.failures) : '');
+      expect(row['Alerts per day']).toBe(String(Number(fleet.monitor.alertsPerDay.toFixed(1))));
+      expect(row['Pages per day']).toBe(String(Number(fleet.monitor.pagesPerDay.toFixed(1))));
+    }
   });
 });
 
