@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stateHash } from '../../shared/sim/hash.js';
 import { NOBODY_ONLINE, projectTeam } from '../../shared/sim/project.js';
-import type { TeamPart2View } from '../../shared/protocol/views.js';
+import type { TeamPart2 } from '../../shared/protocol/views.js';
 import { replay } from '../../shared/sim/replay.js';
 import { RULES_VERSION } from '../../shared/sim/rules-version.js';
 import { leaderboard } from '../../shared/sim/scoring.js';
@@ -170,7 +170,7 @@ describe('the evidence in hand', () => {
     for (const row of rows) {
       const before = replay(golden.config, game.log.slice(0, Number(row.Version) - 1));
       const team = before.teams.find((t) => t.name === row.Team)!;
-      const fleet = (projectTeam(before, team.id, NOBODY_ONLINE)!.part2 as TeamPart2View).fleet;
+      const fleet = (projectTeam(before, team.id, NOBODY_ONLINE)!.part2 as TeamPart2).fleet;
       if (!fleet) {
         // Before its lock a team has no instruments: its lock is made on no evidence.
         expect(row.Action).toBe('lock-prediction');
