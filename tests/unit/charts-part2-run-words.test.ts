@@ -15,6 +15,7 @@ const run = (overrides: Partial<RunView> = {}): RunView => ({
   rollbackUntil: null,
   confidence: 0.96,
   requiredClean: 2995,
+  clean: 2000,
   requests: 3300,
   failures: 0,
   cohorts: null,

@@ -57,8 +57,8 @@ function advanceRun(run: Run, ctx: TickContext, rng: RngState): [Run, RngState] 
   const rates = cohortRates(ctx.baseRates, ctx.effects);
   const to = ctx.from + ctx.hours;
   const perHour = requestsPerHour(ctx);
-  // Evidence keeps coming while the run holds for a decision: holding only prompts the team (a window ended,
-  // or the SPRT reached a verdict); the clock of T_release runs on whatever the team does.
+  // A holding run's team clock stands (clock.ts), so a tick meets one only in a log of older rules; its
+  // evidence would count as before.
   const counting = run.outcome === 'running' || run.outcome === 'holding';
   const liveShare = run.stage >= 0 ? CANARY_STAGES[run.stage]! / 100 : 0;
   let s = rng;
