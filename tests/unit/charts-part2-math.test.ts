@@ -104,6 +104,7 @@ function runView(overrides: Partial<RunView> = {}): RunView {
     confidence: 1 - 0.999 ** 2412,
     requiredClean: 2995,
     clean: 2412,
+    shipEvidence: null,
     requests: 2412,
     failures: 0,
     cohorts: null,

@@ -16,6 +16,7 @@ const run = (overrides: Partial<RunView> = {}): RunView => ({
   confidence: 0.96,
   requiredClean: 2995,
   clean: 2000,
+  shipEvidence: null,
   requests: 3300,
   failures: 0,
   cohorts: null,

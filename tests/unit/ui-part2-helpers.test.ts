@@ -123,6 +123,7 @@ const run = (over: Partial<RunView> = {}): RunView => ({
   confidence: 0.5,
   requiredClean: 2995,
   clean: 2000,
+  shipEvidence: null,
   requests: 700,
   failures: 0,
   cohorts: null,

@@ -161,6 +161,9 @@ export const RunViewSchema = z.object({
   requiredClean: z.int(),
   /** n: the clean requests behind the Confidence Clock (pooled since the last failure, or the weakest cohort's). */
   clean: z.int(),
+  /** How the run's ship was backed when it shipped (below the target without the SPRT's "promote": shipped
+   *  without evidence, shown amber); null when it did not ship. */
+  shipEvidence: z.enum(['backed', 'without-evidence']).nullable(),
   requests: z.int(),
   failures: z.int(),
   /** Per cohort: only for a stratified run (a random canary pools its evidence). */
@@ -341,6 +344,8 @@ export const FleetTileSchema = z.object({
   runsUsed: z.int(),
   stage: z.int().nullable(),
   outcome: RunOutcomeSchema.nullable(),
+  /** As RunView's: amber "shipped without evidence" when it shipped below the target. */
+  shipEvidence: z.enum(['backed', 'without-evidence']).nullable(),
   confidence: z.number(),
   /** The confidence the team's current run aims for (its own C), or null before the first run. */
   targetConfidence: z.number().nullable(),

@@ -5,7 +5,7 @@
 // fleet to what it shipped. Exposure and shadow cost are normalized per track (a day of failures at the track's
 // target rate, a week of full shadowing), so the same path scores the same on every track. No speed bonus.
 import type { OpsBreakdown, OpsLine, RunScore } from '../../../protocol/views.js';
-import { ALERT_STORM, APP_OS_SKEW, CANARY_STAGES, CANARY_TRACKS, OPS_SCORE } from '../../constants.js';
+import { ALERT_STORM, APP_OS_SKEW, CANARY_TRACKS, OPS_SCORE } from '../../constants.js';
 import { alertOps } from './alerts/monitor.js';
 import { blendOps } from './ops-blend.js';
 import { skewOps } from './slices/monitor.js';
@@ -16,19 +16,8 @@ import type { Team } from '../../state.js';
 import type { PartContext } from '../part.js';
 import { baseCohortRates, cohortRates, isBadCohort } from './truth.server.js';
 import type { TeamEffects } from '../../crises/effects.js';
-import type { DecisionEvidence, Part2State, Run, RunDecision, TeamPart2 } from './types.js';
-
-/** Whether the evidence backed promoting: the Confidence Clock at the target, or the SPRT's "promote" (and never
- *  against the SPRT's "roll back"). */
-export function promoteBacked(e: DecisionEvidence): boolean {
-  return e.sprt === 'promote' || (e.confidence >= e.target && e.sprt !== 'rollback');
-}
-
-/** How the evidence judged a whole-run rollback. */
-export function rollbackJudgement(e: DecisionEvidence): 'backed' | 'cautious' | 'against-evidence' {
-  if (e.failures > 0 || e.sprt === 'rollback') return 'backed';
-  return e.confidence >= e.target || e.sprt === 'promote' ? 'against-evidence' : 'cautious';
-}
+import { promoteBacked, promoteShips, rollbackJudgement } from './evidence.js';
+import type { Part2State, Run, RunDecision, TeamPart2 } from './types.js';
 
 /** A decision's line: its judgement against its evidence and its points. */
 function decisionLine(d: RunDecision): OpsLine {
@@ -37,7 +26,7 @@ function decisionLine(d: RunDecision): OpsLine {
   switch (d.kind) {
     case 'promote': {
       const backed = promoteBacked(d.evidence);
-      const ships = d.stage + 1 === CANARY_STAGES.length - 1;
+      const ships = promoteShips(d.stage);
       if (ships) return { ...line, kind: 'ship', judgement: backed ? 'backed' : 'without-evidence', points: backed ? E.shipBacked : E.shipUnbacked };
       return { ...line, judgement: backed ? 'backed' : 'without-evidence', points: backed ? 0 : -OPS_SCORE.unbackedStep };
     }

@@ -17,6 +17,7 @@ import { cohortLatency } from './latency/truth.server.js';
 import { latencyTruth, runLatency, shownP99 } from './latency/views.js';
 import { opsBreakdown } from './score.js';
 import { teamClockState } from './clock.js';
+import { shipEvidence } from './evidence.js';
 import { skewTile, skewTruthView, slicesView } from './slices/views.js';
 import { skewTruth } from './slices/truth.server.js';
 import { baseCohortRates, cohortRates, isBadCohort } from './truth.server.js';
@@ -48,6 +49,7 @@ export function runView(track: TrackId, run: Run, effects: TeamEffects, now: num
     confidence: runConfidence(run),
     requiredClean: requiredCleanRequests(run.config.confidence, run.config.rate),
     clean: runClean(run),
+    shipEvidence: shipEvidence(run.decisions),
     requests: run.cohorts.reduce((sum, c) => sum + c.requests, 0),
     failures: runFailures(run),
     cohorts:
@@ -140,6 +142,7 @@ function tileOf(slice: Part2State, ctx: PartContext, team: Team): FleetTile {
     runsUsed: fleet.runs.length,
     stage: run ? run.stage : null,
     outcome: run ? run.outcome : null,
+    shipEvidence: run ? shipEvidence(run.decisions) : null,
     confidence: run ? runConfidence(run) : 0,
     targetConfidence: run ? run.config.confidence : null,
     failures: run ? runFailures(run) : 0,
