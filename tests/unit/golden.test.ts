@@ -52,12 +52,13 @@ describe('golden log', () => {
     expect(ledger('t3')).toEqual(['3 challenge', '15 deadline']);
     expect(part3Of(state)!.teams.t2!.silentHours).toBe(6);
     // A change to any rule that touches this log changes the hash: update it only on purpose. (Last changed
-    // for rules v5: per-team Part 2 clocks, decisions recording their evidence, the evidence-based ops score;
+    // for rules v5: per-team Part 2 clocks (a crisis records each team's hour it struck at), decisions recording
+    // their evidence, the evidence-based ops score;
     // before, when the game state got `proposals` (agree before you lock), empty here: a change of shape only, every
     // score above stayed; before, when every fleet got its app-OS skew tools — slice monitors, remedies and
     // their toll — in its Part 2 state, also a change of shape; before, when Part 3 joined the game and this log
     // played it, and fleets got their monitoring.)
-    expect(stateHash(state)).toBe('71bcead3c7f12216');
+    expect(stateHash(state)).toBe('ab595f3df51072e8');
   });
 
   it('replays identically every time', () => {

@@ -5,7 +5,7 @@ import { partInPlay } from '../flow.js';
 import type { GameState, RuleResult } from '../state.js';
 import { crisisById } from './catalog.js';
 import { strike } from './fire.js';
-import { teamHour } from '../parts/part.js';
+import { teamHourOf } from '../parts/part.js';
 
 export function aimCrisis(state: GameState, action: ActionOf<'host/crisis'>): RuleResult {
   const crisis = crisisById(action.crisis);
@@ -19,7 +19,6 @@ export function aimCrisis(state: GameState, action: ActionOf<'host/crisis'>): Ru
   const inHours = action.inHours ?? null;
   const record = { id: crisis.id, target, part: part.id, at: hours + (inHours ?? 0), fired: false };
   // Scheduled on the part's clock; it strikes each team at the team's own hour.
-  const hourOf = (teamId: string) => teamHour(part, slice, teamId);
-  if (inHours === null || inHours === 0) return { ok: true, state: strike(state, record, hours, hourOf) };
+  if (inHours === null || inHours === 0) return { ok: true, state: strike(state, record, hours, teamHourOf(part, slice)) };
   return { ok: true, state: { ...state, crises: [...state.crises, record] } };
 }

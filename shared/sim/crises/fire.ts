@@ -31,10 +31,15 @@ export type HourOf = (teamId: string) => number;
 export function strike<S extends CrisisState>(state: S, crisis: CrisisRecord, hours: number, hourOf?: HourOf): S {
   const module = crisisById(crisis.id);
   const effects = { ...state.effects };
+  const teamAt: Record<string, number> = {};
   for (const team of state.teams) {
-    if (hits(crisis.target, team)) effects[team.id] = module.strike(effectsOf(state, team.id), hourOf ? hourOf(team.id) : hours);
+    if (!hits(crisis.target, team)) continue;
+    const at = hourOf ? hourOf(team.id) : hours;
+    effects[team.id] = module.strike(effectsOf(state, team.id), at);
+    teamAt[team.id] = at;
   }
-  return { ...state, effects, crises: [...state.crises, { ...crisis, at: hours, fired: true }] };
+  const struck: CrisisRecord = hourOf ? { ...crisis, at: hours, fired: true, teamAt } : { ...crisis, at: hours, fired: true };
+  return { ...state, effects, crises: [...state.crises, struck] };
 }
 
 /** The earliest simulated hour, up to `by`, at which a scheduled crisis of `part` is due, or null. */

@@ -87,6 +87,12 @@ export function teamHour(part: AnyPart, slice: PartSlice, teamId: string): numbe
   return clock.teamHours ? clock.teamHours(slice, teamId) : clock.hours(slice);
 }
 
+/** Each team's own hour in a part that runs a clock per team (Part 2), for crises to strike at; else undefined. */
+export function teamHourOf(part: AnyPart, slice: PartSlice): ((teamId: string) => number) | undefined {
+  const teamHours = part.clock?.teamHours;
+  return teamHours ? (teamId) => teamHours(slice, teamId) : undefined;
+}
+
 /** The slice of one part in a game's parts (null until the part begins). */
 export function sliceOf<S extends PartSlice>(parts: Readonly<Record<string, PartSlice>>, part: PartModule<S>): S | null {
   return (parts[part.id] as S | undefined) ?? null;
