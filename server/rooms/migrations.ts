@@ -49,6 +49,12 @@ export const MIGRATIONS: Readonly<Record<number, LogMigration>> = {
   // to be played under.
   2: (log) => [...log],
   3: skipPart3,
+  // v4 → v5 gives each team its own Part 2 clock (it starts with the team's first run and holds while a decision
+  // is due) and scores decisions against the evidence they record. The log stands: its actions mean what they
+  // meant. On replay, a team's fleet sees only the hours its own clock ran, so its draws, its decisions' hours,
+  // the hours at which crises struck it and its ops score differ from the v4 game; a decision made while
+  // the v4 part clock had already passed the team's hour now counts at the team's hour.
+  4: (log) => [...log],
 };
 
 export type Upgrade = { ok: true; log: LogEntry[] } | { ok: false; reason: string };

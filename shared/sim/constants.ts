@@ -187,25 +187,43 @@ export const MAX_RUNS_PER_TEAM = 10;
  *  wire checks too, so they live with the protocol's limits. */
 export { SIM_SPEED_DEFAULT, SIM_SPEED_MAX, SIM_SPEED_MIN } from '../protocol/limits.js';
 
-/** Part 2's ops score (docs/scoring.md), 0–100 per team, normalized per track by the references below. */
+/** Part 2's ops score (docs/scoring.md): each decision judged against the evidence the team had when it made it,
+ *  the hidden outcome second, normalized per track by the references below. No speed bonus (GAME.md §5). */
 export const OPS_SCORE = {
-  /** Shipped a candidate that is within the target on every cohort it serves. */
-  shippedGood: 60,
-  /** Rolled back a candidate that is worse than the target somewhere. */
-  caughtBad: 50,
-  /** Rolled back a good candidate: safe, but the improvement is lost. */
-  rolledBackGood: 20,
-  /** Still testing when the score is read. */
+  /** The decision that ends a run, against its evidence (confidence vs the run's target C, the SPRT, failures). */
+  evidence: {
+    /** Shipped (promoted to 100 %) at or above the target, or on the SPRT's "promote". */
+    shipBacked: 50,
+    /** Shipped below the target without the SPRT's "promote": shipped without evidence. */
+    shipUnbacked: 10,
+    /** Rolled back on failures seen or on the SPRT's "roll back". */
+    rollbackBacked: 50,
+    /** Rolled back below the target with no failure seen: cautious, but no evidence either way. */
+    rollbackCautious: 30,
+    /** Rolled back at or above the target with no failure seen: against the evidence. */
+    rollbackAgainst: 15,
+  },
+  /** The hidden outcome of that decision. */
+  outcome: {
+    /** Shipped a candidate within the target on every cohort it serves. */
+    shippedGood: 50,
+    /** Shipped a regression. */
+    shippedBad: 0,
+    /** Rolled back a candidate worse than the target somewhere. */
+    caughtBad: 40,
+    /** Rolled back a good candidate: safe, but the improvement is lost. */
+    rolledBackGood: 10,
+  },
+  /** Each promotion to a live stage below 100 % below the target (and without the SPRT's "promote"): users
+   *  served an unproven candidate. Off the run's points. */
+  unbackedStep: 5,
+  /** No run ended yet (nothing shipped or rolled back). */
   undecided: 10,
-  /** Shipped a regression. */
-  shippedBad: 0,
-  /** Up to this much for speed: shipping (or catching) well inside the one-week limit. */
-  speed: 25,
-  /** Up to this much off for exposure: failures served to users, against a day at the target rate. */
+  /** Up to this much off a run for exposure: failures served to users, against a day at the target rate. */
   exposure: 20,
-  /** Up to this much off for shadow cost, against a week of full shadowing. */
+  /** Up to this much off a run for shadow cost, against a week of full shadowing. */
   cost: 10,
-} as const;
+} as const
 
 // ——— Part 3, the ensemble lockdown (GAME.md §6). The metric of a downstream served untrained v2 features is a
 // hidden truth and lives in parts/part3/truth.server.ts, with the answer of the lock. ———

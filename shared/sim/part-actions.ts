@@ -7,7 +7,7 @@ import type { Action, ActionOf, Actor } from './actions.js';
 import { nextDue, strikeDue } from './crises/fire.js';
 import { partInPlay } from './flow.js';
 import { contextOf, partSlice, withSlice } from './parts/context.js';
-import type { AnyPart, LockRule, PartSlice } from './parts/part.js';
+import { teamHour, teamHourOf, type AnyPart, type LockRule, type PartSlice } from './parts/part.js';
 import { PARTS, partByNumber } from './parts/registry.js';
 import type { GameState, Prediction, RuleResult, Team, TeamPartState } from './state.js';
 
@@ -107,7 +107,7 @@ export function teamAction(state: GameState, part: AnyPart, action: Action): Rul
   const acting = mayAct(state, part, action.by, 'play');
   if (typeof acting === 'string') return refuse(acting);
   if (acting.mine.prediction === null) return refuse('lock/required');
-  const hours = part.clock ? part.clock.hours(acting.slice) : 0;
+  const hours = part.clock ? teamHour(part, acting.slice, acting.team.id) : 0;
   const result = part.teamActions!.reduce(acting.slice, action, { ...contextOf(state), team: acting.team, hours });
   if ('refused' in result) return refuse(result.refused);
   return { ok: true, state: withSlice(state, part, result) };
@@ -127,7 +127,7 @@ export function tick(state: GameState, action: ActionOf<'sim/tick'>): RuleResult
   let slice = playing.slice;
   let now = clock.hours(slice);
   const end = now + action.hours;
-  let current = strikeDue(state, part.id, now);
+  let current = strikeDue(state, part.id, now, teamHourOf(part, slice));
   for (;;) {
     // Every crisis due by `now` has struck, so the next one lies after it.
     const due = nextDue(current.crises, part.id, end);
@@ -135,6 +135,6 @@ export function tick(state: GameState, action: ActionOf<'sim/tick'>): RuleResult
     slice = clock.advance(slice, until - now, contextOf(current));
     now = until;
     if (due === null) return { ok: true, state: withSlice(current, part, slice) };
-    current = strikeDue(current, part.id, now);
+    current = strikeDue(current, part.id, now, teamHourOf(part, slice));
   }
 }

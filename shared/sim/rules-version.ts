@@ -7,10 +7,13 @@
  * another version are then refused on restore unless a log migration from their version is registered
  * (server/rooms/migrations.ts). Games stored before versions were recorded count as version 1.
  */
-export const RULES_VERSION = 4;
+export const RULES_VERSION = 5;
 // v2: parts became slices of `state.parts` and crises moved to game level. The actions did not change, so a v1
 // log replays as it is (migrations.ts); only its snapshots, in the old shape, are dropped.
 // v3: a scheduled crisis strikes at its own hour, inside the tick that reaches it (it struck a tick late).
 // v4: Part 3 follows Part 2 (a v3 log that ended after Part 2 skips Part 3 on migration).
 //     v4 also: jitter as latency per cohort, the app-OS skew's tools in every fleet, shipped runs keep drawing.
 //     v4 also: `state.proposals`, each team's proposal for its lock and who agrees (team/propose, team/agree).
+// v5: each team's Part 2 fleet runs on its own simulated clock (from its first run, held while a decision is due;
+//     crisis hours count on it); every canary decision records its evidence; the ops score judges decisions
+//     against their evidence and keeps the best ended run (docs/scoring.md).

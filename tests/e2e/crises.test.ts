@@ -53,6 +53,14 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
       await page.getByRole('button', { name: 'Lock prediction' }).click();
       await page.getByTestId('prediction-locked').waitFor();
     }
+    // Each team's clock starts with its first run (GAME.md §5): Ada and Cy start one and roll it back at once,
+    // so their fleets live on while the crises play out; Bob starts his own canary below.
+    for (const page of [ada, cy]) {
+      await expect.poll(() => page.getByTestId('clock-note').textContent()).toMatch(/starts with your first run/);
+      await page.getByRole('button', { name: 'Start run' }).click();
+      await page.getByRole('button', { name: 'Rollback' }).click();
+      await expect.poll(() => page.getByTestId('clock-note').textContent(), { timeout: 10_000 }).toMatch(/Clock running/);
+    }
     // Monitoring is there before any crisis: the chapter's 432 false alerts a day at static 3σ against 50.
     await expect.poll(async () => numberIn(await ada.getByTestId('alerts-per-day').textContent())).toBeGreaterThan(400);
     expect(numberIn(await ada.getByTestId('alert-capacity').textContent())).toBe(50);

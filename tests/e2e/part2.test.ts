@@ -84,6 +84,44 @@ describe('Part 2: canary duration on a live fleet', () => {
     await shootAll('04-rolled-back');
   });
 
+  it('holds a team’s clock while its decision is due, and says that waiting costs nothing', async () => {
+    // Ada's window ended long ago: her run waits on a decision, and her clock with it.
+    await expect.poll(() => ada.getByTestId('clock-note').textContent(), { timeout: 20_000 }).toMatch(/Clock held while you decide — waiting costs no simulated time/);
+    await ada.getByTestId('ops-breakdown').scrollIntoViewIfNeeded();
+    await screenshot(ada, 'part2-06-clock-held-player-ada');
+  });
+
+  it('asks before shipping below the target, naming it; the breakdown judges each decision on its evidence', async () => {
+    await bob.getByRole('button', { name: 'Start run' }).click();
+    await bob.getByRole('button', { name: 'Promote' }).waitFor();
+    for (let i = 0; i < 4; i++) await bob.getByRole('button', { name: 'Promote' }).click();
+    await expect.poll(() => bob.getByRole('heading', { name: /Run 2 · 50 %/ }).count(), { timeout: 10_000 }).toBe(1);
+    // From 50 % the next promotion ships: below Edge Guardian's 99 % target, the phone asks first.
+    await bob.getByRole('button', { name: 'Promote' }).click();
+    const dialog = bob.getByRole('dialog', { name: 'Ship to the whole fleet?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/Confidence [\d.]+ % is below your 99 % target\. Ship without evidence\?/);
+    await screenshot(bob, 'part2-07-ship-confirm-player-bob');
+    await dialog.getByRole('button', { name: 'Keep testing' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await bob.getByRole('heading', { name: /Run 2 · 50 %/ }).count()).toBe(1);
+    // The breakdown on the phone: run 1's rollback on failures seen (backed), its promotions below target.
+    const breakdown = bob.getByTestId('ops-breakdown');
+    await expect.poll(() => breakdown.textContent()).toMatch(/Run 1 \(counts\): Rolled back/);
+    const text = (await breakdown.textContent()) ?? '';
+    expect(text).toMatch(/Promoted to 1 %.*without evidence/);
+    expect(text).toMatch(/Rolled back.*backed by evidence/);
+    expect(text).toMatch(/Evidence: [\d.]+ % of 99 % target · [1-9][\d,]* failures?/);
+    // Shipping anyway: amber "without evidence" on the phone, and the breakdown says so.
+    await bob.getByRole('button', { name: 'Promote' }).click();
+    await dialog.getByRole('button', { name: 'Ship without evidence' }).click();
+    await expect.poll(() => bob.getByText(/shipped to 100 % without evidence/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => breakdown.textContent()).toMatch(/Shipped to 100 %.*— without evidence/);
+    await breakdown.scrollIntoViewIfNeeded();
+    await screenshot(bob, 'part2-08-breakdown-player-bob');
+    await screenshot(host, 'part2-08-breakdown-host');
+  });
+
   it('reveals n* = 2995 to every team and the screen', async () => {
     await pressReveal(host);
     await expect.poll(() => bob.getByTestId('reveal-actual').first().textContent()).toMatch(/2,?995/);

@@ -2,53 +2,27 @@
 // Mobile Nomad, rollout jitter on Edge Guardian. The struck team sees its banner and its instrument change; the
 // other teams see nothing; the screen's tile shows the crisis per team; the host sees the hidden truth.
 import { describe, expect, it } from 'vitest';
-import type { Tick } from '../../shared/protocol/events.js';
 import type { HostView, ScreenView, TeamView } from '../../shared/protocol/views.js';
-import { TestClient, createGame, joinGame, type TeamClient } from '../support/client.js';
+import type { TestClient } from '../support/client.js';
 import { useTestServer } from '../support/server.js';
+import { advance as advanceClock, ok, startClock, tableInPart } from '../support/table.js';
 
 const t = useTestServer();
 
-async function ok(ack: Promise<{ ok: boolean; code?: string }>) {
-  const result = await ack;
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-}
-
 /** Four teams (t1 Cloud Titan, t2 Edge Guardian, t3 Mobile Nomad, t4 Tiny Pioneer), locked, in Part 2's play. */
 async function inPart2() {
-  const { code, host } = await createGame(t.server.url, { teamCount: 4 });
-  const screen = await TestClient.connect<ScreenView>(t.server.url, { role: 'screen', code });
-  t.clients.push(host, screen);
-  const players: TeamClient[] = [];
-  for (const name of ['ada', 'bob', 'cy', 'dee']) {
-    const { player } = await joinGame(t.server.url, code, name);
-    t.clients.push(player);
-    players.push(player);
-  }
-  await ok(host.send('host:set-settings', { timerMinutes: null }));
-  await ok(host.send('host:set-speed', { speed: 8 }));
-  await ok(host.send('host:start', {}));
-  for (let i = 0; i < 4; i++) await ok(host.send('host:next', {}));
-  await host.nextView((v) => v.phase === 'part2' && v.step === 'play', 'part 2');
-  for (const p of players) await ok(p.send('team:lock-prediction', { part: 2, value: 3000 }));
-  return { host, screen, players: players as [TeamClient, TeamClient, TeamClient, TeamClient] };
+  const table = await tableInPart(t, 2, 8);
+  for (const p of table.players) await ok(p.send('team:lock-prediction', { part: 2, value: 3000 }));
+  return table;
 }
-
-/** Moves the server clock real seconds forward until a tick passes `hours` more simulated hours. */
-async function advance<V extends TeamView | HostView | ScreenView>(client: TestClient<V>, hours: number) {
-  const target = (client.ticks.at(-1)?.part2?.hours ?? 0) + hours;
-  while ((client.ticks.at(-1)?.part2?.hours ?? 0) < target) {
-    t.skewMs += 1000;
-    const seen = client.ticks.length;
-    await client.until(() => client.ticks.length > seen, 'a tick');
-  }
-  return client.ticks.at(-1) as Extract<Tick, { audience: V['audience'] }>;
-}
+const advance = <V extends TeamView | HostView | ScreenView>(client: TestClient<V>, hours: number) => advanceClock(t, client, hours);
 
 describe('Part 2 crises aimed at one track', () => {
   it('the alert storm drowns Cloud Titan’s static thresholds; k·σ tames it; the host sees the drifts', async () => {
     const { host, screen, players } = await inPart2();
     const [ada, bob] = players;
+    // Each team's fleet lives on its own clock, which starts with its first run.
+    await startClock(ada);
     await ok(host.send('host:crisis', { crisis: 'alert-storm', target: { kind: 'track', track: 'cloud-titan' } }));
     const stormed = await ada.nextView((v) => v.crises.length > 0 && v.part2?.fleet?.monitor.storm === true, 'the storm');
     expect(stormed.crises[0]!.text).toMatch(/^CFO: /);
@@ -76,6 +50,7 @@ describe('Part 2 crises aimed at one track', () => {
     const { host, players } = await inPart2();
     const [ada, , cy] = players;
     expect(await ada.send('team:slice-action', { region: 0, os: 'update', action: 'lighter' })).toMatchObject({ code: 'skew/none' });
+    await startClock(cy);
     await ok(host.send('host:crisis', { crisis: 'app-os-skew', target: { kind: 'track', track: 'mobile-nomad' } }));
     await cy.nextView((v) => v.crises.some((c) => c.id === 'app-os-skew'), 'the banner');
     await advance(cy, 48);

@@ -3,47 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Tick } from '../../shared/protocol/events.js';
 import type { HostView, ScreenView, TeamView } from '../../shared/protocol/views.js';
-import { TestClient, createGame, joinGame, type TeamClient } from '../support/client.js';
+import type { TestClient, TeamClient } from '../support/client.js';
 import { useTestServer } from '../support/server.js';
+import { advance as advanceClock, ok, part2Hours, tableInPart } from '../support/table.js';
 
 const t = useTestServer();
 
-async function ok(ack: Promise<{ ok: boolean; code?: string }>) {
-  const result = await ack;
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-}
-
 const RUN = { confidence: 0.95, rate: 0.001, shadowFraction: 0.5, cohortMode: 'stratified', sprt: false } as const;
 
-/** Four teams (one per track, one player each), a host and a screen, in Part 2's play step. */
-async function inPart2() {
-  const { code, host } = await createGame(t.server.url, { teamCount: 4 });
-  const screen = await TestClient.connect<ScreenView>(t.server.url, { role: 'screen', code });
-  t.clients.push(host, screen);
-  const players: TeamClient[] = [];
-  for (const name of ['ada', 'bob', 'cy', 'dee']) {
-    const { player } = await joinGame(t.server.url, code, name);
-    t.clients.push(player);
-    players.push(player);
-  }
-  await ok(host.send('host:set-settings', { timerMinutes: null }));
-  await ok(host.send('host:set-speed', { speed: 4 }));
-  await ok(host.send('host:start', {}));
-  for (let i = 0; i < 4; i++) await ok(host.send('host:next', {}));
-  await host.nextView((v) => v.phase === 'part2' && v.step === 'play', 'part 2');
-  return { code, host, screen, players };
-}
-
-/** Moves the server clock a real second forward and waits for a tick that passes `hours`. */
-async function advance<V extends TeamView | HostView | ScreenView>(client: TestClient<V>, hours: number) {
-  const target = (client.ticks.at(-1)?.part2?.hours ?? 0) + hours;
-  while ((client.ticks.at(-1)?.part2?.hours ?? 0) < target) {
-    t.skewMs += 1000;
-    const seen = client.ticks.length;
-    await client.until(() => client.ticks.length > seen, 'a tick');
-  }
-  return client.ticks.at(-1) as Extract<Tick, { audience: V['audience'] }>;
-}
+/** Four teams (one per track, one player each), a host and a screen, in Part 2's play step at speed 4. */
+const inPart2 = () => tableInPart(t, 2, 4);
+const advance = <V extends TeamView | HostView | ScreenView>(client: TestClient<V>, hours: number, clock?: TestClient<TeamView | HostView | ScreenView>) =>
+  advanceClock(t, client, hours, clock);
 
 describe('Part 2 with four teams', () => {
   it('opens the fleet after the lock, runs canaries on the ticking clock and aims crises', async () => {
@@ -77,7 +48,7 @@ describe('Part 2 with four teams', () => {
     // A traffic spike scheduled for one team fires when the simulated clock gets there.
     await ok(host.send('host:crisis', { crisis: 'traffic-spike', target: { kind: 'team', teamId: 't4' }, inHours: 4 }));
     // It fires inside a tick, so it reaches the team with the tick (no full view needed).
-    const spiked = await advance(dee, 8);
+    const spiked = await advance(dee, 8, host);
     expect(spiked.crises.map((c) => c.title)).toEqual(['Traffic spike']);
     const hostTick = await advance(host, 1);
     expect(hostTick.crises.map((c) => [c.id, c.fired])).toEqual([
@@ -107,7 +78,7 @@ describe('Part 2 with four teams', () => {
   it('stops the clock while paused', async () => {
     const { host, players } = await inPart2();
     await ok(players[0]!.send('team:lock-prediction', { part: 2, value: 3000 }));
-    await advance(players[0]!, 4);
+    await advance(host, 4);
     await ok(host.send('host:pause', {}));
     const paused = await host.nextView((v) => v.paused, 'paused');
     const hours = paused.part2!.hours;
@@ -117,5 +88,38 @@ describe('Part 2 with four teams', () => {
     await ok(host.send('host:resume', {}));
     const resumed = await host.nextView((v) => !v.paused, 'resumed');
     expect(resumed.part2!.hours).toBe(hours);
+  });
+
+  it('holds a team’s clock until its first run and while its decision is due: talking costs no simulated time', async () => {
+    const { host, screen, players } = await inPart2();
+    const ada = players[0];
+    await ok(ada.send('team:lock-prediction', { part: 2, value: 2995 }));
+    // Eight simulated hours of the part's clock pass while the team talks: its own clock stays at 0.
+    const talk = await advance(ada, 8, host);
+    expect(part2Hours(host)).toBeGreaterThanOrEqual(8);
+    expect(talk.part2).toMatchObject({ hours: 0, clock: 'not-started' });
+    expect(talk.part2!.fleet!.runs).toEqual([]);
+    // Its first run starts its clock at 0, whatever the part's clock reads. Cloud Titan's planned window at
+    // f = 0.5 is 0.2995 h: the run holds there for the team's decision.
+    await ok(ada.send('team:start-run', { config: { ...RUN, cohortMode: 'random' } }));
+    const started = await ada.nextView((v) => (v.part2?.fleet?.runs.length ?? 0) === 1, 'the run');
+    expect(started.part2!.fleet!.runs[0]!.startedAt).toBe(0);
+    const due = await advance(ada, 2, host);
+    expect(due.part2!.clock).toBe('held');
+    expect(due.part2!.fleet!.runs[0]!.outcome).toBe('holding');
+    const heldAt = due.part2!.hours;
+    expect(heldAt).toBeCloseTo(0.2995, 9);
+    const requests = due.part2!.fleet!.runs[0]!.requests;
+    // Eight more hours of discussion while the decision is due: no hour, no evidence, no cost.
+    const later = await advance(ada, 8, host);
+    expect(later.part2!.hours).toBe(heldAt);
+    expect(later.part2!.fleet!.runs[0]!.requests).toBe(requests);
+    const tile = (screen.ticks.at(-1) as Extract<Tick, { audience: 'screen' }>).part2!.tiles[0]!;
+    expect([tile.hours, tile.clock]).toEqual([heldAt, 'held']);
+    expect((host.ticks.at(-1) as Extract<Tick, { audience: 'host' }>).part2!.teams[0]).toMatchObject({ hours: heldAt, clock: 'held' });
+    // Deciding sets it running again.
+    await ok(ada.send('team:extend', {}));
+    const running = await advance(ada, 0.1);
+    expect(running.part2!.hours).toBeGreaterThan(heldAt);
   });
 });

@@ -6,54 +6,25 @@ import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { Ack } from '../../shared/protocol/intents.js';
 import type { HostView, ScreenView, TeamView, View } from '../../shared/protocol/views.js';
 import { CHALLENGE_HOURS } from '../../shared/sim/constants.js';
-import { TestClient, createGame, joinGame, type HostClient, type TeamClient } from '../support/client.js';
+import type { HostClient, TeamClient, TestClient } from '../support/client.js';
 import { useTestServer } from '../support/server.js';
+import { ok, tableInPart, type Table } from '../support/table.js';
 
 const t = useTestServer();
-
-async function ok(ack: Promise<{ ok: boolean; code?: string }>) {
-  const result = await ack;
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-}
 
 /** The tracks of t1..t4, and the downstream model each track's ensemble names. */
 const TRACKS = ['cloud-titan', 'edge-guardian', 'mobile-nomad', 'tiny-pioneer'] as const;
 const DOWNSTREAM = ['Reranker', 'Trajectory planner', 'Translator', 'Wake-word detector'];
 
-interface Table {
-  code: string;
-  host: HostClient;
-  screen: TestClient<ScreenView>;
-  /** ada (t1, Cloud Titan), bob (t2, Edge Guardian), cy (t3, Mobile Nomad), dee (t4, Tiny Pioneer). */
-  players: [TeamClient, TeamClient, TeamClient, TeamClient];
-}
-
 /** Four teams, one player each, a host and a screen, in Part 3's play step after Parts 1 and 2 (no locks). */
 async function inPart3(): Promise<Table> {
-  const { code, host } = await createGame(t.server.url, { teamCount: 4 });
-  const screen = await TestClient.connect<ScreenView>(t.server.url, { role: 'screen', code });
-  t.clients.push(host, screen);
-  const players: TeamClient[] = [];
-  for (const name of ['ada', 'bob', 'cy', 'dee']) {
-    const { player } = await joinGame(t.server.url, code, name);
-    t.clients.push(player);
-    players.push(player);
-  }
-  await ok(host.send('host:set-settings', { timerMinutes: null }));
-  await ok(host.send('host:set-speed', { speed: 8 }));
-  await ok(host.send('host:start', {}));
-  await host.nextView((v) => v.phase === 'briefing', 'the briefing');
-  // Part 2 ends after its reflect step; the next Next enters Part 3's play.
-  for (const step of ['part1 play', 'part1 reveal', 'part1 reflect', 'part2 play', 'part2 reveal', 'part2 reflect', 'part3 play']) {
-    await ok(host.send('host:next', {}));
-    await host.nextView((v) => `${v.phase} ${v.step}` === step, step);
-  }
+  const { code, host, screen, players } = await tableInPart(t, 3, 8);
   for (const [i, player] of players.entries()) {
     const view = await player.nextView((v) => v.phase === 'part3' && v.step === 'play', 'part 3');
     expect(view.team).toMatchObject({ id: `t${i + 1}`, track: TRACKS[i] });
   }
   await screen.nextView((v) => v.phase === 'part3', 'part 3 on the screen');
-  return { code, host, screen, players: players as Table['players'] };
+  return { code, host, screen, players };
 }
 
 /** The client's freshest Part 3: from its latest view, or from a later volatile tick of the clock. */

@@ -81,6 +81,9 @@ export const startRunAs = (playerId: string, config: Partial<Extract<Action, { t
 });
 export const promoteAs = (playerId: string): Action => ({ type: 'team/promote', by: player(playerId) });
 export const rollbackAs = (playerId: string, cohortId: string | null = null): Action => ({ type: 'team/rollback', by: player(playerId), cohortId });
+/** A team's own Part 2 clock set running (it starts with the first run): a run started and rolled back at once,
+ *  from shadow mode, so no decision is due and the clock runs on between runs. */
+export const clockRunningAs = (playerId: string): Action[] => [startRunAs(playerId), rollbackAs(playerId)];
 export const crisisAt = (
   crisis: Extract<Action, { type: 'host/crisis' }>['crisis'],
   target: Extract<Action, { type: 'host/crisis' }>['target'],

@@ -12,7 +12,7 @@ import { NOBODY_ONLINE, projectHost, projectScreen, projectTeam } from '../../sh
 import { reduce } from '../../shared/sim/reducer.js';
 import type { Action } from '../../shared/sim/actions.js';
 import type { GameState } from '../../shared/sim/state.js';
-import { AT, applyAll, crisisAt, join, lock2, newGame, outcome, player, tick } from '../support/actions.js';
+import { AT, applyAll, clockRunningAs, crisisAt, join, lock2, newGame, outcome, player, tick } from '../support/actions.js';
 import { part2Of } from '../support/slices.js';
 
 const CHECKS_PER_HOUR = MONITORING.checksPerDay / 24;
@@ -58,7 +58,8 @@ describe('the alert arithmetic', () => {
 function inPart2(): GameState {
   const lobby = applyAll(newGame(), ['ada', 'bob', 'cy', 'dee'].map((n) => join(n)));
   const state = { ...enterPart({ ...lobby, phase: 'briefing' }, part2, AT), version: lobby.version };
-  return applyAll(state, ['p1', 'p2', 'p3', 'p4'].map((p) => lock2(p, 3000)));
+  const players = ['p1', 'p2', 'p3', 'p4'];
+  return applyAll(state, [...players.map((p) => lock2(p, 3000)), ...players.flatMap(clockRunningAs)]);
 }
 const thresholds = (p: string, k: number | null): Action => ({ type: 'team/set-thresholds', by: player(p), k });
 const investigateAs = (p: string, model: number, metric: number): Action => ({ type: 'team/investigate', by: player(p), model, metric });

@@ -19,7 +19,7 @@ import { baseCohortRates } from '../../shared/sim/parts/part2/truth.server.js';
 import { NOBODY_ONLINE, projectHost, projectScreen, projectTeam } from '../../shared/sim/project.js';
 import { reduce } from '../../shared/sim/reducer.js';
 import type { GameState } from '../../shared/sim/state.js';
-import { AT, applyAll, crisisAt, join, lock2, newGame, outcome, player, tick } from '../support/actions.js';
+import { AT, applyAll, clockRunningAs, crisisAt, join, lock2, newGame, outcome, player, tick } from '../support/actions.js';
 import { part2Of } from '../support/slices.js';
 
 const TARGET = APP_OS_SKEW.targetFps;
@@ -76,7 +76,7 @@ describe('the skew’s model', () => {
 function inPart2(locked = ['p1', 'p2', 'p3']): GameState {
   const lobby = applyAll(newGame(), ['ada', 'bob', 'cy', 'dee'].map((n) => join(n)));
   const state = { ...enterPart({ ...lobby, phase: 'briefing' }, part2, AT), version: lobby.version };
-  return applyAll(state, locked.map((p) => lock2(p, 3000)));
+  return applyAll(state, [...locked.map((p) => lock2(p, 3000)), ...locked.flatMap(clockRunningAs)]);
 }
 const skewNomad = crisisAt('app-os-skew', { kind: 'track', track: 'mobile-nomad' });
 const monitorAt = (p: string, level: 'global' | 'region' | 'os' | 'slice'): Action => ({ type: 'team/set-slice-monitoring', by: player(p), level });
@@ -229,7 +229,7 @@ describe('the app-OS skew through the reducer', () => {
     const state = struck();
     const row = hostRow(state);
     const fleet = part2Of(state)!.teams.t3!;
-    const canary = part2OpsScore(fleet, 'mobile-nomad', baseCohortRates(state.seed, 'mobile-nomad'), effectsOf(state, 't3'), 24);
+    const canary = part2OpsScore(fleet, 'mobile-nomad', baseCohortRates(state.seed, 'mobile-nomad'), effectsOf(state, 't3'));
     expect(row.ops).toBe(blendOps(canary, [{ weight: APP_OS_SKEW.opsWeight, score: row.skew!.score }]));
     expect(row.skew!.score).toBeGreaterThan(0);
     const all = applyAll(inPart2(), [crisisAt('app-os-skew', { kind: 'all' }), ...hours(24)]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunView } from '../../shared/protocol/views.js';
 import { CANARY_TRACKS } from '../../shared/sim/constants.js';
 import { plannedShadowHours } from '../../shared/sim/parts/part2/run.js';
-import { cleanRequestsBehind, clockMath, dashboardMath, radarMath } from '../../src/lib/parts/part2/charts/canary-math.js';
+import { clockMath, dashboardMath, radarMath } from '../../src/lib/parts/part2/charts/canary-math.js';
 import * as fmt from '../../src/lib/format.js';
 import { stageShare } from '../../src/lib/parts/part2/stages.js';
 import { confidenceChoices, planRun, rateChoices, type FleetSpec } from '../../src/lib/parts/part2/charts/canary-preview.js';
@@ -103,6 +103,8 @@ function runView(overrides: Partial<RunView> = {}): RunView {
     rollbackUntil: null,
     confidence: 1 - 0.999 ** 2412,
     requiredClean: 2995,
+    clean: 2412,
+    shipEvidence: null,
     requests: 2412,
     failures: 0,
     cohorts: null,
@@ -118,13 +120,18 @@ function runView(overrides: Partial<RunView> = {}): RunView {
 }
 
 describe('Math Peeks', () => {
-  it('substitutes n and p in C(n) and n* (reading n back from the clock)', () => {
-    expect(cleanRequestsBehind(1 - 0.999 ** 2412, 1 / 1000)).toBe(2412);
+  it('substitutes n and p in C(n) and n*, n being the server’s count of clean requests', () => {
     const [c, nStar] = clockMath(runView());
     expect(c!.substituted).toBe('1 − (1 − 1/1000)^2412');
     expect(c!.result).toBe('91.0 %');
     expect(nStar!.substituted).toBe('⌈ln(1 − 0.95) / ln(1 − 1/1000)⌉ = ⌈2994.2⌉');
     expect(nStar!.result).toBe('2995 clean requests');
+  });
+
+  it('shows true arithmetic once the clock saturates: the count, grouped, not n read back from C = 1', () => {
+    const [c] = clockMath(runView({ clean: 120_000, requests: 120_000, confidence: 1 - 0.999 ** 120_000 }));
+    expect(c!.substituted).toBe('1 − (1 − 1/1000)^120,000');
+    expect(c!.substituted).not.toMatch(/\^0$/);
   });
 
   it('adds the SPRT bounds when the run uses it', () => {

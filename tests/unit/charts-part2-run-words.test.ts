@@ -15,6 +15,8 @@ const run = (overrides: Partial<RunView> = {}): RunView => ({
   rollbackUntil: null,
   confidence: 0.96,
   requiredClean: 2995,
+  clean: 2000,
+  shipEvidence: null,
   requests: 3300,
   failures: 0,
   cohorts: null,

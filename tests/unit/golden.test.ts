@@ -23,15 +23,17 @@ describe('golden log', () => {
     ]);
     expect(state.players.filter((p) => p.kicked).map((p) => p.nickname)).toEqual(['Barbara']);
     // Part 1 at capex $400k: N* = 64 (Cloud Titan), 34 (Tiny Pioneer), 39 (Mobile Nomad).
-    // Part 2: n* = 2995; Night Owls predicted 3000 and shipped a good candidate in 6 simulated hours;
-    // Team 2 predicted 1000 and rolled back its bad candidate after 4 hours.
+    // Part 2: n* = 2995; Night Owls predicted 3000, promoted to 1 % when its window ended at 94.9 % (below its
+    // 95 % target: −5) and shipped a good candidate at 99.5 % (50 + 50, less shadow cost): 95; Team 2 predicted
+    // 1000 and rolled back its bad candidate on 5 failures at its hour 2 (50 + 40): 90. Each team's clock
+    // started with its run and held while its decision was due.
     // Part 3: Night Owls locked the right answer and upgraded behind a strict contract (97 ops: 16 h of a
     // second pipeline); Team 2 locked a wrong one, fell silently for 6 h after the domino, then rolled back
     // and refused the challenge without evidence (37); Team 3 never locked, so it scores nothing there (its
     // challenge lapsed and the lead deployed v2 onto its untrained downstream all the same).
     expect(leaderboard(state).map((r) => [r.name, r.learning, r.ops, r.total])).toEqual([
-      ['Night Owls', 90 + 50 + 100 + 50 + 100 + 50, 84 + 97, 621],
-      ['Team 2', 99 + 50 + 52, 74 + 37, 312],
+      ['Night Owls', 90 + 50 + 100 + 50 + 100 + 50, 95 + 97, 632],
+      ['Team 2', 99 + 50 + 52, 90 + 37, 328],
       ['Team 3', 51, 0, 51],
     ]);
     expect(part2Of(state)!.teams.t1!.runs.map((r) => r.outcome)).toEqual(['shipped']);
@@ -50,11 +52,13 @@ describe('golden log', () => {
     expect(ledger('t3')).toEqual(['3 challenge', '15 deadline']);
     expect(part3Of(state)!.teams.t2!.silentHours).toBe(6);
     // A change to any rule that touches this log changes the hash: update it only on purpose. (Last changed
-    // when the game state got `proposals` (agree before you lock), empty here: a change of shape only, every
+    // for rules v5: per-team Part 2 clocks (a crisis records each team's hour it struck at), decisions recording
+    // their evidence, the evidence-based ops score;
+    // before, when the game state got `proposals` (agree before you lock), empty here: a change of shape only, every
     // score above stayed; before, when every fleet got its app-OS skew tools — slice monitors, remedies and
     // their toll — in its Part 2 state, also a change of shape; before, when Part 3 joined the game and this log
     // played it, and fleets got their monitoring.)
-    expect(stateHash(state)).toBe('19c96d78344879e3');
+    expect(stateHash(state)).toBe('ab595f3df51072e8');
   });
 
   it('replays identically every time', () => {

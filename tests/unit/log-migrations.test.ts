@@ -1,5 +1,6 @@
 // Log migrations on real logs: a game of rules v3 (Parts 1 and 2, then the debrief) replays under the current
-// rules to the same ending, with Part 3 skipped and scoring nothing.
+// rules to the same ending, with Part 3 skipped and scoring nothing; a v4 log stands as it is (v5 changed how
+// Part 2's clocks run and how its ops score reads, not what an action means).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, upgradeLog, type LogEntry } from '../../server/rooms/migrations.js';
@@ -23,12 +24,21 @@ describe('log migrations', () => {
     expect(upgrade.log.slice(-3).map((e) => (e.action as { type: string }).type)).toEqual(['host/next', 'host/next', 'host/next']);
     const state = replay(golden.config, upgrade.log.map((e) => e.action));
     expect([state.phase, state.step]).toEqual(['debrief', null]);
-    // The scores of rules v3 (pinned in the golden test before Part 3 existed).
+    // Rules v3 scored Part 2's ops 84 and 74 (pinned in the golden test before Part 3 existed); from v5 on the
+    // ops score judges decisions against their evidence: 95 and 90 (golden.test.ts says why).
     expect(leaderboard(state).map((r) => [r.name, r.learning, r.ops, r.total])).toEqual([
-      ['Night Owls', 290, 84, 374],
-      ['Team 2', 201, 74, 275],
+      ['Night Owls', 290, 95, 385],
+      ['Team 2', 201, 90, 291],
       ['Team 3', 51, 0, 51],
     ]);
+  });
+
+  it('keeps a v4 log as it is: it replays under per-team clocks and the evidence-based score', () => {
+    const v4 = golden.log.map((action) => ({ action, idem: null }));
+    const upgrade = upgradeLog(golden.config.code, golden.config, v4, 4, RULES_VERSION, MIGRATIONS);
+    expect(upgrade).toEqual({ ok: true, log: v4 });
+    const state = replay(golden.config, v4.map((e) => e.action));
+    expect([state.phase, state.step]).toEqual(['debrief', null]);
   });
 
   it('leaves an unfinished v3 game as it is: it plays Part 3 when the host moves on from Part 2', () => {

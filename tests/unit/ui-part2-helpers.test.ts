@@ -122,6 +122,8 @@ const run = (over: Partial<RunView> = {}): RunView => ({
   rollbackUntil: null,
   confidence: 0.5,
   requiredClean: 2995,
+  clean: 2000,
+  shipEvidence: null,
   requests: 700,
   failures: 0,
   cohorts: null,
@@ -157,13 +159,14 @@ describe('the host table of Part 2', () => {
         { id: 't2', name: 'Beta', track: 'edge-guardian', members: [] },
       ],
     } as unknown as HostView;
+    const NO_OPS = { total: 0, canary: 0, runs: [], crises: [] };
     const part2: NonNullable<HostView['part2']> = {
       hours: 20,
       revealed: false,
       actual: PART2_ACTUAL,
       teams: [
-        { teamId: 't1', prediction: 3000, lockedByNickname: 'ada', reveal: revealNumeric(3000, PART2_ACTUAL), runs: [run(), run({ number: 2, exposure: 4, stage: 2 })], truth: regions.slice(0, 3), latencyBudgetMs: 1000 / 60, monitor: null, drifts: [], slices: null, skew: null, ops: 40, reflection: null },
-        { teamId: 't2', prediction: null, lockedByNickname: null, reveal: revealNumeric(null, PART2_ACTUAL), runs: [], truth: [], latencyBudgetMs: 10, monitor: null, drifts: [], slices: null, skew: null, ops: 0, reflection: null },
+        { teamId: 't1', prediction: 3000, lockedByNickname: 'ada', reveal: revealNumeric(3000, PART2_ACTUAL), runs: [run(), run({ number: 2, exposure: 4, stage: 2 })], truth: regions.slice(0, 3), latencyBudgetMs: 1000 / 60, monitor: null, drifts: [], slices: null, skew: null, hours: 20, clock: 'running', ops: 40, opsBreakdown: NO_OPS, reflection: null },
+        { teamId: 't2', prediction: null, lockedByNickname: null, reveal: revealNumeric(null, PART2_ACTUAL), runs: [], truth: [], latencyBudgetMs: 10, monitor: null, drifts: [], slices: null, skew: null, hours: 0, clock: 'not-started', ops: 0, opsBreakdown: NO_OPS, reflection: null },
       ],
     };
     const [alpha, beta] = part2Rows(view, part2, part2Revealed(view));

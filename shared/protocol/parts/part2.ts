@@ -91,6 +91,57 @@ export const PART2_INTENTS = {
 export const LatencyEvidenceSchema = z.enum(['shadow', 'live', 'no-shadow', 'rolled-back', 'ended']);
 export type LatencyEvidence = z.infer<typeof LatencyEvidenceSchema>;
 
+/** The evidence a team had in hand when it decided (GAME.md §5): its Confidence Clock against its run's target C,
+ *  the SPRT's verdict when the run uses it (else null), and the failures seen so far. */
+export const DecisionEvidenceSchema = z.object({
+  confidence: z.number(),
+  target: z.number(),
+  sprt: z.enum(['promote', 'rollback', 'continue']).nullable(),
+  failures: z.int(),
+});
+export type DecisionEvidence = z.infer<typeof DecisionEvidenceSchema>;
+
+/**
+ * One line of the ops score's breakdown: a decision (promote, ship = promote to 100 %, extend, rollback, one
+ * cohort's rollback) with the evidence in hand and the team's simulated hour, or the hidden outcome of a run, or
+ * what is taken off for exposure and shadow cost. `judgement`: what the evidence said of the decision (or, for
+ * the outcome, whether it turned out well).
+ */
+export const OpsLineSchema = z.object({
+  kind: z.enum(['promote', 'ship', 'extend', 'rollback', 'rollback-cohort', 'outcome', 'undecided', 'exposure', 'cost']),
+  /** The stage the run was on when the team decided (−1: shadow mode); null for other lines. */
+  stage: z.int().nullable(),
+  cohortId: z.string().nullable(),
+  at: z.number().nullable(),
+  evidence: DecisionEvidenceSchema.nullable(),
+  judgement: z.enum(['backed', 'without-evidence', 'cautious', 'against-evidence', 'neutral', 'good', 'bad']),
+  points: z.number(),
+});
+export type OpsLine = z.infer<typeof OpsLineSchema>;
+
+/** One run's points in the ops score; `counts`: the run the canary's score is (a ship, else the best ended run). */
+export const RunScoreSchema = z.object({
+  run: z.int(),
+  result: z.enum(['shipped', 'rolled-back', 'testing']),
+  points: z.int(),
+  lines: z.array(OpsLineSchema),
+  counts: z.boolean(),
+});
+export type RunScore = z.infer<typeof RunScoreSchema>;
+
+/** A team's Part 2 ops score and how it is made: the canary (its runs) blended with the crises that judge tools. */
+export const OpsBreakdownSchema = z.object({
+  total: z.int(),
+  canary: z.int(),
+  runs: z.array(RunScoreSchema),
+  crises: z.array(z.object({ crisis: z.enum(['alert-storm', 'app-os-skew']), weight: z.number(), score: z.number() })),
+});
+export type OpsBreakdown = z.infer<typeof OpsBreakdownSchema>;
+
+/** Where a team's own simulated clock stands (GAME.md §5): before its first run, held while a decision is due,
+ *  or running. */
+export const TeamClockSchema = z.enum(['not-started', 'held', 'running']);
+
 const SampleSchema = z.object({ hour: z.number(), confidence: z.number(), failures: z.int(), stage: z.int() });
 
 /** One run as its team (and the host) sees it: evidence, instruments' readings, the dashboard's points. */
@@ -108,6 +159,11 @@ export const RunViewSchema = z.object({
   confidence: z.number(),
   /** n*(C, p) of the run's configuration. */
   requiredClean: z.int(),
+  /** n: the clean requests behind the Confidence Clock (pooled since the last failure, or the weakest cohort's). */
+  clean: z.int(),
+  /** How the run's ship was backed when it shipped (below the target without the SPRT's "promote": shipped
+   *  without evidence, shown amber); null when it did not ship. */
+  shipEvidence: z.enum(['backed', 'without-evidence']).nullable(),
   requests: z.int(),
   failures: z.int(),
   /** Per cohort: only for a stratified run (a random canary pools its evidence). */
@@ -254,8 +310,9 @@ export type SkewTruth = z.infer<typeof SkewTruthSchema>;
 export const TeamPart2Schema = z.object({
   prediction: z.int().nullable(),
   lockedByNickname: z.string().nullable(),
-  /** Simulated hours since Part 2 began. */
+  /** The team's own simulated hours: its clock starts with its first run and holds while a decision is due. */
   hours: z.number(),
+  clock: TeamClockSchema,
   /** The fleet and the runs arrive only after the team locked. */
   fleet: z
     .object({
@@ -271,18 +328,24 @@ export const TeamPart2Schema = z.object({
     .nullable(),
   reveal: NumericRevealSchema.nullable(),
   reflection: ReflectionSchema.nullable(),
-  /** The team's Part 2 ops score (0–100). */
+  /** The team’s Part 2 ops score (0–100), and how it is made. */
   ops: z.int(),
+  opsBreakdown: OpsBreakdownSchema,
 });
 export type TeamPart2 = z.infer<typeof TeamPart2Schema>;
 
 /** A team's fleet health on the projector and the host console: no hidden truth. */
 export const FleetTileSchema = z.object({
   teamId: z.string(),
+  /** The team's own simulated hours and where its clock stands. */
+  hours: z.number(),
+  clock: TeamClockSchema,
   locked: z.boolean(),
   runsUsed: z.int(),
   stage: z.int().nullable(),
   outcome: RunOutcomeSchema.nullable(),
+  /** As RunView's: amber "shipped without evidence" when it shipped below the target. */
+  shipEvidence: z.enum(['backed', 'without-evidence']).nullable(),
   confidence: z.number(),
   /** The confidence the team's current run aims for (its own C), or null before the first run. */
   targetConfidence: z.number().nullable(),
@@ -309,6 +372,7 @@ export const FleetTileSchema = z.object({
 export type FleetTile = z.infer<typeof FleetTileSchema>;
 
 export const ScreenPart2Schema = z.object({
+  /** The part's clock since Part 2 opened (it schedules crises); each tile has its team's own clock. */
   hours: z.number(),
   tiles: z.array(FleetTileSchema),
   results: z.array(z.object({ teamId: z.string(), track: TrackSchema, reveal: NumericRevealSchema })).nullable(),
@@ -317,6 +381,7 @@ export const ScreenPart2Schema = z.object({
 export type ScreenPart2 = z.infer<typeof ScreenPart2Schema>;
 
 export const HostPart2Schema = z.object({
+  /** The part's clock since Part 2 opened: the host's crises are scheduled on it. Each team has its own. */
   hours: z.number(),
   revealed: z.boolean(),
   /** The answer of the lock: n*(0.95, 1/1000). */
@@ -335,7 +400,11 @@ export const HostPart2Schema = z.object({
       /** The team's skew instrument (after its lock) and, once the skew struck, its hidden truth. */
       slices: SlicesViewSchema.nullable(),
       skew: SkewTruthSchema.nullable(),
+      /** The team's own simulated hours and where its clock stands. */
+      hours: z.number(),
+      clock: TeamClockSchema,
       ops: z.int(),
+      opsBreakdown: OpsBreakdownSchema,
     }),
   ),
 });

@@ -5,6 +5,7 @@ import { partInPlay } from '../flow.js';
 import type { GameState, RuleResult } from '../state.js';
 import { crisisById } from './catalog.js';
 import { strike } from './fire.js';
+import { teamHourOf } from '../parts/part.js';
 
 export function aimCrisis(state: GameState, action: ActionOf<'host/crisis'>): RuleResult {
   const crisis = crisisById(action.crisis);
@@ -17,6 +18,7 @@ export function aimCrisis(state: GameState, action: ActionOf<'host/crisis'>): Ru
   const hours = part.clock!.hours(slice);
   const inHours = action.inHours ?? null;
   const record = { id: crisis.id, target, part: part.id, at: hours + (inHours ?? 0), fired: false };
-  if (inHours === null || inHours === 0) return { ok: true, state: strike(state, record, hours) };
+  // Scheduled on the part's clock; it strikes each team at the team's own hour.
+  if (inHours === null || inHours === 0) return { ok: true, state: strike(state, record, hours, teamHourOf(part, slice)) };
   return { ok: true, state: { ...state, crises: [...state.crises, record] } };
 }

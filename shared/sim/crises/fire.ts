@@ -20,14 +20,26 @@ export function hits(target: CrisisTarget, team: Team): boolean {
   }
 }
 
-/** The crisis struck now, at simulated hour `hours`, on every team it hits, and recorded as struck. */
-export function strike<S extends CrisisState>(state: S, crisis: CrisisRecord, hours: number): S {
+/** A team's own simulated hour now, where the part runs a clock per team (Part 2); absent: the part's hour. */
+export type HourOf = (teamId: string) => number;
+
+/**
+ * The crisis struck now, at the part's simulated hour `hours`, on every team it hits, and recorded as struck.
+ * Each team's truth changes at its own hour (`hourOf`), so a crisis's hours count on the clock of the fleet
+ * it hits.
+ */
+export function strike<S extends CrisisState>(state: S, crisis: CrisisRecord, hours: number, hourOf?: HourOf): S {
   const module = crisisById(crisis.id);
   const effects = { ...state.effects };
+  const teamAt: Record<string, number> = {};
   for (const team of state.teams) {
-    if (hits(crisis.target, team)) effects[team.id] = module.strike(effectsOf(state, team.id), hours);
+    if (!hits(crisis.target, team)) continue;
+    const at = hourOf ? hourOf(team.id) : hours;
+    effects[team.id] = module.strike(effectsOf(state, team.id), at);
+    teamAt[team.id] = at;
   }
-  return { ...state, effects, crises: [...state.crises, { ...crisis, at: hours, fired: true }] };
+  const struck: CrisisRecord = hourOf ? { ...crisis, at: hours, fired: true, teamAt } : { ...crisis, at: hours, fired: true };
+  return { ...state, effects, crises: [...state.crises, struck] };
 }
 
 /** The earliest simulated hour, up to `by`, at which a scheduled crisis of `part` is due, or null. */
@@ -38,10 +50,10 @@ export function nextDue(crises: readonly CrisisRecord[], part: string, by: numbe
 }
 
 /** Every scheduled crisis of `part` that is due by `hours` struck, in the order they were aimed. */
-export function strikeDue<S extends CrisisState>(state: S, part: string, hours: number): S {
+export function strikeDue<S extends CrisisState>(state: S, part: string, hours: number, hourOf?: HourOf): S {
   const due = state.crises.filter((c) => !c.fired && c.part === part && c.at <= hours);
   if (due.length === 0) return state;
   let next: S = { ...state, crises: state.crises.filter((c) => !due.includes(c)) };
-  for (const crisis of due) next = strike(next, crisis, hours);
+  for (const crisis of due) next = strike(next, crisis, hours, hourOf);
   return next;
 }

@@ -28,4 +28,6 @@ export interface CrisisRecord {
   /** Simulated hour it takes effect. */
   at: number;
   fired: boolean;
+  /** Where each team runs its own clock (Part 2): the team's hour at which it struck each team it hit. */
+  teamAt?: Record<string, number>;
 }

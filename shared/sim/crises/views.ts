@@ -15,7 +15,10 @@ function banner(crisis: CrisisRecord, voice: Team['track'] | null): CrisisBanner
 }
 
 export function teamCrises(state: Crises, team: Team): CrisisBanner[] {
-  return state.crises.filter((c) => c.fired && hits(c.target, team)).map((c) => banner(c, team.track));
+  // A team reads the hour on its own clock (Part 2), the one its instruments show.
+  return state.crises
+    .filter((c) => c.fired && hits(c.target, team))
+    .map((c) => ({ ...banner(c, team.track), at: c.teamAt?.[team.id] ?? c.at }));
 }
 
 export function screenCrises(state: Crises): ScreenCrisis[] {

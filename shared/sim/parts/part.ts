@@ -32,7 +32,7 @@ export type SliceResult<S> = S | { refused: ErrorCode };
 /** A team action of a part, already checked: in play, not paused, a seated player, the team's lock made. */
 export interface TeamActionContext extends PartContext {
   team: Team;
-  /** The part's simulated hour now (0 for a part without a clock). */
+  /** The team's simulated hour now (its own clock where the part runs one per team; 0 without a clock). */
   hours: number;
 }
 
@@ -57,6 +57,9 @@ export interface PartModule<S extends PartSlice = PartSlice, TV = unknown, HV = 
     /** Simulated hours per real second at the host's speed ×1. */
     pace: number;
     hours(slice: S): number;
+    /** A team's own simulated hour, for parts whose teams each run their own clock (Part 2); else `hours`. The
+     *  team's actions and the crises that strike it count on it. */
+    teamHours?(slice: S, teamId: string): number;
     /** The slice after `hours` more simulated hours. */
     advance(slice: S, hours: number, ctx: PartContext): S;
   };
@@ -76,6 +79,18 @@ export type AnyPart = PartModule<any, unknown, unknown, unknown>;
 /** Declares a part module, checking it against the contract while keeping its own slice type. */
 export function definePart<S extends PartSlice, TV, HV, SV>(part: PartModule<S, TV, HV, SV>): PartModule<S, TV, HV, SV> {
   return part;
+}
+
+/** A team's simulated hour in a part with a clock: its own clock where the part runs one per team. */
+export function teamHour(part: AnyPart, slice: PartSlice, teamId: string): number {
+  const clock = part.clock!;
+  return clock.teamHours ? clock.teamHours(slice, teamId) : clock.hours(slice);
+}
+
+/** Each team's own hour in a part that runs a clock per team (Part 2), for crises to strike at; else undefined. */
+export function teamHourOf(part: AnyPart, slice: PartSlice): ((teamId: string) => number) | undefined {
+  const teamHours = part.clock?.teamHours;
+  return teamHours ? (teamId) => teamHours(slice, teamId) : undefined;
 }
 
 /** The slice of one part in a game's parts (null until the part begins). */

@@ -11,6 +11,8 @@ import { replay } from '../../../shared/sim/replay.js';
 import type { GameConfig, GameState } from '../../../shared/sim/state.js';
 import type { Expect } from './context.js';
 import * as shape from './game-shape.js';
+import { teamClockState } from '../../../shared/sim/parts/part2/clock.js';
+import type { Part2State } from '../../../shared/sim/parts/part2/types.js';
 
 const KNOWN_CODES = new Set<string>(ERROR_CODES);
 
@@ -243,7 +245,7 @@ export function checkViews(state: GameState): string[] {
 
 /** Checks after an accepted action, of the step from `prev` to `state` and of what the action itself promises. */
 export function checkAction(prev: GameState, state: GameState, action: Action): string[] {
-  const problems = [...clockProblems(prev, state, action), ...ensembleProblems(prev, state)];
+  const problems = [...clockProblems(prev, state, action), ...teamClockProblems(prev, state, action), ...ensembleProblems(prev, state)];
   // GAME.md §7: a crisis fires "now or at a scheduled simulated time". After a tick the clock stands at
   // `hours`; a crisis scheduled at or before it should have fired (and taken effect) by then.
   if (action.type === 'sim/tick') {
@@ -268,6 +270,27 @@ function clockProblems(prev: GameState, state: GameState, action: Action): strin
     const moved = hours - was;
     if (moved < 0) problems.push(`${phase}'s simulated clock went back from ${was} h to ${hours} h`);
     else if (moved > EPS && Math.abs(moved - step) > EPS) problems.push(`${phase}'s simulated clock moved ${moved} h on a ${action.type} of ${step} h`);
+  }
+  return problems;
+}
+
+/**
+ * Part 2's team clocks (GAME.md §5 "the clock must not punish talking"): never back, never ahead of the tick,
+ * and standing still before the team's first run and while one of its runs waits on a decision.
+ */
+function teamClockProblems(prev: GameState, state: GameState, action: Action): string[] {
+  const before = prev.parts.part2 as Part2State | undefined;
+  const after = state.parts.part2 as Part2State | undefined;
+  if (!before || !after) return [];
+  const problems: string[] = [];
+  const step = action.type === 'sim/tick' ? action.hours : 0;
+  for (const [teamId, fleet] of Object.entries(after.teams)) {
+    const was = before.teams[teamId];
+    if (!was) continue;
+    const moved = fleet.hours - was.hours;
+    if (moved < -EPS || moved > step + EPS) problems.push(`team ${teamId}'s clock moved ${moved} h on a ${action.type} of ${step} h`);
+    const standing = teamClockState(was);
+    if (standing !== 'running' && moved > EPS) problems.push(`team ${teamId}'s clock ran ${moved} h while ${standing}`);
   }
   return problems;
 }

@@ -14,6 +14,7 @@ import { extendRun, promoteRun, rollbackRun, startRun, type RunResult } from './
 import { teamOps } from './score.js';
 import { newTeamPart2 } from './start.js';
 import { advanceTeam } from './tick.js';
+import { teamStep } from './clock.js';
 import { baseCohortRates } from './truth.server.js';
 import type { Part2State, TeamPart2 } from './types.js';
 import type { TrackId } from '../../tracks.js';
@@ -111,6 +112,7 @@ export const part2 = definePart({
   clock: {
     pace: 1,
     hours: (slice) => slice.hours,
+    teamHours: (slice, teamId) => slice.teams[teamId]?.hours ?? 0,
     advance(slice, hours, ctx) {
       const teams: Record<string, TeamPart2> = {};
       const rates = new Map<string, number[]>();
@@ -118,19 +120,21 @@ export const part2 = definePart({
       for (const team of ctx.teams) {
         const fleet = slice.teams[team.id];
         if (!fleet) continue;
+        // The team's clock moves only from its first run on, and not while a decision is due.
+        const step = teamStep(fleet, hours);
+        if (step <= 0) {
+          teams[team.id] = fleet;
+          continue;
+        }
         if (!rates.has(team.track)) rates.set(team.track, baseCohortRates(ctx.seed, team.track));
         const effects = ctx.effects(team.id);
-        const advanced = advanceTeam(fleet, {
-          track: team.track,
-          baseRates: rates.get(team.track)!,
-          effects,
-          from: slice.hours,
-          hours,
-        });
+        const from = fleet.hours;
+        const advanced = advanceTeam(fleet, { track: team.track, baseRates: rates.get(team.track)!, effects, from, hours: step });
         teams[team.id] = {
           ...advanced,
-          monitor: advanceMonitor(advanced.monitor, team.track, effects, slice.hours, hours),
-          slices: advanceSlices(advanced.slices, skewOf(team.track), effects.skewAt, slice.hours, hours),
+          hours: from + step,
+          monitor: advanceMonitor(advanced.monitor, team.track, effects, from, step),
+          slices: advanceSlices(advanced.slices, skewOf(team.track), effects.skewAt, from, step),
         };
       }
       return { ...slice, teams, hours: slice.hours + hours };

@@ -18,10 +18,14 @@ export function stageCovers(track: TrackId, run: Run, cohortIndex: number): bool
  * stage cannot reach stays at 0).
  */
 export function runConfidence(run: Run): number {
-  const { rate } = run.config;
-  if (run.config.cohortMode === 'random') return confidenceAfter(run.pooledClean, rate);
-  const included = run.cohorts.filter((c) => !c.excluded);
-  return Math.min(...included.map((c) => confidenceAfter(c.clean, rate)));
+  return confidenceAfter(runClean(run), run.config.rate);
+}
+
+/** n behind the Confidence Clock: the pooled clean requests of a random canary, the weakest cohort's of a
+ *  stratified one (the Math Peek substitutes it: inverting C(n) loses n once C saturates). */
+export function runClean(run: Run): number {
+  if (run.config.cohortMode === 'random') return run.pooledClean;
+  return Math.min(...run.cohorts.filter((c) => !c.excluded).map((c) => c.clean));
 }
 
 /** Confidence per cohort (for the stratified breakdown). */

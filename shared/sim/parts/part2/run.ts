@@ -10,7 +10,8 @@ import {
 } from '../../constants.js';
 import type { TrackId } from '../../tracks.js';
 import { requiredCleanRequests, shadowHours } from './canary-stats.js';
-import type { Run, RunConfig, TeamPart2 } from './types.js';
+import { runConfidence, runFailures, runSprtDecision } from './metrics.js';
+import type { DecisionEvidence, DecisionKind, Run, RunConfig, TeamPart2 } from './types.js';
 
 export type RunResult = TeamPart2 | ErrorCode;
 
@@ -48,6 +49,22 @@ function replaceRun(team: TeamPart2, run: Run): TeamPart2 {
   return { ...team, runs: [...team.runs.slice(0, -1), run] };
 }
 
+/** The evidence a team has in hand on a run right now: what the score judges its decision against. */
+export function evidenceOf(run: Run): DecisionEvidence {
+  return {
+    confidence: runConfidence(run),
+    target: run.config.confidence,
+    sprt: run.config.sprt ? runSprtDecision(run) : null,
+    failures: runFailures(run),
+  };
+}
+
+/** The run as it was decided on, with the decision and its evidence recorded (before the decision's effect). */
+function decided(run: Run, kind: DecisionKind, hours: number, cohortId: string | null = null): Run {
+  const decision = { kind, at: hours, stage: run.stage, cohortId, evidence: evidenceOf(run) };
+  return { ...run, decisions: [...run.decisions, decision] };
+}
+
 /** Checks a configuration against the track's limits. */
 export function configProblem(track: TrackId, config: RunConfig): ErrorCode | null {
   const spec = CANARY_TRACKS[track];
@@ -79,6 +96,7 @@ export function startRun(team: TeamPart2, track: TrackId, config: RunConfig, hou
     shadowCost: 0,
     firstFailureAt: null,
     samples: [{ hour: hours, confidence: 0, failures: 0, stage: -1 }],
+    decisions: [],
   };
   return { ...team, runs: [...team.runs, run] };
 }
@@ -91,13 +109,14 @@ export function extendRun(team: TeamPart2, track: TrackId, hours: number): RunRe
   // Watching on after an SPRT verdict starts the sequential test afresh; otherwise the old verdict would
   // hold the run again at the next tick.
   const llr = run.config.sprt ? 0 : run.llr;
-  return replaceRun(team, { ...run, outcome: 'running', llr, windowEndsAt: Math.max(run.windowEndsAt, hours) + window });
+  return replaceRun(team, { ...decided(run, 'extend', hours), outcome: 'running', llr, windowEndsAt: Math.max(run.windowEndsAt, hours) + window });
 }
 
 /** The next stage of the rollout; promoting from 50 % ships the candidate to the whole fleet. */
 export function promoteRun(team: TeamPart2, hours: number): RunResult {
-  const run = activeRun(team);
-  if (!run || run.outcome === 'rolling-back') return 'canary/no-run';
+  const active = activeRun(team);
+  if (!active || active.outcome === 'rolling-back') return 'canary/no-run';
+  const run = decided(active, 'promote', hours);
   const stage = run.stage + 1;
   if (stage === CANARY_STAGES.length - 1) {
     return replaceRun(team, { ...run, stage, stageStartedAt: hours, outcome: 'shipped', endedAt: hours });
@@ -117,8 +136,9 @@ export function promoteRun(team: TeamPart2, hours: number): RunResult {
  * runs only), only that cohort is rolled back and the run goes on with the others.
  */
 export function rollbackRun(team: TeamPart2, track: TrackId, hours: number, cohortId: string | null): RunResult {
-  const run = activeRun(team);
-  if (!run || run.outcome === 'rolling-back') return 'canary/no-run';
+  const active = activeRun(team);
+  if (!active || active.outcome === 'rolling-back') return 'canary/no-run';
+  const run = decided(active, cohortId === null ? 'rollback' : 'rollback-cohort', hours, cohortId);
   if (cohortId !== null) {
     if (run.config.cohortMode !== 'stratified') return 'canary/not-stratified';
     const index = run.cohorts.findIndex((c) => c.id === cohortId);

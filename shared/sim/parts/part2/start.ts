@@ -9,6 +9,7 @@ export function newTeamPart2(gameSeed: number, track: TrackId): TeamPart2 {
     prediction: null,
     lockedBy: null,
     reflection: null,
+    hours: 0,
     runs: [],
     monitor: { k: null, aggregation: 'metric', investigations: [], found: [], toilMinutes: 0, overrunPages: 0 },
     slices: { level: 'global', remedies: [], decisions: [], userHoursBelow: 0, accuracyGivenUp: 0, monitorCost: 0 },

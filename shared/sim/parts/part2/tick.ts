@@ -15,6 +15,8 @@ import type { Run, RunSample, TeamPart2 } from './types.js';
 /** The dashboard keeps a point at most every this many simulated hours, and at most MAX_SAMPLES points. */
 export const SAMPLE_EVERY_HOURS = 1;
 export const MAX_SAMPLES = 240;
+/** A window counts as ended this close to its end (floating point), far below any tick. */
+const WINDOW_EPS_HOURS = 1e-9;
 
 export interface TickContext {
   track: TrackId;
@@ -57,8 +59,8 @@ function advanceRun(run: Run, ctx: TickContext, rng: RngState): [Run, RngState] 
   const rates = cohortRates(ctx.baseRates, ctx.effects);
   const to = ctx.from + ctx.hours;
   const perHour = requestsPerHour(ctx);
-  // Evidence keeps coming while the run holds for a decision: holding only prompts the team (a window ended,
-  // or the SPRT reached a verdict); the clock of T_release runs on whatever the team does.
+  // A holding run's team clock stands (clock.ts), so a tick meets one only in a log of older rules; its
+  // evidence would count as before.
   const counting = run.outcome === 'running' || run.outcome === 'holding';
   const liveShare = run.stage >= 0 ? CANARY_STAGES[run.stage]! / 100 : 0;
   let s = rng;
@@ -94,7 +96,8 @@ function advanceRun(run: Run, ctx: TickContext, rng: RngState): [Run, RngState] 
     if (newFailures > 0 && next.firstFailureAt === null) next.firstFailureAt = to;
     if (run.stage < 0) next.shadowCost = run.shadowCost + run.config.shadowFraction * ctx.hours * spec.shadowCostPerHour;
     const verdict = run.config.sprt ? runSprtDecision(next) : 'continue';
-    if (to >= run.windowEndsAt || verdict !== 'continue') next.outcome = 'holding';
+    // The team's clock stops at the window's end (clock.ts): from + (end − from) may fall an ulp short of it.
+    if (to >= run.windowEndsAt - WINDOW_EPS_HOURS || verdict !== 'continue') next.outcome = 'holding';
   }
   if (run.outcome === 'rolling-back' && run.rollbackUntil !== null && to >= run.rollbackUntil) {
     next = { ...next, outcome: 'rolled-back', endedAt: run.rollbackUntil };

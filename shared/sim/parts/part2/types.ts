@@ -29,6 +29,30 @@ export interface RunSample {
  *  candidate keeps serving its stage and evidence keeps coming. */
 export type RunOutcome = 'running' | 'holding' | 'rolling-back' | 'rolled-back' | 'shipped';
 
+/** What a team knew when it decided (GAME.md §5 "the ops score rewards evidence"): the Confidence Clock against
+ *  the run's target C, the SPRT's verdict when the run uses it, and the failures seen so far. */
+export interface DecisionEvidence {
+  confidence: number;
+  target: number;
+  /** null: the run does not use the SPRT. */
+  sprt: 'promote' | 'rollback' | 'continue' | null;
+  failures: number;
+}
+
+export type DecisionKind = 'promote' | 'extend' | 'rollback' | 'rollback-cohort';
+
+/** One decision on a run, with the evidence in hand when the team made it (the score and the ledger read it). */
+export interface RunDecision {
+  kind: DecisionKind;
+  /** The team's simulated hour. */
+  at: number;
+  /** The stage the run was on when the team decided (−1: shadow mode). */
+  stage: number;
+  /** The cohort rolled back ('rollback-cohort' only). */
+  cohortId: string | null;
+  evidence: DecisionEvidence;
+}
+
 export interface Run {
   number: number;
   config: RunConfig;
@@ -56,6 +80,8 @@ export interface Run {
   /** Simulated hour of the first failure seen, if any (detection time). */
   firstFailureAt: number | null;
   samples: RunSample[];
+  /** Every decision on the run, in order, with its evidence. */
+  decisions: RunDecision[];
 }
 
 /** The fleet's monitoring: the team's thresholds and paging, what it investigated, and the storm's toll. */
@@ -95,6 +121,9 @@ export interface SliceState {
 }
 
 export interface TeamPart2 extends TeamPartState {
+  /** The team's own simulated clock (GAME.md §5 "the clock must not punish talking"): it starts with the team's
+   *  first run and holds while a run waits on a decision. Crisis hours (TeamEffects) count on it. */
+  hours: number;
   runs: Run[];
   monitor: MonitorState;
   slices: SliceState;
@@ -104,6 +133,7 @@ export interface TeamPart2 extends TeamPartState {
 }
 
 export interface Part2State extends PartSlice<TeamPart2> {
-  /** The simulated clock, hours since Part 2 began (its speed is settings.simSpeed). */
+  /** The part's clock, hours since Part 2 began (its speed is settings.simSpeed): it schedules the host's crises;
+   *  each team's fleet runs on its own clock (TeamPart2.hours). */
   hours: number;
 }

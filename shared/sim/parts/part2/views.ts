@@ -10,12 +10,14 @@ import type { TrackId } from '../../tracks.js';
 import { numericLock as numeric, reflectedTeams, reflectionView, type PartContext } from '../part.js';
 import { PART2_ACTUAL } from './answer.js';
 import { requiredCleanRequests, sprtPlan } from './canary-stats.js';
-import { cohortConfidences, runConfidence, runFailures, runReleaseHours, runSprtDecision, runStaleness, stageCovers } from './metrics.js';
+import { cohortConfidences, runClean, runConfidence, runFailures, runReleaseHours, runSprtDecision, runStaleness, stageCovers } from './metrics.js';
 import { alertsNow, driftsView, monitorSummary, monitorView } from './alerts/views.js';
 import type { LatencyMix } from './latency/model.js';
 import { cohortLatency } from './latency/truth.server.js';
 import { latencyTruth, runLatency, shownP99 } from './latency/views.js';
-import { teamOps } from './score.js';
+import { opsBreakdown } from './score.js';
+import { teamClockState } from './clock.js';
+import { shipEvidence } from './evidence.js';
 import { skewTile, skewTruthView, slicesView } from './slices/views.js';
 import { skewTruth } from './slices/truth.server.js';
 import { baseCohortRates, cohortRates, isBadCohort } from './truth.server.js';
@@ -46,6 +48,8 @@ export function runView(track: TrackId, run: Run, effects: TeamEffects, now: num
     rollbackUntil: run.rollbackUntil,
     confidence: runConfidence(run),
     requiredClean: requiredCleanRequests(run.config.confidence, run.config.rate),
+    clean: runClean(run),
+    shipEvidence: shipEvidence(run.decisions),
     requests: run.cohorts.reduce((sum, c) => sum + c.requests, 0),
     failures: runFailures(run),
     cohorts:
@@ -77,12 +81,15 @@ export function runView(track: TrackId, run: Run, effects: TeamEffects, now: num
 export function teamPart2(slice: Part2State, ctx: PartContext, team: Team): TeamPart2View {
   const fleet = slice.teams[team.id]!;
   const spec = CANARY_TRACKS[team.track];
-  const { effects, latency, skew } = fleetTruth(ctx, team, slice.hours);
+  const now = fleet.hours;
+  const { effects, latency, skew } = fleetTruth(ctx, team, now);
   const open = fleet.prediction !== null || slice.revealed;
+  const ops = opsBreakdown(slice, ctx, team);
   return {
     prediction: numeric(fleet),
     lockedByNickname: ctx.nickname(fleet.lockedBy),
-    hours: slice.hours,
+    hours: now,
+    clock: teamClockState(fleet),
     fleet: open
       ? {
           spec: {
@@ -95,17 +102,18 @@ export function teamPart2(slice: Part2State, ctx: PartContext, team: Team): Team
             latencyBudgetMs: spec.latencyBudgetMs,
             cohorts: spec.cohorts.map(({ id, name, share, shadow }) => ({ id, name, share, shadow })),
           },
-          runs: fleet.runs.map((run) => runView(team.track, run, effects, slice.hours, latency)),
+          runs: fleet.runs.map((run) => runView(team.track, run, effects, now, latency)),
           runsLeft: MAX_RUNS_PER_TEAM - fleet.runs.length,
           driftTauHours: spec.driftTauHours * effects.driftFactor,
-          trafficMultiplier: slice.hours < effects.trafficUntil ? effects.trafficMultiplier : 1,
-          monitor: monitorView(fleet.monitor, { seed: ctx.seed, track: team.track, effects, now: slice.hours }),
+          trafficMultiplier: now < effects.trafficUntil ? effects.trafficMultiplier : 1,
+          monitor: monitorView(fleet.monitor, { seed: ctx.seed, track: team.track, effects, now }),
           slices: slicesView(fleet.slices, skew.truth, skew.where),
         }
       : null,
     reveal: slice.revealed ? revealNumeric(numeric(fleet), PART2_ACTUAL) : null,
     reflection: reflectionView(ctx, fleet),
-    ops: teamOps(slice, ctx, team),
+    ops: ops.total,
+    opsBreakdown: ops,
   };
 }
 
@@ -122,20 +130,24 @@ function latencyTile(team: Team, run: Run | undefined, truth: ReturnType<typeof 
 
 function tileOf(slice: Part2State, ctx: PartContext, team: Team): FleetTile {
   const fleet = slice.teams[team.id]!;
-  const truth = fleetTruth(ctx, team, slice.hours);
-  const where = { seed: ctx.seed, track: team.track, effects: truth.effects, now: slice.hours };
+  const now = fleet.hours;
+  const truth = fleetTruth(ctx, team, now);
+  const where = { seed: ctx.seed, track: team.track, effects: truth.effects, now };
   const run = fleet.runs.at(-1);
   return {
     teamId: team.id,
+    hours: now,
+    clock: teamClockState(fleet),
     locked: fleet.prediction !== null,
     runsUsed: fleet.runs.length,
     stage: run ? run.stage : null,
     outcome: run ? run.outcome : null,
+    shipEvidence: run ? shipEvidence(run.decisions) : null,
     confidence: run ? runConfidence(run) : 0,
     targetConfidence: run ? run.config.confidence : null,
     failures: run ? runFailures(run) : 0,
     exposure: fleet.runs.reduce((sum, r) => sum + r.exposure, 0),
-    releaseHours: run ? runReleaseHours(run, slice.hours) : 0,
+    releaseHours: run ? runReleaseHours(run, now) : 0,
     samples: run ? run.samples : [],
     alerts: alertsNow(fleet.monitor, where),
     latency: latencyTile(team, run, truth),
@@ -165,15 +177,17 @@ export function hostPart2(slice: Part2State, ctx: PartContext): HostPart2 {
     actual: PART2_ACTUAL,
     teams: ctx.teams.map((team) => {
       const fleet = slice.teams[team.id]!;
-      const { effects, base, latency, skew } = fleetTruth(ctx, team, slice.hours);
+      const now = fleet.hours;
+      const { effects, base, latency, skew } = fleetTruth(ctx, team, now);
       const rates = cohortRates(base, effects);
-      const where = { seed: ctx.seed, track: team.track, effects, now: slice.hours };
+      const where = { seed: ctx.seed, track: team.track, effects, now };
+      const ops = opsBreakdown(slice, ctx, team);
       return {
         teamId: team.id,
         prediction: numeric(fleet),
         lockedByNickname: ctx.nickname(fleet.lockedBy),
         reveal: revealNumeric(numeric(fleet), PART2_ACTUAL),
-        runs: fleet.runs.map((run) => runView(team.track, run, effects, slice.hours, latency)),
+        runs: fleet.runs.map((run) => runView(team.track, run, effects, now, latency)),
         truth: CANARY_TRACKS[team.track].cohorts.map((cohort, i) => ({
           cohort: cohort.name,
           rate: rates[i]!,
@@ -185,7 +199,10 @@ export function hostPart2(slice: Part2State, ctx: PartContext): HostPart2 {
         drifts: driftsView(fleet.monitor, where),
         slices: fleet.prediction !== null ? slicesView(fleet.slices, skew.truth, skew.where) : null,
         skew: skewTruthView(fleet.slices, skew.truth, skew.where),
-        ops: teamOps(slice, ctx, team),
+        hours: now,
+        clock: teamClockState(fleet),
+        ops: ops.total,
+        opsBreakdown: ops,
         reflection: reflectionView(ctx, fleet),
       };
     }),

@@ -13,16 +13,11 @@ import { EXPOSURE_REFERENCE_HOURS, shadowHoursSpent } from './risk-radar-options
 const num = (x: number, digits = 2) => fmt.decimal(x, digits);
 const rate = fmt.rateFraction;
 
-/** n: the clean requests behind a confidence, read back from C(n) = 1 − (1 − p)^n. */
-export function cleanRequestsBehind(confidence: number, p: number): number {
-  if (!(confidence > 0) || !(p > 0) || confidence >= 1) return 0;
-  return Math.round(Math.log1p(-confidence) / Math.log1p(-p));
-}
-
 /** The Confidence Clock's peek: C(n), n*(C, p) and, for an SPRT run, its log-likelihood ratio and bounds. */
 export function clockMath(run: RunView): MathLine[] {
   const { confidence: c, rate: p } = run.config;
-  const n = cleanRequestsBehind(run.confidence, p);
+  // n is the server's count: read back from C it would be lost once C rounds to 1 (`^0 = 100.00 %`).
+  const n = run.clean;
   const exact = Math.log1p(-c) / Math.log1p(-p);
   const lines: MathLine[] = [
     {

@@ -63,6 +63,11 @@ export interface Part2Row {
   /** Failures the candidate served to users across every run. */
   exposure: number;
   ops: number;
+  /** How the ops score is made: decisions against their evidence (the host reads what the team reads). */
+  opsBreakdown: Entry['opsBreakdown'];
+  /** The team's own simulated clock: it starts with the first run and holds while a decision is due. */
+  hours: number;
+  clock: Entry['clock'];
   truth: TruthSummary;
   /** The team's tools against the storm and the skew, and those crises' hidden truth (drifts, bad slices). */
   tools: ToolsSummary;
@@ -95,9 +100,12 @@ export function part2Rows(view: HostView, part2: Part2, revealed: boolean): Part
         stakeholderConfidence: CANARY_TRACKS[team.track].targetConfidence,
         exposure: entry.runs.reduce((sum, r) => sum + r.exposure, 0),
         ops: entry.ops,
+        opsBreakdown: entry.opsBreakdown,
+        hours: entry.hours,
+        clock: entry.clock,
         truth: truthSummary(entry.truth, entry.latencyBudgetMs),
         tools: toolsSummary(entry),
-        drifts: driftLines(entry.drifts, part2.hours),
+        drifts: driftLines(entry.drifts, entry.hours),
         skew: entry.skew ? skewTruthSummary(entry.skew) : null,
         anyBad: entry.truth.some((t) => t.bad),
         reflection: entry.reflection,

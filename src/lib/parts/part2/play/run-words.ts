@@ -38,6 +38,22 @@ export function holdingReason(run: RunView): string {
 /** One line on an ended run, e.g. "Run 2 shipped at 57 h after 41 h, 0 bad answers served." */
 export function endedSummary(run: RunView): string {
   const when = run.endedAt === null ? '' : ` at ${fmt.hours(run.endedAt)}`;
-  const verb = run.outcome === 'shipped' ? 'shipped to 100 %' : 'was rolled back';
+  const verb =
+    run.outcome !== 'shipped' ? 'was rolled back' : run.shipEvidence === 'without-evidence' ? 'shipped to 100 % without evidence' : 'shipped to 100 %';
   return `Run ${run.number} ${verb}${when} after ${fmt.hours(run.releaseHours)}: ${fmt.plural(run.failures, 'failure')} seen, ${fmt.plural(run.exposure, 'bad answer')} served.`;
+}
+
+/** Where the team's own clock stands (GAME.md §5 "the clock must not punish talking"), from the team's view. */
+export type TeamClock = 'not-started' | 'held' | 'running';
+
+/** What waiting costs now, under the simulated clock: nothing before the first run or while a decision is due. */
+export function teamClockWords(clock: TeamClock, hoursPerSecond: number): string {
+  switch (clock) {
+    case 'not-started':
+      return 'Your clock starts with your first run — talk it through first: that costs no simulated time.';
+    case 'held':
+      return 'Clock held while you decide — waiting costs no simulated time.';
+    case 'running':
+      return `Clock running: each real second ≈ ${fmt.decimal(hoursPerSecond, 2)} simulated h.`;
+  }
 }
