@@ -4,6 +4,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
+import { Studios } from '../replay/studios.js';
 import { Rooms, type RestoreResult } from '../rooms/rooms.js';
 import type { GameStore } from '../store/store.js';
 import { addressOf, admitConnections, engineAvailable } from './admission.js';
@@ -83,6 +84,8 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     },
   });
   const broadcaster = new Broadcaster(io);
+  // A replay or "what if" goes to the game's host consoles and projectors (the screen view is public).
+  const studios = new Studios((room, studio) => io.to([hostRoom(room.code), screenRoom(room.code)]).emit('studio', studio));
   const rooms = new Rooms(options.store, broadcaster.onRoomChange, options.maxRooms ?? 2000, clock, undefined, {
     lobbyIdleMs: options.lobbyIdleMs,
   });
@@ -124,7 +127,9 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     });
     const view = room ? broadcaster.viewFor(room, data) : null;
     if (view) socket.emit('view', view);
-    const ctx = { data, rooms, broadcaster, clock, address: addressOf(socket), budgets };
+    const studio = room && (data.role === 'host' || data.role === 'cohost' || data.role === 'screen') ? studios.studio(room) : null;
+    if (studio) socket.emit('studio', studio);
+    const ctx = { data, rooms, broadcaster, studios, clock, address: addressOf(socket), budgets };
     registerIntents(socket, ctx, new TokenBucket(limit, Date.now()), options.logger);
   });
 
@@ -137,6 +142,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     async close() {
       clearInterval(pruning);
       broadcaster.stop();
+      studios.stop();
       rooms.stop();
       // io.close() drops every connection at the transport level, so clients see "transport close" and
       // reconnect by themselves once the server is back (a server-side disconnect would stop their retries).

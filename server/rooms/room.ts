@@ -110,6 +110,11 @@ export class Room {
     return this.#state;
   }
 
+  /** The game's whole log as stored (committed actions only), for the debrief's timeline and its replay. */
+  log(): unknown[] {
+    return this.#store.loadLog(this.code).map((entry) => entry.action);
+  }
+
   /** The game reached its debrief, where it ends: its row is marked finished and it no longer holds a slot. */
   get finished(): boolean {
     return this.#state.phase === 'debrief';
