@@ -2,7 +2,7 @@
 // simulated-time axis), each team's canary story, the instructor's talking points, the replay of a finished
 // game and its "what if" branches. Built by the server from the game's log (shared/sim/debrief/), never by a page.
 import { z } from 'zod';
-import { LeaderboardRowSchema, RidSchema, TrackSchema, type IntentTable } from './common.js';
+import { LeaderboardRowSchema, RidSchema, TrackSchema, type IntentTable, type Phase, type Step } from './common.js';
 import { ScreenViewSchema } from './views.js';
 
 /** The parts that run a simulated clock, whose hours the timeline lays end to end. */
@@ -138,3 +138,9 @@ export const DEBRIEF_INTENTS = {
   },
   'host:what-if-clear': { roles: ['host'], schema: Bare },
 } as const satisfies IntentTable;
+
+/** Whether the timeline is open at a step: from Part 2's reveal on (before, it would show teams each other's moves). */
+export function timelineOpenAt(phase: Phase, step: Step | null): boolean {
+  if (phase === 'part3' || phase === 'debrief') return true;
+  return phase === 'part2' && step !== null && step !== 'play';
+}

@@ -2,7 +2,7 @@
 // struck it, its decisions (the log's version of each, so a replay can scrub to it and a "what if" can branch
 // there) and their outcomes, on one simulated-time axis: Part 2's hours, then Part 3's after Part 2's last hour.
 // A walk can be continued with the actions logged since, so a server builds it once and keeps it up to date.
-import type { ClockPart, Debrief, Replacement, TimelineEntry } from '../../protocol/debrief.js';
+import { timelineOpenAt, type ClockPart, type Debrief, type Replacement, type TimelineEntry } from '../../protocol/debrief.js';
 import { ActionSchema, type Action } from '../actions.js';
 import { crisisById } from '../crises/catalog.js';
 import { hits } from '../crises/fire.js';
@@ -97,10 +97,7 @@ export function continueWalk(walk: Walk, log: readonly unknown[]): Walk {
 
 /** Whether the timeline may be shown: from Part 2's reveal on (before, it would tell teams each other's moves). */
 export function timelineOpen(state: GameState): boolean {
-  const order = ['lobby', 'briefing', 'part1', 'part2', 'part3', 'debrief'];
-  const phase = order.indexOf(state.phase);
-  if (phase > order.indexOf('part2')) return true;
-  return state.phase === 'part2' && state.step !== 'play';
+  return timelineOpenAt(state.phase, state.step);
 }
 
 /** The debrief of a walk: its timeline, the canary stories and, for the host, the talking points. */
