@@ -88,6 +88,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   const studios = new Studios((room, studio) => io.to([hostRoom(room.code), screenRoom(room.code)]).emit('studio', studio));
   const rooms = new Rooms(options.store, broadcaster.onRoomChange, options.maxRooms ?? 2000, clock, undefined, {
     lobbyIdleMs: options.lobbyIdleMs,
+    onApplied: (room, before, action) => studios.observe(room, before, action),
   });
   const pruning = setInterval(() => budgets.prune(Date.now()), PRUNE_EVERY_MS);
   pruning.unref();

@@ -5,8 +5,8 @@
 import type { Debrief, Replacement, ReplayFrame, ReplaySpeed, Studio, WhatIf } from '../../shared/protocol/debrief.js';
 import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { ScreenView } from '../../shared/protocol/views.js';
-import { ActionSchema } from '../../shared/sim/actions.js';
-import { continueWalk, debriefOf, startWalk, timelineOpen, type Walk } from '../../shared/sim/debrief/timeline.js';
+import { ActionSchema, type Action } from '../../shared/sim/actions.js';
+import { continueWalk, debriefOf, observe, startWalk, timelineOpen, type Walk } from '../../shared/sim/debrief/timeline.js';
 import { whatIf } from '../../shared/sim/debrief/what-if.js';
 import { stateHash } from '../../shared/sim/hash.js';
 import { projectScreen } from '../../shared/sim/project.js';
@@ -90,6 +90,26 @@ export class Studios {
 
   constructor(send: StudioSender) {
     this.#send = send;
+  }
+
+  /**
+   * Follows a live game action by action: the timeline grows from the states the room computed anyway, so the
+   * debrief never simulates the game a second time. A game this server did not follow from its start (restored
+   * after a restart) is walked from its log on the first request instead.
+   */
+  observe(room: Room, before: GameState, action: Action): void {
+    let entry = this.#entries.get(room);
+    if (!entry && before.version === 0) {
+      entry = { walk: startWalk(room.config), replay: null, whatIf: null };
+      this.#entries.set(room, entry);
+    }
+    if (!entry || entry.walk.state.version !== before.version) return;
+    try {
+      entry.walk = observe(entry.walk, action, room.state);
+    } catch {
+      // The action is committed already: a timeline that cannot follow it is rebuilt from the log when asked.
+      entry.walk = startWalk(room.config);
+    }
   }
 
   /** The room's walk, continued over whatever the log gained since (the walk of a game is built once). */

@@ -24,6 +24,10 @@ export type ApplyResult =
 
 export type RoomListener = (room: Room, events: GameEvent[]) => void;
 
+/** Told of every accepted action with the state before it (the room's state is the one after): the debrief
+ *  follows the game this way instead of simulating it a second time. */
+export type AppliedListener = (room: Room, before: GameState, action: Action) => void;
+
 /** The server's clock in ms since the epoch: stamped on flow actions, the only way time enters a game. */
 export type Clock = () => number;
 
@@ -49,6 +53,7 @@ export class Room {
   /** The server time of the last accepted action or connection change. */
   #lastActivity: number;
   #listener: RoomListener = () => {};
+  #applied: AppliedListener = () => {};
   readonly #clock: Clock;
   /** When the simulated clock last moved (server ms), or null while it stands still. */
   #lastSimTick: number | null = null;
@@ -125,6 +130,11 @@ export class Room {
     this.#listener = listener;
   }
 
+  /** Called after every accepted action, before the views go out. */
+  whenApplied(listener: AppliedListener): void {
+    this.#applied = listener;
+  }
+
   /**
    * Reduces, logs and commits one action. A duplicate idempotency key is accepted without effect; a failed
    * write leaves the state as it was and throws, so nothing unlogged is ever acknowledged.
@@ -134,6 +144,7 @@ export class Room {
     const result = reduce(this.#state, action);
     if (!result.ok) return result;
     const wasFinished = this.finished;
+    const before = this.#state;
     try {
       this.#store.appendAction(this.code, result.state.version, action, idem);
     } catch (error) {
@@ -150,6 +161,7 @@ export class Room {
     }
     if (this.#state.version % SNAPSHOT_EVERY === 0) this.#saveSnapshot();
     if (!wasFinished && this.finished) this.#markFinished();
+    this.#applied(this, before, action);
     this.#listener(this, result.events);
     return { ok: true, events: result.events, duplicate: false };
   }

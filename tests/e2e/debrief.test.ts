@@ -4,6 +4,7 @@
 // side by side. Screenshots in test-results/screenshots/debrief-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.js';
 import { screenshot } from '../support/browser.js';
 import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
 
@@ -20,6 +21,7 @@ describe('the debrief, its replay and a what-if', () => {
   let ada: Page; // Cloud Titan, team 1
   let bob: Page; // Edge Guardian, team 2
   let eve: Page; // Cloud Titan too (team 5): a track with two teams gets its own podium
+  let code = '';
   const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
 
   it('plays Part 2 with a promotion and a rollback, and shows the canary stories at the reveal', async () => {
@@ -27,7 +29,7 @@ describe('the debrief, its replay and a what-if', () => {
     await host.getByLabel('Number of teams').fill('5');
     await host.getByRole('button', { name: 'Create game' }).click();
     await host.waitForURL(/\/host\/[A-Z0-9]{6}$/);
-    const code = (await host.getByTestId('game-code').first().textContent())!.trim();
+    code = (await host.getByTestId('game-code').first().textContent())!.trim();
     screen = await session.open('projector', `/screen/${code}`);
     ada = await session.join(code, 'Ada');
     bob = await session.join(code, 'Bob');
@@ -81,6 +83,13 @@ describe('the debrief, its replay and a what-if', () => {
     await expect.poll(() => timeline.locator('svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await timeline.textContent()).toMatch(/Traffic spike/);
     await screenshot(screen, 'debrief-02-screen');
+    // The whole debrief on the projector passes axe-core (a projector of its own: axe needs the CSP bypassed).
+    const audit = await session.browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, bypassCSP: true });
+    const audited = await audit.newPage();
+    await audited.goto(`${session.server.url}/screen/${code}`);
+    await expect.poll(() => audited.getByTestId('canary-stories').locator('svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await axeViolations(audited)).toEqual([]);
+    await audit.close();
     await eve.getByTestId('debrief-podium').waitFor();
     await screenshot(eve, 'debrief-03-phone');
     const points = host.getByTestId('talking-points');

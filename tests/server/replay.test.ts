@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Tick } from '../../shared/protocol/events.js';
 import type { HostView, ScreenView, TeamView } from '../../shared/protocol/views.js';
+import { debriefFromLog } from '../../shared/sim/debrief/timeline.js';
 import { TestClient, createGame, joinGame, type TeamClient } from '../support/client.js';
 import { useTestServer } from '../support/server.js';
 
@@ -75,6 +76,10 @@ describe('the debrief of a played game', () => {
     expect(decision).toMatchObject({ teamId: 't1', part: 'part2', kind: 'decision' });
     expect(decision.label).toMatch(/^Promote run 1 to 1 % \(confidence [\d.]+ % of 95 %\)$/);
     expect(timeline.debrief.talkingPoints.map((p) => p.text)).toContain('Team 2 locked 3000: the rule of three. Ask why the exact answer is 2995.');
+    // The server followed the game live; walking its stored log gives the very same timeline.
+    const room = t.server.app.realtime.rooms.get(code)!;
+    const fromLog = debriefFromLog(room.config, t.server.store.loadLog(code).map((e) => e.action), 'host');
+    expect(timeline.debrief).toEqual(fromLog);
     const forScreen = await ok(screen.send('sync:debrief', {}));
     if (!forScreen.ok) throw new Error('refused');
     expect(forScreen.debrief.entries).toEqual(timeline.debrief.entries);

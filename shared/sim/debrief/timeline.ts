@@ -44,18 +44,15 @@ function actingTeam(state: GameState, action: Action): Team | null {
   return state.teams.find((t) => t.id === teamId) ?? null;
 }
 
-/** One step of the walk: the state after `raw`, with what it added to the timeline. */
-function step(walk: Walk, raw: unknown): Walk {
-  const action = ActionSchema.parse(raw);
+/** One step of the walk from a reduced action: `after` is the state the reducer gave for `action`. A live server
+ *  calls this with each action it applies (no second simulation); a walk of a log reduces first (`step`). */
+export function observe(walk: Walk, action: Action, after: GameState): Walk {
   const before = walk.state;
-  const result = reduce(before, action);
-  if (!result.ok) throw new Error(`log entry ${before.version + 1} (${action.type}) was refused on replay: ${result.code}`);
-  const after = result.state;
   const part3From = walk.part3From ?? (after.phase === 'part3' ? part2End(after) : null);
   const axis = (part: ClockPart, hour: number) => (part === 'part2' ? hour : (part3From ?? 0) + hour);
-  const entries = [...walk.entries];
+  const added: TimelineEntry[] = [];
   const add = (team: Team, part: ClockPart, hour: number, kind: TimelineEntry['kind'], label: string, alternatives: Replacement[] = []) =>
-    entries.push({
+    added.push({
       version: after.version,
       teamId: team.id,
       part,
@@ -87,7 +84,15 @@ function step(walk: Walk, raw: unknown): Walk {
     for (const o of part2Outcomes(before, after, t)) add(t, 'part2', o.hour, 'outcome', o.label);
     for (const e of part3Events(before, after, t)) add(t, 'part3', e.hour, 'outcome', e.label);
   }
-  return { state: after, entries, part3From };
+  return { state: after, entries: added.length > 0 ? [...walk.entries, ...added] : walk.entries, part3From };
+}
+
+/** One step of the walk over a logged action. */
+function step(walk: Walk, raw: unknown): Walk {
+  const action = ActionSchema.parse(raw);
+  const result = reduce(walk.state, action);
+  if (!result.ok) throw new Error(`log entry ${walk.state.version + 1} (${action.type}) was refused on replay: ${result.code}`);
+  return observe(walk, action, result.state);
 }
 
 /** The walk continued over more of the log. */

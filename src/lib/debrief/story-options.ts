@@ -10,7 +10,7 @@ import { KIND_STYLE, KINDS } from './timeline-options.js';
 const DASHES = ['solid', 'dashed', 'dotted'] as const;
 /** Where the markers ride: above the 100 % line, one lane per kind so that a crisis and a decision of the same
  *  hour stay apart. */
-const MARKER_ROW = { crisis: 118, decision: 111, outcome: 104 } as const;
+const MARKER_ROW = { crisis: 130, decision: 119, outcome: 108 } as const;
 
 /** What a screen reader hears of a story. */
 export function storyDescription(story: CanaryStory, entries: readonly TimelineEntry[]): string {
@@ -67,7 +67,7 @@ export function storyOptions(story: CanaryStory, entries: readonly TimelineEntry
     yAxis: {
       type: 'value',
       min: 0,
-      max: 120,
+      max: 135,
       interval: 25,
       axisLabel: { color: INK.muted, fontSize, formatter: (v: number) => (v <= 100 ? `${v} %` : '') },
       splitLine: { lineStyle: { color: INK.grid } },
