@@ -5,12 +5,12 @@
 import type { Debrief, Replacement, ReplayFrame, ReplaySpeed, Studio, WhatIf } from '../../shared/protocol/debrief.js';
 import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { ScreenView } from '../../shared/protocol/views.js';
-import { ActionSchema, type Action } from '../../shared/sim/actions.js';
+import type { Action } from '../../shared/sim/actions.js';
+import { ReplayCursor } from '../../shared/sim/debrief/replay-cursor.js';
 import { continueWalk, debriefOf, observe, startWalk, timelineOpen, type Walk } from '../../shared/sim/debrief/timeline.js';
 import { whatIf } from '../../shared/sim/debrief/what-if.js';
 import { stateHash } from '../../shared/sim/hash.js';
 import { projectScreen } from '../../shared/sim/project.js';
-import { createGame, reduce } from '../../shared/sim/reducer.js';
 import type { GameState } from '../../shared/sim/state.js';
 import type { Room } from '../rooms/room.js';
 
@@ -23,41 +23,27 @@ const CHECKPOINT_EVERY = 100;
 type Failure = { ok: false; code: ErrorCode };
 const fail = (code: ErrorCode): Failure => ({ ok: false, code });
 
-/** One replay of one finished game: its log as read when it opened, where it stands, and whether it plays. */
+/** One replay of one finished game: its cursor over the log as read when it opened, and whether it plays. */
 class Replay {
-  readonly #log: unknown[];
-  readonly #checkpoints = new Map<number, GameState>();
-  state: GameState;
+  readonly cursor: ReplayCursor;
   playing = false;
   speed: ReplaySpeed = 4;
   timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(room: Room, log: unknown[]) {
-    this.#log = log;
-    this.state = createGame(room.config);
-    this.#checkpoints.set(0, this.state);
+    this.cursor = new ReplayCursor(room.config, log, CHECKPOINT_EVERY);
+  }
+
+  get state(): GameState {
+    return this.cursor.state;
   }
 
   get last(): number {
-    return this.#log.length;
+    return this.cursor.last;
   }
 
-  /** The state at `version`: forward from here, or from the nearest checkpoint before it. */
   seek(version: number): void {
-    let state = this.state;
-    if (version < state.version) {
-      const from = Math.floor(version / CHECKPOINT_EVERY) * CHECKPOINT_EVERY;
-      state = this.#checkpoints.get(from) ?? this.#checkpoints.get(0)!;
-      // A checkpoint not reached yet (never played that far): start from the best one below.
-      if (state.version > version) state = this.#checkpoints.get(0)!;
-    }
-    while (state.version < version) {
-      const result = reduce(state, ActionSchema.parse(this.#log[state.version]));
-      if (!result.ok) throw new Error(`log entry ${state.version + 1} was refused on replay: ${result.code}`);
-      state = result.state;
-      if (state.version % CHECKPOINT_EVERY === 0) this.#checkpoints.set(state.version, state);
-    }
-    this.state = state;
+    this.cursor.seek(version);
   }
 
   frame(live: GameState): ReplayFrame {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ActionSchema } from '../../shared/sim/actions.js';
+import { ReplayCursor } from '../../shared/sim/debrief/replay-cursor.js';
 import { branchAt, whatIf } from '../../shared/sim/debrief/what-if.js';
 import { continueWalk, debriefFromLog, debriefOf, startWalk } from '../../shared/sim/debrief/timeline.js';
 import { stateHash } from '../../shared/sim/hash.js';
@@ -35,6 +36,16 @@ describe('replay', () => {
       expect(stateHash(replayTo(golden.config, golden.log, version)), `version ${version}`).toBe(stateHash(state));
     }
     expect(() => replayTo(golden.config, golden.log, golden.log.length + 1)).toThrow(RangeError);
+  });
+
+  it('scrubs back and forth through kept states to the live state of each version', () => {
+    const live = liveStates();
+    const cursor = new ReplayCursor(golden.config, golden.log, 10);
+    for (const version of [70, 25, 78, 0, 41, 40, 39, 78, 9, 10, 11]) {
+      expect(stateHash(cursor.seek(version)), `version ${version}`).toBe(stateHash(live[version]!));
+    }
+    expect(cursor.last).toBe(78);
+    expect(() => cursor.seek(79)).toThrow(RangeError);
   });
 });
 
