@@ -2,10 +2,11 @@
 // podiums, every prediction against the truth, the timeline and talking points; the host replays the game on the
 // projector (play, pause, scrub to a decision, the end matching the live game) and branches a "what if" shown
 // side by side. Screenshots in test-results/screenshots/debrief-*.png.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
-import { screenshot } from '../support/browser.js';
+import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
 import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
 
 const session = new E2eSession();
@@ -145,5 +146,19 @@ describe('the debrief, its replay and a what-if', () => {
     expect(await onScreen.textContent()).toMatch(/What if Team 1 had chosen otherwise/);
     await screenshot(host, 'debrief-09-what-if-host');
     await screenshot(screen, 'debrief-10-what-if-screen');
+    // The host console is phone first: the debrief fits a phone's width too.
+    await host.setViewportSize({ width: 390, height: 844 });
+    const wide = () =>
+      host.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('main *')]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('[role="region"], .scroll, table'))
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`)
+          .slice(0, 5),
+      );
+    await expect.poll(wide).toEqual([]);
+    await screenshot(host, 'debrief-11-host-phone');
+    for (const id of ['what-if', 'timeline', 'canary-stories']) {
+      await host.getByTestId(id).screenshot({ path: join(SCREENSHOT_DIR, `debrief-12-host-phone-${id}.png`) });
+    }
   });
 });

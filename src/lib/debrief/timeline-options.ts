@@ -102,7 +102,8 @@ export function timelineOptions(debrief: Debrief, options: { selected?: number |
       max: names.length - 0.5,
       inverse: true,
       interval: 1,
-      axisLabel: { color: INK.text, fontSize, formatter: (value: number) => names[Math.round(value)] ?? '' },
+      // A 24-character team name would squeeze the chart on a phone: long names are cut, the list below has them whole.
+      axisLabel: { color: INK.text, fontSize, width: fontSize * 9, overflow: 'truncate', formatter: (value: number) => names[Math.round(value)] ?? '' },
       axisLine: { lineStyle: { color: INK.axis } },
       splitLine: { show: false },
     },
