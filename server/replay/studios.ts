@@ -1,5 +1,5 @@
-// The debrief's server side: each game's timeline (walked once through the pure core, continued as the log
-// grows), and the replay and "what if" the host drives on the projector after the game. The replayed views are
+// The debrief's server side: each game's timeline (followed action by action as the room applies them, or walked
+// from the log for a game restored after a restart), and the replay and "what if" the host drives on the projector after the game. The replayed views are
 // rebuilt here, on the server, by the same reducer and projection as the live game: hidden truths never leave it,
 // and a replay at the last version has the live game's state hash. The stored log is only ever read.
 import type { Debrief, Replacement, ReplayFrame, ReplaySpeed, Studio, WhatIf } from '../../shared/protocol/debrief.js';
