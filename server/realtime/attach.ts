@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import { startRetention, type Retention } from '../rooms/retention.js';
+import { Studios } from '../replay/studios.js';
 import { Rooms, type RestoreResult } from '../rooms/rooms.js';
 import type { GameStore } from '../store/store.js';
 import { addressOf, admitConnections, engineAvailable } from './admission.js';
@@ -91,8 +92,11 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     },
   });
   const broadcaster = new Broadcaster(io);
+  // A replay or "what if" goes to the game's host consoles and projectors (the screen view is public).
+  const studios = new Studios((room, studio) => io.to([hostRoom(room.code), screenRoom(room.code)]).emit('studio', studio));
   const rooms = new Rooms(options.store, broadcaster.onRoomChange, options.maxRooms ?? 2000, clock, undefined, {
     lobbyIdleMs: options.lobbyIdleMs,
+    onApplied: (room, before, action) => studios.observe(room, before, action),
   });
   const pruning = setInterval(() => budgets.prune(Date.now()), PRUNE_EVERY_MS);
   pruning.unref();
@@ -132,7 +136,9 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     });
     const view = room ? broadcaster.viewFor(room, data) : null;
     if (view) socket.emit('view', view);
-    const ctx = { data, rooms, broadcaster, clock, address: addressOf(socket), budgets };
+    const studio = room && (data.role === 'host' || data.role === 'cohost' || data.role === 'screen') ? studios.studio(room) : null;
+    if (studio) socket.emit('studio', studio);
+    const ctx = { data, rooms, broadcaster, studios, clock, address: addressOf(socket), budgets };
     registerIntents(socket, ctx, new TokenBucket(limit, Date.now()), options.logger);
   });
 
@@ -160,6 +166,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
       retention?.stop();
       clearInterval(pruning);
       broadcaster.stop();
+      studios.stop();
       rooms.stop();
       // io.close() drops every connection at the transport level, so clients see "transport close" and
       // reconnect by themselves once the server is back (a server-side disconnect would stop their retries).

@@ -32,6 +32,9 @@ export const DEFAULT_ADDRESS_RATE_LIMITS: AddressRateLimits = {
 /** What a message costs the address's budget: a snapshot builds (or serializes) a whole view, a lock does not. */
 const INTENT_COST: Partial<Record<IntentName, number>> = {
   'sync:snapshot': 5,
+  // The debrief walks the log and a "what if" replays a whole game: the dearest requests a console can make.
+  'sync:debrief': 5,
+  'host:what-if': 20,
   'game:create': 5,
   'game:join': 2,
   'game:recover': 2,

@@ -24,6 +24,10 @@ export type ApplyResult =
 
 export type RoomListener = (room: Room, events: GameEvent[]) => void;
 
+/** Told of every accepted action with the state before it (the room's state is the one after): the debrief
+ *  follows the game this way instead of simulating it a second time. */
+export type AppliedListener = (room: Room, before: GameState, action: Action) => void;
+
 /** The server's clock in ms since the epoch: stamped on flow actions, the only way time enters a game. */
 export type Clock = () => number;
 
@@ -49,6 +53,7 @@ export class Room {
   /** The server time of the last accepted action or connection change. */
   #lastActivity: number;
   #listener: RoomListener = () => {};
+  #applied: AppliedListener = () => {};
   readonly #clock: Clock;
   /** When the simulated clock last moved (server ms), or null while it stands still. */
   #lastSimTick: number | null = null;
@@ -110,6 +115,11 @@ export class Room {
     return this.#state;
   }
 
+  /** The game's whole log as stored (committed actions only), for the debrief's timeline and its replay. */
+  log(): unknown[] {
+    return this.#store.loadLog(this.code).map((entry) => entry.action);
+  }
+
   /** The game reached its debrief, where it ends: its row is marked finished and it no longer holds a slot. */
   get finished(): boolean {
     return this.#state.phase === 'debrief';
@@ -118,6 +128,11 @@ export class Room {
   /** Called after every accepted action and every change of presence. */
   listen(listener: RoomListener): void {
     this.#listener = listener;
+  }
+
+  /** Called after every accepted action, before the views go out. */
+  whenApplied(listener: AppliedListener): void {
+    this.#applied = listener;
   }
 
   /**
@@ -129,6 +144,7 @@ export class Room {
     const result = reduce(this.#state, action);
     if (!result.ok) return result;
     const wasFinished = this.finished;
+    const before = this.#state;
     try {
       this.#store.appendAction(this.code, result.state.version, action, idem, this.#clock());
     } catch (error) {
@@ -145,6 +161,7 @@ export class Room {
     }
     if (this.#state.version % SNAPSHOT_EVERY === 0) this.#saveSnapshot();
     if (!wasFinished && this.finished) this.#markFinished();
+    this.#applied(this, before, action);
     this.#listener(this, result.events);
     return { ok: true, events: result.events, duplicate: false };
   }

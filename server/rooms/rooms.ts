@@ -7,7 +7,7 @@ import type { GameConfig, GameState } from '../../shared/sim/state.js';
 import type { GameStore, StoredGame } from '../store/store.js';
 import { hashToken, newGameCode, newSeed, newToken } from '../tokens.js';
 import { MIGRATIONS, upgradeLog, type LogMigration } from './migrations.js';
-import { Room, type Clock, type RoomListener } from './room.js';
+import { Room, type AppliedListener, type Clock, type RoomListener } from './room.js';
 
 /** How often part timers are checked: a timer ends at most this late. */
 export const TIMER_SWEEP_MS = 250;
@@ -18,6 +18,8 @@ export const LOBBY_IDLE_MS_DEFAULT = 2 * 60 * 60 * 1000;
 export interface RoomsOptions {
   /** See LOBBY_IDLE_MS_DEFAULT. */
   lobbyIdleMs?: number;
+  /** Told of every action every room accepts (the debrief's timeline follows the games this way). */
+  onApplied?: AppliedListener;
 }
 
 export interface NewGameOptions {
@@ -64,6 +66,7 @@ export class Rooms {
   readonly #rules: Rules;
   readonly #refused: RefusedGame[] = [];
   readonly #lobbyIdleMs: number;
+  readonly #onApplied: AppliedListener | undefined;
   /** One sweep for every room's part timer and simulated clock: robust to many rooms and to the clock jumping. */
   readonly #sweep: ReturnType<typeof setInterval>;
 
@@ -79,6 +82,7 @@ export class Rooms {
     this.#clock = clock;
     this.#rules = rules;
     this.#lobbyIdleMs = options.lobbyIdleMs ?? LOBBY_IDLE_MS_DEFAULT;
+    this.#onApplied = options.onApplied;
     this.#sweep = setInterval(() => {
       const now = this.#clock();
       for (const room of this.#rooms.values()) {
@@ -235,6 +239,7 @@ export class Rooms {
 
   #add(room: Room): void {
     room.listen(this.#listener);
+    if (this.#onApplied) room.whenApplied(this.#onApplied);
     this.#rooms.set(room.code, room);
   }
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Ack, IntentName, IntentPayload, IntentResult, Role } from './intents.js';
 import { GAME_CODE_LENGTH } from './limits.js';
 import type { Tick, View } from './views.js';
+import type { Studio } from './debrief.js';
 
 export type { Tick };
 import { ERROR_CODES } from './errors.js';
@@ -56,6 +57,8 @@ export interface ServerToClientEvents {
   view: (view: View) => void;
   tick: (tick: Tick) => void;
   closed: (closed: Closed) => void;
+  /** The replay and "what if" the host drives after the game, to its console and the projector. */
+  studio: (studio: Studio) => void;
 }
 
 export interface SocketData {

@@ -4,12 +4,13 @@
 import { z } from 'zod';
 import type { Role } from './common.js';
 import { CRISIS_INTENTS } from './crises.js';
+import { DEBRIEF_INTENTS, DebriefSchema, ReplayFrameSchema, WhatIfSchema } from './debrief.js';
 import type { ErrorCode } from './errors.js';
 import { FLOW_INTENTS } from './intents/flow.js';
 import { GameCodeSchema, LOBBY_INTENTS } from './intents/lobby.js';
 import { TEAM_INTENTS } from './intents/team.js';
 import { PART_INTENTS } from './parts/index.js';
-import { ViewSchema } from './views.js';
+import { ScreenViewSchema, ViewSchema } from './views.js';
 
 export type { Role };
 export { GameCodeSchema, SeatTokenSchema } from './intents/lobby.js';
@@ -20,6 +21,7 @@ export const INTENTS = {
   ...TEAM_INTENTS,
   ...CRISIS_INTENTS,
   ...PART_INTENTS,
+  ...DEBRIEF_INTENTS,
 };
 
 export type IntentName = keyof typeof INTENTS;
@@ -58,6 +60,10 @@ const RESULTS = {
   'game:join': z.object({ code: GameCodeSchema, playerId: z.string() }),
   'game:peek': z.object({ askStudentId: z.boolean(), roomLocked: z.boolean() }),
   'sync:snapshot': z.object({ view: ViewSchema }),
+  'sync:debrief': z.object({ debrief: DebriefSchema }),
+  /** The projector's view at the version scrubbed to. */
+  'host:replay-seek': z.object({ frame: ReplayFrameSchema, view: ScreenViewSchema }),
+  'host:what-if': z.object({ whatIf: WhatIfSchema }),
 };
 type Results = typeof RESULTS;
 

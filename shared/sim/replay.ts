@@ -21,3 +21,9 @@ export function replayFrom(state: GameState, log: readonly unknown[]): GameState
 export function replay(config: GameConfig, log: readonly unknown[]): GameState {
   return replayFrom(createGame(config), log);
 }
+
+/** The state of a game at `version`: its first `version` logged actions replayed (a replay's scrub). */
+export function replayTo(config: GameConfig, log: readonly unknown[], version: number): GameState {
+  if (version < 0 || version > log.length) throw new RangeError(`version ${version} is outside 0–${log.length}`);
+  return replay(config, log.slice(0, version));
+}

@@ -5,6 +5,7 @@ import type { ErrorCode } from '$shared/protocol/errors.js';
 import type { ClientToServerEvents, Handshake, Hello, ServerToClientEvents } from '$shared/protocol/events.js';
 import type { Ack, IntentName, IntentPayload, IntentResult, Refusal, Role } from '$shared/protocol/intents.js';
 import { PROTOCOL_VERSION } from '$shared/protocol/version.js';
+import type { Studio } from '$shared/protocol/debrief.js';
 import type { HostView, ScreenView, TeamView, View } from '$shared/protocol/views.js';
 import { serverClock } from './clock.svelte.js';
 import { randomId } from './ids.js';
@@ -54,6 +55,8 @@ export class GameConnection<R extends Role = Role> {
   hello: Hello | null = $state.raw(null);
   view: ViewFor<R> | null = $state.raw(null);
   error: ConnectionError | null = $state(null);
+  /** The replay and "what if" the host drives after the game (host consoles and screens only). */
+  studio: Studio | null = $state.raw(null);
 
   readonly role: R;
   readonly #socket: GameSocket;
@@ -97,6 +100,8 @@ export class GameConnection<R extends Role = Role> {
       serverClock.sync(hello.serverTime, Date.now());
       this.hello = hello;
       this.#snapshotDue = true;
+      // The server sends the open studio, if any, right after its hello: what was open before may be gone.
+      this.studio = null;
     });
     socket.on('view', (view) => {
       if (view.audience !== AUDIENCE[this.role]) return;
@@ -105,6 +110,9 @@ export class GameConnection<R extends Role = Role> {
       if (!this.#snapshotDue && this.view && view.version < this.view.version) return;
       this.#snapshotDue = false;
       this.view = view as ViewFor<R>;
+    });
+    socket.on('studio', (studio) => {
+      this.studio = studio.replay || studio.whatIf ? studio : null;
     });
     socket.on('tick', (tick) => {
       // A tick of a simulated clock carries only what the clock moves (projectTick); it is folded into the full view. Ticks are

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { Closed, ClientToServerEvents, Handshake, Hello, ServerToClientEvents, Tick } from '../../shared/protocol/events.js';
+import type { Studio } from '../../shared/protocol/debrief.js';
 import type { Ack, IntentName, IntentPayload, IntentResult } from '../../shared/protocol/intents.js';
 import type { HostView, ScreenView, TeamView, View } from '../../shared/protocol/views.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
@@ -23,6 +24,8 @@ export class TestClient<V extends View = View> {
   readonly closed: Closed[] = [];
   /** Volatile ticks of Part 2's clock, in order. */
   readonly ticks: Tick[] = [];
+  /** The replay and "what if" frames of a finished game (host consoles and screens), in order. */
+  readonly studios: Studio[] = [];
   #waiters: (() => void)[] = [];
 
   private constructor(url: string, auth: AuthFor) {
@@ -36,6 +39,7 @@ export class TestClient<V extends View = View> {
     this.socket.on('view', (view) => this.#record(() => this.views.push(view as V)));
     this.socket.on('closed', (closed) => this.#record(() => this.closed.push(closed)));
     this.socket.on('tick', (tick) => this.#record(() => this.ticks.push(tick)));
+    this.socket.on('studio', (studio) => this.#record(() => this.studios.push(studio)));
     this.socket.on('disconnect', () => this.#record(() => {}));
   }
 

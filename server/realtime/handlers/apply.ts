@@ -5,6 +5,7 @@ import type { Ack, IntentInput, IntentName, IntentResult } from '../../../shared
 import type { Action } from '../../../shared/sim/actions.js';
 import type { Room } from '../../rooms/room.js';
 import type { Rooms } from '../../rooms/rooms.js';
+import type { Studios } from '../../replay/studios.js';
 import type { Broadcaster } from '../broadcast.js';
 import type { AddressBudgets } from '../rate-limit.js';
 
@@ -12,6 +13,8 @@ export interface IntentContext {
   data: SocketData;
   rooms: Rooms;
   broadcaster: Broadcaster;
+  /** Each game's debrief: its timeline, replay and "what if". */
+  studios: Studios;
   clock: () => number;
   /** The budget key of the sender's address (server/realtime/address.ts). */
   address: string;

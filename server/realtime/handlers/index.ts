@@ -7,6 +7,7 @@ import { FLOW_INTENTS } from '../../../shared/protocol/intents/flow.js';
 import { ActionSchema } from '../../../shared/sim/actions.js';
 import { HOST, applyIntent, playerActor, type IntentContext } from './apply.js';
 import { LOBBY_HANDLERS } from './lobby.js';
+import { DEBRIEF_HANDLERS } from './replay.js';
 import { TEAM_HANDLERS } from './team.js';
 
 export { refuse, type IntentContext } from './apply.js';
@@ -25,7 +26,7 @@ function translate(name: IntentName): AnyHandler {
   };
 }
 
-const SPECIAL = { ...LOBBY_HANDLERS, ...TEAM_HANDLERS } as Partial<Record<IntentName, AnyHandler>>;
+const SPECIAL = { ...LOBBY_HANDLERS, ...TEAM_HANDLERS, ...DEBRIEF_HANDLERS } as Partial<Record<IntentName, AnyHandler>>;
 
 /** The handler of an intent. */
 export function handlerOf(name: IntentName): AnyHandler {

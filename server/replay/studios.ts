@@ -1,0 +1,239 @@
+// The debrief's server side: each game's timeline (followed action by action as the room applies them, or walked
+// from the log for a game restored after a restart), and the replay and "what if" the host drives on the projector after the game. The replayed views are
+// rebuilt here, on the server, by the same reducer and projection as the live game: hidden truths never leave it,
+// and a replay at the last version has the live game's state hash. The stored log is only ever read.
+import type { Debrief, Replacement, ReplayFrame, ReplaySpeed, Studio, WhatIf } from '../../shared/protocol/debrief.js';
+import type { ErrorCode } from '../../shared/protocol/errors.js';
+import type { ScreenView } from '../../shared/protocol/views.js';
+import type { Action } from '../../shared/sim/actions.js';
+import { ReplayCursor } from '../../shared/sim/debrief/replay-cursor.js';
+import { continueWalk, debriefOf, observe, startWalk, timelineOpen, type Walk } from '../../shared/sim/debrief/timeline.js';
+import { whatIf } from '../../shared/sim/debrief/what-if.js';
+import { stateHash } from '../../shared/sim/hash.js';
+import { projectScreen } from '../../shared/sim/project.js';
+import type { GameState } from '../../shared/sim/state.js';
+import type { Room } from '../rooms/room.js';
+
+/** How often a playing replay moves, and how many logged actions a step covers at speed 1×. */
+export const REPLAY_STEP_MS = 250;
+const ACTIONS_PER_STEP = 1;
+/** A replay keeps the state every this many versions, so a scrub backwards replays at most this many actions. */
+const CHECKPOINT_EVERY = 100;
+
+type Failure = { ok: false; code: ErrorCode };
+const fail = (code: ErrorCode): Failure => ({ ok: false, code });
+
+/** One replay of one finished game: its cursor over the log as read when it opened, and whether it plays. */
+class Replay {
+  readonly cursor: ReplayCursor;
+  playing = false;
+  speed: ReplaySpeed = 4;
+  timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(room: Room, log: unknown[]) {
+    this.cursor = new ReplayCursor(room.config, log, CHECKPOINT_EVERY);
+  }
+
+  get state(): GameState {
+    return this.cursor.state;
+  }
+
+  get last(): number {
+    return this.cursor.last;
+  }
+
+  seek(version: number): void {
+    this.cursor.seek(version);
+  }
+
+  frame(live: GameState): ReplayFrame {
+    const atEnd = this.state.version === this.last;
+    return {
+      version: this.state.version,
+      last: this.last,
+      playing: this.playing,
+      speed: this.speed,
+      view: projectScreen(this.state),
+      matchesLive: atEnd && live.version === this.last ? stateHash(this.state) === stateHash(live) : null,
+    };
+  }
+}
+
+interface Entry {
+  walk: Walk;
+  replay: Replay | null;
+  whatIf: WhatIf | null;
+}
+
+/** Sends a game's studio (replay and "what if") to its host consoles and projectors. */
+export type StudioSender = (room: Room, studio: Studio) => void;
+
+export class Studios {
+  readonly #entries = new WeakMap<Room, Entry>();
+  /** Replays playing now, so that a shutdown stops their timers. */
+  readonly #playing = new Set<Replay>();
+  readonly #send: StudioSender;
+
+  constructor(send: StudioSender) {
+    this.#send = send;
+  }
+
+  /**
+   * Follows a live game action by action: the timeline grows from the states the room computed anyway, so the
+   * debrief never simulates the game a second time. A game this server did not follow from its start (restored
+   * after a restart) is walked from its log on the first request instead.
+   */
+  observe(room: Room, before: GameState, action: Action): void {
+    let entry = this.#entries.get(room);
+    if (!entry && before.version === 0) {
+      entry = { walk: startWalk(room.config), replay: null, whatIf: null };
+      this.#entries.set(room, entry);
+    }
+    if (!entry || entry.walk.state.version !== before.version) return;
+    try {
+      entry.walk = observe(entry.walk, action, room.state);
+    } catch {
+      // The action is committed already: a timeline that cannot follow it is rebuilt from the log when asked.
+      entry.walk = startWalk(room.config);
+    }
+  }
+
+  /** The room's walk, continued over whatever the log gained since (the walk of a game is built once). */
+  #entry(room: Room): Entry {
+    let entry = this.#entries.get(room);
+    if (!entry) {
+      entry = { walk: startWalk(room.config), replay: null, whatIf: null };
+      this.#entries.set(room, entry);
+    }
+    if (entry.walk.state.version < room.state.version) {
+      const log = room.log();
+      entry.walk = continueWalk(entry.walk, log.slice(entry.walk.state.version));
+    }
+    return entry;
+  }
+
+  /** The debrief of a game for an audience, once Part 2 is revealed. */
+  debrief(room: Room, audience: 'host' | 'screen'): { ok: true; debrief: Debrief } | Failure {
+    if (!timelineOpen(room.state)) return fail('debrief/not-yet');
+    return { ok: true, debrief: debriefOf(this.#entry(room).walk, audience) };
+  }
+
+  /** What the room's host and projectors are shown now, or null when nothing was opened. */
+  studio(room: Room): Studio | null {
+    const entry = this.#entries.get(room);
+    if (!entry || (!entry.replay && !entry.whatIf)) return null;
+    return { replay: entry.replay?.frame(room.state) ?? null, whatIf: entry.whatIf };
+  }
+
+  #publish(room: Room): void {
+    this.#send(room, this.studio(room) ?? { replay: null, whatIf: null });
+  }
+
+  #finished(room: Room): Entry | Failure {
+    return room.finished ? this.#entry(room) : fail('replay/not-finished');
+  }
+
+  open(room: Room): { ok: true } | Failure {
+    const entry = this.#finished(room);
+    if ('ok' in entry) return entry;
+    this.#stop(entry);
+    entry.replay = new Replay(room, room.log());
+    this.#publish(room);
+    return { ok: true };
+  }
+
+  #replay(room: Room): { entry: Entry; replay: Replay } | Failure {
+    const entry = this.#finished(room);
+    if ('ok' in entry) return entry;
+    return entry.replay ? { entry, replay: entry.replay } : fail('replay/closed');
+  }
+
+  play(room: Room): { ok: true } | Failure {
+    const found = this.#replay(room);
+    if ('ok' in found) return found;
+    const { replay } = found;
+    if (replay.state.version >= replay.last) replay.seek(0);
+    replay.playing = true;
+    replay.timer ??= setInterval(() => this.#advance(room, replay), REPLAY_STEP_MS);
+    this.#playing.add(replay);
+    this.#publish(room);
+    return { ok: true };
+  }
+
+  #advance(room: Room, replay: Replay): void {
+    replay.seek(Math.min(replay.last, replay.state.version + replay.speed * ACTIONS_PER_STEP));
+    if (replay.state.version >= replay.last) this.#pause(replay);
+    this.#publish(room);
+  }
+
+  #pause(replay: Replay): void {
+    this.#playing.delete(replay);
+    replay.playing = false;
+    if (replay.timer) clearInterval(replay.timer);
+    replay.timer = null;
+  }
+
+  pause(room: Room): { ok: true } | Failure {
+    const found = this.#replay(room);
+    if ('ok' in found) return found;
+    this.#pause(found.replay);
+    this.#publish(room);
+    return { ok: true };
+  }
+
+  speed(room: Room, speed: ReplaySpeed): { ok: true } | Failure {
+    const found = this.#replay(room);
+    if ('ok' in found) return found;
+    found.replay.speed = speed;
+    this.#publish(room);
+    return { ok: true };
+  }
+
+  /** Scrubs to a version; the projector's view there comes back in the ack too. */
+  seek(room: Room, version: number): { ok: true; frame: ReplayFrame; view: ScreenView } | Failure {
+    const found = this.#replay(room);
+    if ('ok' in found) return found;
+    if (version > found.replay.last) return fail('replay/out-of-range');
+    found.replay.seek(version);
+    this.#publish(room);
+    const frame = found.replay.frame(room.state);
+    return { ok: true, frame, view: frame.view };
+  }
+
+  close(room: Room): { ok: true } | Failure {
+    const entry = this.#finished(room);
+    if ('ok' in entry) return entry;
+    this.#stop(entry);
+    entry.replay = null;
+    this.#publish(room);
+    return { ok: true };
+  }
+
+  /** Branches the game at a team's decision; the result goes to the host's console and the projector. */
+  whatIf(room: Room, version: number, replacement: Replacement): { ok: true; whatIf: WhatIf } | Failure {
+    const entry = this.#finished(room);
+    if ('ok' in entry) return entry;
+    const result = whatIf(room.config, room.log(), entry.walk, version, replacement);
+    if (!result.ok) return result;
+    entry.whatIf = result.whatIf;
+    this.#publish(room);
+    return result;
+  }
+
+  clearWhatIf(room: Room): { ok: true } | Failure {
+    const entry = this.#finished(room);
+    if ('ok' in entry) return entry;
+    entry.whatIf = null;
+    this.#publish(room);
+    return { ok: true };
+  }
+
+  #stop(entry: Entry): void {
+    if (entry.replay) this.#pause(entry.replay);
+  }
+
+  /** Stops every playing replay (on shutdown). */
+  stop(): void {
+    for (const replay of this.#playing) this.#pause(replay);
+  }
+}

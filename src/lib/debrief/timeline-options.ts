@@ -1,0 +1,112 @@
+// The debrief's timeline chart: one row per team, the simulated hours of Part 2 then Part 3 on one axis, a
+// marker per crisis (triangle), decision (circle) and outcome (diamond). Kinds differ by shape and by colour,
+// never by colour alone; Part 2 and Part 3 are labelled bands. Pure, for tests.
+// Relative imports (not `$shared`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
+import type { Debrief, TimelineEntry } from '../../../shared/protocol/debrief.js';
+import type { ChartOption, ScatterSeriesOption } from '../charts/options-types.js';
+import { FONT, INK } from '../charts/theme.js';
+
+export const KIND_STYLE = {
+  crisis: { name: 'Crisis', symbol: 'triangle', color: '#ff9b8f' },
+  decision: { name: 'Decision', symbol: 'circle', color: '#6cc6ff' },
+  outcome: { name: 'Outcome', symbol: 'diamond', color: '#7ee2a1' },
+} as const;
+
+export const KINDS = ['crisis', 'decision', 'outcome'] as const;
+
+/** The label of an axis hour: "P2 6 h" or "P3 4 h". */
+export function axisLabel(debrief: Pick<Debrief, 'part3From'>, axis: number): string {
+  if (debrief.part3From === null || axis < debrief.part3From) return `P2 ${Math.round(axis)} h`;
+  return `P3 ${Math.round(axis - debrief.part3From)} h`;
+}
+
+/** A few words for a screen reader: how many of each kind, per team. */
+export function timelineDescription(debrief: Debrief): string {
+  if (debrief.entries.length === 0) return 'No crisis, decision or outcome yet.';
+  return debrief.teams
+    .map((team) => {
+      const own = debrief.entries.filter((e) => e.teamId === team.id);
+      const n = (kind: TimelineEntry['kind']) => own.filter((e) => e.kind === kind).length;
+      return `${team.name}: ${n('decision')} decisions, ${n('crisis')} crises, ${n('outcome')} outcomes`;
+    })
+    .join('; ');
+}
+
+type MarkAreaData = NonNullable<NonNullable<ScatterSeriesOption['markArea']>['data']>;
+
+/** The ECharts option; `selected` (a decision's version) is drawn larger with a ring, `fontSize` for the projector. */
+export function timelineOptions(debrief: Debrief, options: { selected?: number | null; fontSize?: number } = {}): ChartOption {
+  const fontSize = options.fontSize ?? 12;
+  const names = debrief.teams.map((t) => t.name);
+  const row = new Map(debrief.teams.map((t, i) => [t.id, i]));
+  const end = Math.max(1, debrief.end);
+  const bands: MarkAreaData = [
+    [
+      { xAxis: 0, name: 'Part 2', itemStyle: { color: INK.muted, opacity: 0.06 }, label: { color: INK.muted, fontSize, position: 'insideTopLeft' } },
+      { xAxis: debrief.part3From ?? end },
+    ],
+  ];
+  if (debrief.part3From !== null) {
+    bands.push([
+      { xAxis: debrief.part3From, name: 'Part 3', itemStyle: { color: INK.muted, opacity: 0.12 }, label: { color: INK.muted, fontSize, position: 'insideTopLeft' } },
+      { xAxis: end },
+    ]);
+  }
+  const series: ScatterSeriesOption[] = KINDS.map((kind, index) => {
+    const style = KIND_STYLE[kind];
+    const entries = debrief.entries.filter((e) => e.kind === kind);
+    // Entries of one team at the same hour would hide each other: nudge each kind to its own lane of the row.
+    const lane = (index - 1) * 0.22;
+    return {
+      type: 'scatter',
+      name: style.name,
+      symbol: style.symbol,
+      itemStyle: { color: style.color },
+      data: entries.map((e) => ({
+        value: [e.axis, (row.get(e.teamId) ?? 0) + lane],
+        name: e.label,
+        symbolSize: e.version === options.selected && kind === 'decision' ? fontSize * 1.6 : fontSize * 0.9,
+        itemStyle: e.version === options.selected && kind === 'decision' ? { borderColor: INK.text, borderWidth: 3 } : undefined,
+      })),
+      ...(index === 0 ? { markArea: { silent: true, data: bands } } : {}),
+    };
+  });
+  return {
+    aria: { enabled: true, label: { description: timelineDescription(debrief) } },
+    textStyle: { fontFamily: FONT, color: INK.text, fontSize },
+    animation: false,
+    grid: { left: 8, right: 16, top: fontSize * 3, bottom: fontSize * 2.5, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    legend: { top: 0, textStyle: { color: INK.text, fontSize }, data: KINDS.map((k) => KIND_STYLE[k].name) },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const point = p as { name: string; value: [number, number] };
+        return `${axisLabel(debrief, point.value[0])}: ${point.name}`;
+      },
+    },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: Math.ceil(end),
+      name: 'simulated hours',
+      nameLocation: 'middle',
+      nameGap: fontSize * 1.8,
+      nameTextStyle: { color: INK.muted, fontSize },
+      axisLabel: { color: INK.muted, fontSize, formatter: (value: number) => axisLabel(debrief, value) },
+      axisLine: { lineStyle: { color: INK.axis } },
+      splitLine: { lineStyle: { color: INK.grid } },
+    },
+    yAxis: {
+      type: 'value',
+      min: -0.5,
+      max: names.length - 0.5,
+      inverse: true,
+      interval: 1,
+      // A 24-character team name would squeeze the chart on a phone: long names are cut, the list below has them whole.
+      axisLabel: { color: INK.text, fontSize, width: fontSize * 9, overflow: 'truncate', formatter: (value: number) => names[Math.round(value)] ?? '' },
+      axisLine: { lineStyle: { color: INK.axis } },
+      splitLine: { show: false },
+    },
+    series,
+  };
+}

@@ -1,0 +1,164 @@
+// The close of the lab in real Chromium: canary stories on the projector at Part 2's reveal; at the debrief the
+// podiums, every prediction against the truth, the timeline and talking points; the host replays the game on the
+// projector (play, pause, scrub to a decision, the end matching the live game) and branches a "what if" shown
+// side by side. Screenshots in test-results/screenshots/debrief-*.png.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.js';
+import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
+import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
+
+const session = new E2eSession();
+beforeAll(() => session.start());
+afterAll(() => session.stop());
+
+/** "12 / 345" → [12, 345]. */
+const position = (text: string | null) => (text ?? '').split('/').map((part) => Number(part.trim())) as [number, number];
+
+describe('the debrief, its replay and a what-if', () => {
+  let host: Page;
+  let screen: Page;
+  let ada: Page; // Cloud Titan, team 1
+  let bob: Page; // Edge Guardian, team 2
+  let eve: Page; // Cloud Titan too (team 5): a track with two teams gets its own podium
+  let code = '';
+  const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
+
+  it('plays Part 2 with a promotion and a rollback, and shows the canary stories at the reveal', async () => {
+    host = await session.open('laptop', '/host');
+    await host.getByLabel('Number of teams').fill('5');
+    await host.getByRole('button', { name: 'Create game' }).click();
+    await host.waitForURL(/\/host\/[A-Z0-9]{6}$/);
+    code = (await host.getByTestId('game-code').first().textContent())!.trim();
+    screen = await session.open('projector', `/screen/${code}`);
+    ada = await session.join(code, 'Ada');
+    bob = await session.join(code, 'Bob');
+    await session.join(code, 'Cy');
+    await session.join(code, 'Dee');
+    eve = await session.join(code, 'Eve');
+    await host.getByRole('button', { name: 'Start', exact: true }).click();
+    for (let i = 0; i < 4; i++) {
+      const before = await phaseOf(host);
+      await pressNext(host);
+      await expect.poll(() => phaseOf(host)).not.toBe(before);
+    }
+    await expect.poll(() => phaseOf(ada)).toMatch(/part 2/i);
+    await host.getByRole('button', { name: '8×' }).click();
+    for (const [page, value] of [[ada, '2995'], [bob, '3000'], [eve, '1000']] as const) {
+      await page.getByRole('spinbutton', { name: 'Prediction' }).fill(value);
+      await page.getByRole('button', { name: 'Lock prediction' }).click();
+      await page.getByTestId('prediction-locked').waitFor();
+    }
+    await ada.getByRole('button', { name: 'Start run' }).click();
+    await bob.getByRole('button', { name: 'Start run' }).click();
+    await host.getByRole('button', { name: 'Traffic spike' }).click();
+    await ada.getByRole('button', { name: 'Promote' }).click();
+    await expect.poll(() => ada.getByText(/\b1 % live\b|1 %/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await bob.getByRole('button', { name: 'Rollback' }).click();
+    await expect.poll(() => bob.getByText(/rolled back/i).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await pressReveal(host);
+    const stories = screen.getByTestId('canary-stories');
+    await stories.waitFor({ timeout: 10_000 });
+    await expect.poll(() => stories.textContent()).toMatch(/Promote run 1 to 1 %/);
+    await expect.poll(() => stories.locator('svg').count()).toBeGreaterThan(0);
+    await screenshot(screen, 'debrief-01-part2-reveal-canary-stories-screen');
+  });
+
+  it('closes the lab with podiums, every prediction against the truth, the timeline and talking points', async () => {
+    for (let i = 0; i < 12 && !/debrief/i.test((await phaseOf(host)) ?? ''); i++) {
+      const before = await phaseOf(host);
+      await pressNext(host);
+      await expect.poll(() => phaseOf(host)).not.toBe(before);
+    }
+    await expect.poll(() => phaseOf(screen)).toMatch(/debrief/i);
+    await screen.getByTestId('podium').waitFor();
+    // Two Cloud Titan teams: that track gets a podium of its own; the others have one team each and none.
+    const trackPodiums = screen.getByTestId('track-podiums');
+    await expect.poll(() => trackPodiums.textContent()).toMatch(/Cloud Titan/);
+    expect(await trackPodiums.textContent()).not.toMatch(/Edge Guardian/);
+    const predictions = screen.getByTestId('debrief-class-predictions');
+    expect(await predictions.textContent()).toMatch(/Part 2 · n\*/);
+    expect(await predictions.getByRole('row', { name: /Team 2/ }).textContent()).toMatch(/3,000 vs 2,995/);
+    const timeline = screen.getByTestId('timeline');
+    await expect.poll(() => timeline.locator('svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await timeline.textContent()).toMatch(/Traffic spike/);
+    await screenshot(screen, 'debrief-02-screen');
+    // The whole debrief on the projector passes axe-core (a projector of its own: axe needs the CSP bypassed).
+    const audit = await session.browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, bypassCSP: true });
+    const audited = await audit.newPage();
+    await audited.goto(`${session.server.url}/screen/${code}`);
+    await expect.poll(() => audited.getByTestId('canary-stories').locator('svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await axeViolations(audited)).toEqual([]);
+    await audit.close();
+    await eve.getByTestId('debrief-podium').waitFor();
+    await screenshot(eve, 'debrief-03-phone');
+    const points = host.getByTestId('talking-points');
+    await expect.poll(() => points.textContent()).toMatch(/Team 2 locked 3000: the rule of three/);
+    await screenshot(host, 'debrief-04-host');
+  });
+
+  it('replays the game on the projector: play, pause, scrub to a decision, and the end is the live game', async () => {
+    await host.getByRole('button', { name: 'Replay', exact: true }).click();
+    const where = screen.getByTestId('replay-version');
+    await expect.poll(async () => position(await where.textContent())[0]).toBe(0);
+    const last = position(await where.textContent())[1];
+    expect(last).toBeGreaterThan(20);
+    // At 1× (4 logged actions a second) it moves visibly, and is still playing when paused.
+    await host.getByRole('button', { name: '1×' }).click();
+    await host.getByRole('button', { name: 'Play replay' }).click();
+    await expect.poll(async () => position(await where.textContent())[0]).toBeGreaterThan(0);
+    await screenshot(screen, 'debrief-05-replay-playing-screen');
+    await host.getByRole('button', { name: 'Pause replay' }).click();
+    await host.getByRole('button', { name: 'Play replay' }).waitFor();
+    // Scrub to Ada's promotion: the projector shows Part 2 at that version.
+    const jump = host.getByLabel('Jump to a decision');
+    const option = await jump.locator('option', { hasText: 'Promote run 1 to 1 %' }).getAttribute('value');
+    await jump.selectOption(option!);
+    await expect.poll(async () => position(await where.textContent())[0]).toBe(Number(option));
+    await expect.poll(() => phaseOf(screen)).toMatch(/part 2/i);
+    expect(await host.getByTestId('replay-position').textContent()).toMatch(new RegExp(`^${option} / ${last}$`));
+    await screenshot(screen, 'debrief-06-replay-scrubbed-screen');
+    await screenshot(host, 'debrief-07-replay-host');
+    // The scrub bar moves it too.
+    await host.getByLabel('Replay position').fill(String(last - 1));
+    await expect.poll(async () => position(await where.textContent())[0]).toBe(last - 1);
+    await host.getByRole('button', { name: 'Play replay' }).click();
+    await expect.poll(() => screen.getByText('same state as the live game').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => phaseOf(screen)).toMatch(/debrief/i);
+    await screenshot(screen, 'debrief-08-replay-end-screen');
+    await host.getByRole('button', { name: 'Close replay' }).click();
+    await expect.poll(() => screen.getByTestId('replay-version').count()).toBe(0);
+  });
+
+  it('branches a what-if at Ada’s promotion and shows both outcomes side by side', async () => {
+    const decision = host.getByLabel('Decision', { exact: true });
+    const option = await decision.locator('option', { hasText: 'Promote run 1 to 1 %' }).getAttribute('value');
+    await decision.selectOption(option!);
+    await host.getByLabel('Instead').selectOption({ label: 'Roll back' });
+    await host.getByRole('button', { name: 'What if', exact: true }).click();
+    const result = host.getByTestId('what-if-result');
+    await result.waitFor();
+    expect(await result.getByTestId('what-if-live').textContent()).toMatch(/Promote run 1 to 1 %/);
+    expect(await result.getByTestId('what-if-branch').textContent()).toMatch(/Roll back.*rolled-back/s);
+    const onScreen = screen.getByTestId('what-if-result');
+    await onScreen.waitFor();
+    expect(await onScreen.textContent()).toMatch(/What if Team 1 had chosen otherwise/);
+    await screenshot(host, 'debrief-09-what-if-host');
+    await screenshot(screen, 'debrief-10-what-if-screen');
+    // The host console is phone first: the debrief fits a phone's width too.
+    await host.setViewportSize({ width: 390, height: 844 });
+    const wide = () =>
+      host.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('main *')]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('[role="region"], .scroll, table'))
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`)
+          .slice(0, 5),
+      );
+    await expect.poll(wide).toEqual([]);
+    await screenshot(host, 'debrief-11-host-phone');
+    for (const id of ['what-if', 'timeline', 'canary-stories']) {
+      await host.getByTestId(id).screenshot({ path: join(SCREENSHOT_DIR, `debrief-12-host-phone-${id}.png`) });
+    }
+  });
+});

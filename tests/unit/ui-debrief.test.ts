@@ -1,0 +1,83 @@
+// The debrief's page logic, pure: podiums per track only where a track has more than one team, every prediction
+// against the truth, and the timeline chart's marks (one axis, kinds told apart by shape, the chosen decision).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { LeaderboardRow } from '../../shared/protocol/views.js';
+import { debriefFromLog } from '../../shared/sim/debrief/timeline.js';
+import { projectScreen } from '../../shared/sim/project.js';
+import { replay } from '../../shared/sim/replay.js';
+import type { GameConfig } from '../../shared/sim/state.js';
+import { podium, predictionLines, trackPodiums } from '../../src/lib/debrief/debrief-rows.js';
+import { storyOptions } from '../../src/lib/debrief/story-options.js';
+import { axisLabel, timelineOptions } from '../../src/lib/debrief/timeline-options.js';
+
+const golden = JSON.parse(readFileSync(new URL('./golden/game-log.json', import.meta.url), 'utf8')) as { config: GameConfig; log: unknown[] };
+
+const row = (teamId: string, track: LeaderboardRow['track'], rank: number, trackRank: number): LeaderboardRow => ({
+  rank,
+  trackRank,
+  teamId,
+  name: teamId,
+  track,
+  learning: 0,
+  ops: 0,
+  total: 100 - rank,
+});
+
+describe('podiums', () => {
+  it('gives a track its own podium only when it has more than one team, top three at most', () => {
+    const rows = [
+      row('a', 'cloud-titan', 1, 1),
+      row('b', 'edge-guardian', 2, 1),
+      row('c', 'cloud-titan', 3, 2),
+      row('d', 'cloud-titan', 4, 3),
+      row('e', 'cloud-titan', 5, 4),
+    ];
+    expect(trackPodiums(rows).map((g) => [g.track, g.rows.map((r) => r.teamId)])).toEqual([['cloud-titan', ['a', 'c', 'd']]]);
+    expect(podium(rows).map((r) => r.teamId)).toEqual(['a', 'b', 'c']);
+    expect(trackPodiums(rows.slice(0, 2))).toEqual([]);
+  });
+});
+
+describe('predictions against the truth', () => {
+  it('lists every team for every revealed lock', () => {
+    const view = projectScreen(replay(golden.config, golden.log));
+    const { parts, lines } = predictionLines(view);
+    expect(parts).toEqual([1, 2, 3]);
+    const owls = lines.find((l) => l.name === 'Night Owls')!;
+    expect(owls.cells[2]).toEqual({ predicted: '3,000', actual: '2,995', good: true, verdict: '×1.00' });
+    expect(lines.find((l) => l.name === 'Team 3')!.cells[3]).toMatchObject({ predicted: null, verdict: 'not locked', good: false });
+  });
+});
+
+describe('the timeline chart', () => {
+  const debrief = debriefFromLog(golden.config, golden.log, 'screen');
+
+  it('labels one axis with Part 2 then Part 3 hours', () => {
+    expect(axisLabel(debrief, 6)).toBe('P2 6 h');
+    expect(axisLabel(debrief, 10)).toBe('P3 3 h');
+  });
+
+  it('draws each kind with its own shape and rings the chosen decision', () => {
+    const options = timelineOptions(debrief, { selected: 44 });
+    const series = options.series as { name: string; symbol: string; data: { value: [number, number]; name: string; itemStyle?: object }[] }[];
+    expect(series.map((s) => [s.name, s.symbol])).toEqual([
+      ['Crisis', 'triangle'],
+      ['Decision', 'circle'],
+      ['Outcome', 'diamond'],
+    ]);
+    const decisions = series[1]!.data;
+    expect(decisions.filter((d) => d.itemStyle).map((d) => d.name)).toEqual(['Promote run 1 to 1 % (confidence 94.9 % of 95 %)']);
+    // Team 2's domino sits on its row (1) at the axis hour 9.
+    expect(series[0]!.data.find((d) => d.name === 'Dependency domino')!.value[0]).toBe(9);
+  });
+
+  it('tells a canary story with a line per run and markers on the same hours', () => {
+    const story = debrief.stories.find((s) => s.teamId === 't1')!;
+    const entries = debrief.entries.filter((e) => e.teamId === 't1' && e.part === 'part2');
+    const options = storyOptions(story, entries);
+    const series = options.series as { type: string; name: string; data: unknown[] }[];
+    expect(series.filter((s) => s.type === 'line').map((s) => s.name)).toEqual(['Run 1']);
+    expect(series.find((s) => s.name === 'Crisis')!.data).toHaveLength(2);
+  });
+});
