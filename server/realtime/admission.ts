@@ -46,7 +46,7 @@ export function admitConnections(io: GameServer, budget: ConnectionBudget): void
   io.use((socket, next) => {
     const ok = budget.mayConnect(addressOf(socket), seatOf(socket));
     if (ok) return next();
-    next(refusal('rate/limited', seatOf(socket) === null ? TOO_MANY_CONNECTIONS : TOO_MANY_SEATS));
+    next(refusal('connection/limit', seatOf(socket) === null ? TOO_MANY_CONNECTIONS : TOO_MANY_SEATS));
   });
 
   const openBySeat = new Map<string, GameSocket[]>();

@@ -122,8 +122,8 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
       joinUrl: room ? `${base}/?code=${room.code}` : `${base}/`,
       serverTime: clock(),
     });
-    const view = room ? broadcaster.viewFor(room, data) : null;
-    if (view) socket.emit('view', view);
+    const snapshot = room ? broadcaster.snapshotFor(room, data) : null;
+    if (snapshot) socket.emit('view', snapshot);
     const ctx = { data, rooms, broadcaster, clock, address: addressOf(socket), budgets };
     registerIntents(socket, ctx, new TokenBucket(limit, Date.now()), options.logger);
   });

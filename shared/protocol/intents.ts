@@ -57,7 +57,7 @@ const RESULTS = {
   'game:recover': z.object({ code: GameCodeSchema, token: z.string(), role: z.enum(['host', 'cohost']) }),
   'game:join': z.object({ code: GameCodeSchema, playerId: z.string() }),
   'game:peek': z.object({ askStudentId: z.boolean(), roomLocked: z.boolean() }),
-  'sync:snapshot': z.object({ view: ViewSchema }),
+  'sync:snapshot': z.object({ rev: z.int(), view: ViewSchema }),
 };
 type Results = typeof RESULTS;
 
