@@ -9,6 +9,7 @@ import { PROTOCOL_VERSION } from '$shared/protocol/version.js';
 import type { HostView, ScreenView, TeamView, View } from '$shared/protocol/views.js';
 import { serverClock } from './clock.svelte.js';
 import { randomId } from './ids.js';
+import { RECONNECT_OPTIONS, retryDelayMs } from './reconnect.js';
 
 import type { ConnectionStatus } from './connection-status.js';
 
@@ -68,10 +69,13 @@ export class GameConnection<R extends Role = Role> {
   /** A `sync:snapshot` is on its way (patches are ignored until its answer). */
   #resyncing = false;
   #disposed = false;
+  /** Refusals for now (`rate/limited`, `connection/limit`) retried in a row: the backoff grows with them. */
+  #retries = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(auth: AuthFor<R>) {
     this.role = auth.role as R;
-    this.#socket = io({ auth: { ...auth, protocol: PROTOCOL_VERSION }, transports: ['websocket'] });
+    this.#socket = io({ auth: { ...auth, protocol: PROTOCOL_VERSION }, transports: ['websocket'], ...RECONNECT_OPTIONS });
     this.#listen();
   }
 
@@ -81,6 +85,7 @@ export class GameConnection<R extends Role = Role> {
       this.status = 'online';
       this.error = null;
       this.#rev = null;
+      this.#retries = 0;
     });
     socket.on('connect_error', (err) => {
       // socket.io retries by itself while `active`; a refused handshake (middleware error) is final.
@@ -88,8 +93,18 @@ export class GameConnection<R extends Role = Role> {
         this.status = 'offline';
         return;
       }
+      const refusal = refusalOf((err as Error & { data?: unknown }).data) ?? { code: 'server/error', message: err.message };
+      this.error = refusal;
+      // Too many connections from this network, or too fast: a refusal for now. Wait longer each time, then
+      // try again; the banner says so meanwhile.
+      if (refusal.code === 'rate/limited' || refusal.code === 'connection/limit') {
+        this.status = 'retrying';
+        this.#retryTimer = setTimeout(() => {
+          if (!this.#disposed) socket.connect();
+        }, retryDelayMs(this.#retries++));
+        return;
+      }
       this.status = 'refused';
-      this.error = refusalOf((err as Error & { data?: unknown }).data) ?? { code: 'server/error', message: err.message };
     });
     socket.on('disconnect', (reason) => {
       if (this.status === 'closed' || reason === 'io client disconnect') return;
@@ -168,6 +183,7 @@ export class GameConnection<R extends Role = Role> {
   /** Removes every listener and closes the socket; the object is dead afterwards. */
   dispose(): void {
     this.#disposed = true;
+    clearTimeout(this.#retryTimer);
     this.#socket.removeAllListeners();
     this.#socket.disconnect();
   }
