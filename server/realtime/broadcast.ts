@@ -5,7 +5,7 @@
 // coalesced: however many actions a room accepts in one turn of the event loop, each audience gets one patch.
 import { messageFor } from '../../shared/protocol/errors.js';
 import type { Snapshot, SocketData } from '../../shared/protocol/events.js';
-import { diff } from '../../shared/protocol/patch.js';
+import { diff, type PatchOp } from '../../shared/protocol/patch.js';
 import type { View } from '../../shared/protocol/views.js';
 import { projectHost, projectScreen, projectTeam } from '../../shared/sim/project.js';
 import type { GameEvent } from '../../shared/sim/reducer.js';
@@ -71,8 +71,11 @@ export class Broadcaster {
     this.#scheduled ??= setImmediate(() => this.flush());
   };
 
-  /** Sends the pending patches now. */
-  flush(): void {
+  /**
+   * Sends the pending patches now. `late`: the presence window's flush, which also sends what earlier flushes
+   * held back (an audience whose view changed only in its version).
+   */
+  flush({ late = false } = {}): void {
     if (this.#scheduled) clearImmediate(this.#scheduled);
     this.#scheduled = null;
     const rooms = [...this.#pending];
@@ -81,8 +84,8 @@ export class Broadcaster {
     this.#ticked.clear();
     // A patch carries the presence of the moment: a room sent now needs no presence patch later.
     for (const room of rooms) this.#presence.delete(room);
-    for (const room of rooms) this.#send(room, false);
-    for (const room of ticked) this.#send(room, true);
+    for (const room of rooms) this.#send(room, { tick: false, late });
+    for (const room of ticked) this.#send(room, { tick: true, late });
   }
 
   /**
@@ -132,7 +135,7 @@ export class Broadcaster {
       this.#presenceTimer = null;
       for (const waiting of this.#presence) this.#pending.add(waiting);
       this.#presence.clear();
-      this.flush();
+      this.flush({ late: true });
     }, PRESENCE_WINDOW_MS);
   }
 
@@ -149,7 +152,7 @@ export class Broadcaster {
   }
 
   /** Diffs every listened-to audience of a room against its baseline and sends the patches. */
-  #send(room: Room, tick: boolean): void {
+  #send(room: Room, { tick, late }: { tick: boolean; late: boolean }): void {
     const { code, state } = room;
     const moved = this.#moved.get(room) ?? new Set<string>();
     this.#moved.delete(room);
@@ -175,7 +178,13 @@ export class Broadcaster {
       }
       const fresh = newcomers.map((playerId) => playerRoom(code, playerId));
       const ops = diff(old.view, view);
-      if (ops.length > 0) {
+      if (!late && ops.length === 1 && isVersionOnly(ops[0]!)) {
+        // Another audience's action moved only the game's version here (one team's proposal, in a room of
+        // forty): a thousand phones need not hear of it now. It goes with this audience's next change, or with
+        // the presence window's flush at the latest.
+        baselines.set(key, old);
+        this.#presenceChanged(room);
+      } else if (ops.length > 0) {
         const patch = tick ? { from: old.rev, to: rev, ops, tick: true as const } : { from: old.rev, to: rev, ops };
         this.#io.to(name).except(fresh).emit('patch', patch);
       } else {
@@ -240,4 +249,9 @@ function audienceOf(room: Room, data: SocketData): AudienceKey | null {
     case 'guest':
       return null;
   }
+}
+
+/** Whether a patch op only sets the view's version. */
+function isVersionOnly(op: PatchOp): boolean {
+  return op[0] === 's' && op[1].length === 1 && op[1][0] === 'version';
 }
