@@ -66,16 +66,16 @@ const publicRosters = new WeakMap<readonly Player[], { teams: readonly Team[]; r
 function publicTeams(state: GameState): PublicTeam[] {
   const known = publicRosters.get(state.players);
   if (known && known.teams === state.teams) return known.roster as PublicTeam[];
-  const roster = state.teams.map((team) =>
-    Object.freeze({
-      id: team.id,
-      name: team.name,
-      track: team.track,
-      members: Object.freeze(seatedIn(state, team.id).map((p) => Object.freeze({ id: p.id, nickname: p.nickname }))),
-    }),
-  );
+  const roster: PublicTeam[] = state.teams.map((team) => ({
+    id: team.id,
+    name: team.name,
+    track: team.track,
+    members: seatedIn(state, team.id).map((p) => Object.freeze({ id: p.id, nickname: p.nickname })),
+  }));
+  // Frozen: one value shared by many views must not be changed through any of them.
+  for (const team of roster) Object.freeze(Object.freeze(team).members);
   publicRosters.set(state.players, { teams: state.teams, roster: Object.freeze(roster) });
-  return roster as PublicTeam[];
+  return roster;
 }
 
 /** A team's open proposal for the lock in play, as its members see it; null once locked or out of play. */
