@@ -178,6 +178,14 @@ const percentile = (values: number[], p: number) => {
 const median = (values: number[]) => percentile(values, 50);
 const rid = () => randomBytes(8).toString('hex');
 
+const FIRST = ['Ada', 'Ben', 'Cleo', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jade', 'Kai', 'Lena', 'Milo', 'Nora', 'Omar', 'Pia', 'Quinn', 'Rosa', 'Sam', 'Tova'];
+const LAST = ['Reed', 'Stone', 'Vale', 'Brook', 'Frost', 'Hale', 'Lake', 'Moss', 'North', 'Park', 'Rowe', 'Shaw', 'Tate', 'Wells', 'York', 'Ash', 'Bell', 'Cole', 'Dale', 'Fox'];
+/** A distinct, ordinary nickname per phone (numbers in names trip the profanity filter's leetspeak rules). */
+function nicknameOf(i: number): string {
+  const suffix = i >= 400 ? ` ${'ABCDEFGHJKMNPQRSTUVWXYZ'[Math.floor(i / 400) - 1]}` : '';
+  return `${FIRST[i % 20]} ${LAST[Math.floor(i / 20) % 20]}${suffix}`;
+}
+
 interface Result {
   joinMs: number;
   joinBytes: number;
@@ -214,7 +222,7 @@ async function measure(kind: Kind): Promise<Result> {
       const guest = new Phone(server.url, { role: 'guest' }, kind);
       await guest.connected();
       const seatToken = randomBytes(32).toString('base64url');
-      const nickname = `phone ${i}`;
+      const nickname = nicknameOf(i);
       const joined = await guest.emit(kind === 'bare' ? 'join' : 'game:join', { code, nickname, seatToken });
       if (!joined.ok) throw new Error(`join refused: ${joined.code}`);
       guest.close();
