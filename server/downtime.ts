@@ -3,6 +3,7 @@
 // last moment and resumed at once, so a crash and restart costs a class the seconds of the restart's
 // detection, not the outage. Both steps are ordinary logged actions (a replay gives the same timer).
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Rooms } from './rooms/rooms.js';
@@ -25,21 +26,32 @@ export function lastAlive(dataDir: string): number | null {
 /** Notes the time now and every HEARTBEAT_MS; returns the function that stops it (noting the time once more). */
 export function startHeartbeat(dataDir: string, clock: () => number = Date.now): () => void {
   const file = join(dataDir, FILE);
-  const beat = () => {
+  // Written whole then renamed: a crash mid-write never leaves a torn number. A full disk only means the next
+  // start takes the timer as it was logged (no worse than without this).
+  const beatNow = () => {
     try {
-      // Written whole then renamed: a crash mid-write never leaves a torn number.
       writeFileSync(`${file}.tmp`, String(clock()));
       renameSync(`${file}.tmp`, file);
     } catch {
-      // A full disk: the next start then takes the timer as it was logged (no worse than without this).
+      // see above
     }
   };
-  beat();
+  // While serving, off the event loop: a busy disk must not delay an ack (the profile showed it could).
+  let writing = false;
+  const beat = () => {
+    if (writing) return;
+    writing = true;
+    writeFile(`${file}.tmp`, String(clock()))
+      .then(() => rename(`${file}.tmp`, file))
+      .catch(() => {})
+      .finally(() => (writing = false));
+  };
+  beatNow();
   const timer = setInterval(beat, HEARTBEAT_MS);
   timer.unref();
   return () => {
     clearInterval(timer);
-    beat();
+    beatNow();
   };
 }
 

@@ -21,6 +21,13 @@ import type { GameServer } from './types.js';
 export const PRESENCE_WINDOW_MS = 500;
 
 /**
+ * How long an audience whose view changed only in its `version` (another team's action) may hold the old
+ * number: the catch-up goes to every phone of the room, so at 200 intents a second it is sent every 2 s, not
+ * with each one. Any other change of that audience carries the version with it at once.
+ */
+export const VERSION_WINDOW_MS = 2000;
+
+/**
  * A flush projects and diffs every audience of a room (about 3 ms at 1,000 players), so at 200 intents a second
  * flushing after each would keep the event loop busy and delay every ack. The next flush therefore waits at
  * least as long as the last one took, so broadcasting never takes more than half of the event loop under load;
@@ -59,6 +66,9 @@ export class Broadcaster {
   /** Rooms where only presence or the roster changed: their patches wait for the presence window. */
   readonly #presence = new Set<Room>();
   #presenceTimer: NodeJS.Timeout | null = null;
+  /** Rooms with an audience whose version lags (see VERSION_WINDOW_MS). */
+  readonly #versionLag = new Set<Room>();
+  #versionTimer: NodeJS.Timeout | null = null;
   /** The game version each room had at its last change: a change without a new one is presence. */
   readonly #versions = new WeakMap<Room, number>();
   /** Players moved to another team since the last flush: their sockets get that team's full view. */
@@ -96,7 +106,7 @@ export class Broadcaster {
   }
 
   /**
-   * Sends the pending patches now. `late`: the presence window's flush, which also sends what earlier flushes
+   * Sends the pending patches now. `late`: the version window's flush, which also sends what earlier flushes
    * held back (an audience whose view changed only in its version).
    */
   flush({ late = false } = {}): void {
@@ -162,8 +172,18 @@ export class Broadcaster {
       this.#presenceTimer = null;
       for (const waiting of this.#presence) this.#pending.add(waiting);
       this.#presence.clear();
-      this.flush({ late: true });
+      this.flush();
     }, PRESENCE_WINDOW_MS);
+  }
+
+  #versionLagging(room: Room): void {
+    this.#versionLag.add(room);
+    this.#versionTimer ??= setTimeout(() => {
+      this.#versionTimer = null;
+      for (const waiting of this.#versionLag) this.#pending.add(waiting);
+      this.#versionLag.clear();
+      this.flush({ late: true });
+    }, VERSION_WINDOW_MS);
   }
 
   /** Stops a pending flush (on shutdown). */
@@ -172,6 +192,9 @@ export class Broadcaster {
     this.#scheduled = null;
     if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
     this.#presenceTimer = null;
+    if (this.#versionTimer) clearTimeout(this.#versionTimer);
+    this.#versionTimer = null;
+    this.#versionLag.clear();
     this.#presence.clear();
     this.#pending.clear();
     this.#ticked.clear();
@@ -207,10 +230,10 @@ export class Broadcaster {
       const ops = diff(old.view, view);
       if (!late && ops.length === 1 && isVersionOnly(ops[0]!)) {
         // Another audience's action moved only the game's version here (one team's proposal, in a room of
-        // forty): a thousand phones need not hear of it now. It goes with this audience's next change, or with
-        // the presence window's flush at the latest.
+        // forty): a thousand phones need not hear of it now. It goes with this audience's next change, or
+        // VERSION_WINDOW_MS later at the latest.
         baselines.set(key, old);
-        this.#presenceChanged(room);
+        this.#versionLagging(room);
       } else if (ops.length > 0) {
         const patch = tick ? { from: old.rev, to: rev, ops, tick: true as const } : { from: old.rev, to: rev, ops };
         this.#io.to(name).except(fresh).emit('patch', patch);

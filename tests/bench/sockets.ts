@@ -7,7 +7,8 @@
 //   - the server's memory per connected phone.
 // Medians over BENCH_RUNS runs, with ratios against the bare server. Environment:
 //   BENCH_PLAYERS (1000), BENCH_RUNS (3), BENCH_INTENT_SECONDS (10), BENCH_DECISIONS (10),
-//   BENCH_SERVER_DIR (another checkout of Fleet Ops to measure instead of this one, e.g. the commit before a change).
+//   BENCH_SERVER_DIR (another checkout of Fleet Ops to measure instead of this one, e.g. the commit before a change),
+//   BENCH_ONLY (fleet-ops or bare), BENCH_SERVER_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 // Every phone is a socket of this process on 127.0.0.1, so the per-address join rate is raised for the run (a
 // lecture hall has many addresses; the limits are tested elsewhere).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -46,7 +47,8 @@ interface Child {
 function startServer(kind: Kind): Promise<Child> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fleetops-bench-'));
   const script = kind === 'bare' ? join(ROOT, 'tests/bench/bare-server.ts') : 'server/index.ts';
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', script], {
     cwd: kind === 'bare' ? ROOT : SERVER_DIR,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOIN_RATE_PER_ADDRESS: '1000000' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,8 +68,11 @@ function startServer(kind: Kind): Promise<Child> {
         child,
         rssKb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0),
         async stop() {
-          child.kill('SIGKILL');
+          // SIGTERM: a clean exit (which also writes a CPU profile asked for with BENCH_SERVER_NODE_OPTIONS).
+          child.kill('SIGTERM');
+          const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
           await exited;
+          clearTimeout(killer);
           rmSync(dataDir, { recursive: true, force: true });
         },
       });
@@ -307,7 +312,7 @@ const results: Record<Kind, Result[]> = { 'fleet-ops': [], bare: [] };
 for (let run = 0; run < RUNS; run++) {
   // Alternate the order so neither always runs on a warmer (or busier) machine.
   const order: Kind[] = run % 2 === 0 ? ['bare', 'fleet-ops'] : ['fleet-ops', 'bare'];
-  for (const kind of order) {
+  for (const kind of order.filter((k) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY === k)) {
     const result = await measure(kind);
     results[kind].push(result);
     process.stdout.write(`run ${run + 1} ${kind}: ${JSON.stringify(result)}\n`);
