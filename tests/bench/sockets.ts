@@ -323,9 +323,11 @@ const med = (kind: Kind, key: keyof Result) => median(results[kind].map((r) => r
 process.stdout.write(`\nSockets: ${N} phones, ${RUNS} runs (medians), server ${SERVER_DIR === ROOT ? 'this checkout' : SERVER_DIR}\n\n`);
 process.stdout.write('| what | Fleet Ops | bare Socket.IO | ratio |\n| --- | --- | --- | --- |\n');
 for (const [key, label, format] of ROWS) {
-  const ours = med('fleet-ops', key);
-  const bare = med('bare', key);
-  const ratio = bare > 0 ? `${(ours / bare).toFixed(2)}×` : '—';
-  process.stdout.write(`| ${label} | ${format(ours)} | ${format(bare)} | ${ratio} |\n`);
+  // BENCH_ONLY leaves one column empty.
+  const cell = (kind: Kind) => (results[kind].length > 0 ? format(med(kind, key)) : '—');
+  const ours = results['fleet-ops'].length > 0 ? med('fleet-ops', key) : NaN;
+  const bare = results.bare.length > 0 ? med('bare', key) : NaN;
+  const ratio = bare > 0 && Number.isFinite(ours) ? `${(ours / bare).toFixed(2)}×` : '—';
+  process.stdout.write(`| ${label} | ${cell('fleet-ops')} | ${cell('bare')} | ${ratio} |\n`);
 }
 process.exit(0);
