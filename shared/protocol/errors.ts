@@ -51,7 +51,7 @@ export const ERROR_MESSAGES = {
   'challenge/closed': 'Your team has already answered this challenge, or its deadline has passed.',
   'rate/limited': 'Too many requests: slow down a little.',
   'connection/limit':
-    'Too many devices on your network are connected to this server right now. Wait a minute, then reload this page.',
+    'Too many devices on your network are connected to this server right now. This page will try again by itself in a few seconds.',
   'store/failed': 'The server could not save that. Try again.',
   'server/error': 'Something went wrong on the server. Try again.',
 } as const;
