@@ -1,5 +1,5 @@
 // The one process of Fleet Ops: the pages and Socket.IO on one port, SQLite under DATA_DIR.
-// `npm start` builds the pages and runs this file.
+// `npm start` builds the pages when their sources changed (server/build-if-stale.ts), then runs this file.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ import { configFromEnv, publicUrlFor } from './config.js';
 import { openFileWarning, readOpenFileLimit } from './fd-limit.js';
 import { createLogger } from './logger.js';
 import { FD_RESERVE, engineLimitOf } from './realtime/connections.js';
+import { holdTimersThroughDowntime, lastAlive, startHeartbeat } from './downtime.js';
 import { DataDirLocked, lockDataDir } from './store/data-lock.js';
 import { SqliteStore } from './store/sqlite.js';
 
@@ -18,7 +19,7 @@ const logger = createLogger(config.logLevel);
 async function loadPages(): Promise<RequestHandler> {
   const file = join(import.meta.dirname, '..', 'build', 'handler.js');
   if (!existsSync(file)) {
-    throw new Error('The pages are not built: run `npm start` (it builds first) or `npm run build`.');
+    throw new Error('The pages are not built: run `npm start` (it builds them when needed) or `npm run build`.');
   }
   const module = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
   return module.handler;
@@ -60,6 +61,10 @@ const app = createApp({
 const { restored, refused } = app.realtime.restore();
 // A refused game stays in the store; the others are served all the same.
 for (const game of refused) logger.warn({ code: game.code, reason: game.reason }, 'game not restored');
+// Part timers do not run while the server is down: held from the last moment the last process was alive.
+const downSince = lastAlive(config.dataDir);
+if (downSince !== null) holdTimersThroughDowntime(app.realtime.rooms, downSince, Date.now(), logger);
+const stopHeartbeat = startHeartbeat(config.dataDir);
 
 app.httpServer.listen(config.port, config.host, () => {
   const address = app.httpServer.address();
@@ -78,6 +83,7 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
+  stopHeartbeat();
   await app.close();
   store.close();
   dataLock.release();

@@ -8,10 +8,11 @@ import type { ConnectionBudget } from './connections.js';
 import { refusal } from './handshake.js';
 import type { GameServer, GameSocket } from './types.js';
 
+// The page retries a `connection/limit` refusal by itself (src/lib/connection.svelte.ts): say so.
 const TOO_MANY_CONNECTIONS =
-  'Too many connections from your network right now. Wait a minute, then reload this page.';
+  'Too many connections from your network right now. This page will try again by itself in a few seconds.';
 const TOO_MANY_SEATS =
-  'Too many players are connected from your network right now. Wait a minute, then reload this page.';
+  'Too many players are connected from your network right now. This page will try again by itself in a few seconds.';
 
 /** The seat a socket holds (its host console or its player's seat), or null for a guest or a screen. */
 export function seatOf(socket: GameSocket): string | null {
@@ -46,7 +47,7 @@ export function admitConnections(io: GameServer, budget: ConnectionBudget): void
   io.use((socket, next) => {
     const ok = budget.mayConnect(addressOf(socket), seatOf(socket));
     if (ok) return next();
-    next(refusal('rate/limited', seatOf(socket) === null ? TOO_MANY_CONNECTIONS : TOO_MANY_SEATS));
+    next(refusal('connection/limit', seatOf(socket) === null ? TOO_MANY_CONNECTIONS : TOO_MANY_SEATS));
   });
 
   const openBySeat = new Map<string, GameSocket[]>();

@@ -134,8 +134,8 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
       joinUrl: room ? `${base}/?code=${room.code}` : `${base}/`,
       serverTime: clock(),
     });
-    const view = room ? broadcaster.viewFor(room, data) : null;
-    if (view) socket.emit('view', view);
+    const snapshot = room ? broadcaster.snapshotFor(room, data) : null;
+    if (snapshot) socket.emit('view', snapshot);
     const studio = room && (data.role === 'host' || data.role === 'cohost' || data.role === 'screen') ? studios.studio(room) : null;
     if (studio) socket.emit('studio', studio);
     const ctx = { data, rooms, broadcaster, studios, clock, address: addressOf(socket), budgets };

@@ -1,117 +1,171 @@
-// Sends each audience its view after a room changes. Changes are coalesced: however many actions a room
-// accepts in one turn of the event loop, each audience gets one message, built once and sent once per
-// Socket.IO room (one per team, one for the host, one for the screens).
+// Sends each audience what changed in its view. Each audience (the host, the screens, one team) has a baseline:
+// the last view it was sent, with a revision. After a change the new view is diffed against the baseline and
+// only the patch goes out, once per Socket.IO room; a full view goes only to a socket that has none (connect,
+// reconnect, a move to another team, or a page that saw a gap in the revisions and asked). Changes are
+// coalesced: however many actions a room accepts in one turn of the event loop, each audience gets one patch.
 import { messageFor } from '../../shared/protocol/errors.js';
-import type { SocketData } from '../../shared/protocol/events.js';
+import type { Snapshot, SocketData } from '../../shared/protocol/events.js';
+import { diff, type PatchOp } from '../../shared/protocol/patch.js';
 import type { View } from '../../shared/protocol/views.js';
-import { projectHost, projectScreen, projectTeam, projectTick, type Viewer } from '../../shared/sim/project.js';
+import { projectHost, projectScreen, projectTeam } from '../../shared/sim/project.js';
 import type { GameEvent } from '../../shared/sim/reducer.js';
 import { TEAM_COUNT_MAX } from '../../shared/protocol/limits.js';
 import type { Room } from '../rooms/room.js';
 import { hostRoom, playerRoom, screenRoom, teamRoom } from './rooms-of.js';
 import type { GameServer } from './types.js';
 
-/** How long presence changes (connects, disconnects) are gathered before the room's views go out. */
+/**
+ * How long presence changes (connects, disconnects) and joins are gathered before the room's views go out:
+ * in a lecture hall they come by the hundred a second, and nobody needs a roster fresher than this.
+ */
 export const PRESENCE_WINDOW_MS = 500;
+
+/**
+ * How long an audience whose view changed only in its `version` (another team's action) may hold the old
+ * number: the catch-up goes to every phone of the room, so at 200 intents a second it is sent every 2 s, not
+ * with each one. Any other change of that audience carries the version with it at once.
+ */
+export const VERSION_WINDOW_MS = 2000;
+
+/**
+ * A flush projects and diffs every audience of a room (about 3 ms at 1,000 players), so at 200 intents a second
+ * flushing after each would keep the event loop busy and delay every ack. The next flush therefore waits at
+ * least as long as the last one took, so broadcasting never takes more than half of the event loop under load;
+ * changes made meanwhile go out together. In a quiet or small room (a flush well under a millisecond) every
+ * change still goes out right after its ack.
+ */
+const MIN_GAP_MS = 1;
 
 /** Which audience a view is for: the host, the screens, or one team. */
 type AudienceKey = 'host' | 'screen' | `team:${string}`;
 
-interface CachedView {
-  version: number;
-  presenceRevision: number;
-  view: View | null;
+/** The last view an audience was sent and its revision. */
+interface Baseline {
+  rev: number;
+  view: View;
 }
 
 export class Broadcaster {
   readonly #io: GameServer;
   /**
-   * The last view built per room and audience. A view depends only on the game's version and its presence,
-   * so a snapshot of the same version and presence is served from here, and a broadcast fills it.
+   * The baseline per room and audience. It is also the snapshot cache: a snapshot of an audience is its
+   * baseline until the next change, so a hundred screens asking cost one projection.
    */
-  readonly #views = new WeakMap<Room, Map<AudienceKey, CachedView>>();
-  /** How many views were projected (not served from the cache): for tests and benchmarks. */
+  readonly #baselines = new WeakMap<Room, Map<AudienceKey, Baseline>>();
+  /** Revisions count up across every room and audience of this process, so a revision names one view. */
+  #rev = 0;
+  /** How many views were projected: for tests and benchmarks. */
   projections = 0;
-  /** Rooms whose audiences need full views (something other than the clock changed). */
+  /** Rooms with changes other than the clock. */
   readonly #pending = new Set<Room>();
-  /** Rooms where only a simulated clock moved: a volatile tick per audience is enough. */
+  /** Rooms where only a simulated clock moved (their patches are marked `tick`). */
   readonly #ticked = new Set<Room>();
-  #scheduled: NodeJS.Immediate | null = null;
-  /** Rooms where only presence changed (someone connected or left): their views wait for the presence window. */
+  #scheduled: { cancel(): void } | null = null;
+  /** When the next flush may start (performance.now()): the last flush's end plus its duration. */
+  #nextFlush = -Infinity;
+  /** Rooms where only presence or the roster changed: their patches wait for the presence window. */
   readonly #presence = new Set<Room>();
   #presenceTimer: NodeJS.Timeout | null = null;
+  /** Rooms with an audience whose version lags (see VERSION_WINDOW_MS). */
+  readonly #versionLag = new Set<Room>();
+  #versionTimer: NodeJS.Timeout | null = null;
+  /** The game version each room had at its last change: a change without a new one is presence. */
+  readonly #versions = new WeakMap<Room, number>();
+  /** Players moved to another team since the last flush: their sockets get that team's full view. */
+  readonly #moved = new Map<Room, Set<string>>();
 
   constructor(io: GameServer) {
     this.#io = io;
   }
 
-  /** The room listener: acts on events at once (sockets change rooms before the next view), views later. */
+  /** The room listener: acts on events at once (sockets change rooms before the next patch), views later. */
   readonly onRoomChange = (room: Room, events: GameEvent[]): void => {
-    if (events.length === 0) return this.#presenceChanged(room);
+    // A change without a new version is presence; presence and joins only mark or grow rosters, so they are
+    // gathered over the presence window (see PRESENCE_WINDOW_MS). Any other action goes out at once.
+    const acted = room.state.version !== this.#versions.get(room);
+    this.#versions.set(room, room.state.version);
+    const joinsOnly = events.length > 0 && events.every((event) => event.type === 'player-joined');
+    if (!acted || joinsOnly) return this.#presenceChanged(room);
     for (const event of events) this.#applyEvent(room, event);
     if (events.length > 0 && events.every((event) => event.type === 'sim-ticked')) this.#ticked.add(room);
     else this.#pending.add(room);
-    this.#scheduled ??= setImmediate(() => this.flush());
+    this.#schedule();
   };
 
-  /** Sends the pending views and ticks now. */
-  flush(): void {
+  /** Flushes after this turn of the event loop, or later if the last flush's cost says so (see MIN_GAP_MS). */
+  #schedule(): void {
+    if (this.#scheduled) return;
+    const wait = this.#nextFlush - performance.now();
+    if (wait < MIN_GAP_MS) {
+      const immediate = setImmediate(() => this.flush());
+      this.#scheduled = { cancel: () => clearImmediate(immediate) };
+    } else {
+      const timeout = setTimeout(() => this.flush(), wait);
+      this.#scheduled = { cancel: () => clearTimeout(timeout) };
+    }
+  }
+
+  /**
+   * Sends the pending patches now. `late`: the version window's flush, which also sends what earlier flushes
+   * held back (an audience whose view changed only in its version).
+   */
+  flush({ late = false } = {}): void {
+    this.#scheduled?.cancel();
     this.#scheduled = null;
+    const started = performance.now();
     const rooms = [...this.#pending];
     const ticked = [...this.#ticked].filter((room) => !this.#pending.has(room));
     this.#pending.clear();
     this.#ticked.clear();
-    // A full view carries the presence of the moment: a room sent now needs no presence view later.
+    // A patch carries the presence of the moment: a room sent now needs no presence patch later.
     for (const room of rooms) this.#presence.delete(room);
-    for (const room of rooms) this.#sendViews(room);
-    for (const room of ticked) this.#sendTicks(room);
+    for (const room of rooms) this.#send(room, { tick: false, late });
+    for (const room of ticked) this.#send(room, { tick: true, late });
+    const ended = performance.now();
+    this.#nextFlush = ended + (ended - started);
   }
 
-  /** The current view for one connection, e.g. as the snapshot after a (re)connect. */
-  viewFor(room: Room, data: SocketData): View | null {
-    switch (data.role) {
-      case 'host':
-      case 'cohost':
-        return this.#view(room, 'host');
-      case 'screen':
-        return this.#view(room, 'screen');
-      case 'player': {
-        const player = room.state.players.find((p) => p.id === data.playerId);
-        return player?.teamId ? this.#view(room, `team:${player.teamId}`) : null;
-      }
-      case 'guest':
-        return null;
+  /**
+   * The full view of one connection's audience with its revision (null for a guest or an unseated player):
+   * the baseline, brought up to date first if the room has changes waiting for the next turn of the loop.
+   * A page that asks (`current`) also gets the presence and joins of the window; a socket that just
+   * connected does not (in a join storm each would end the window): it is in its audience's room already
+   * and gets the window's patch.
+   */
+  snapshotFor(room: Room, data: SocketData, { current = false } = {}): Snapshot | null {
+    const key = audienceOf(room, data);
+    if (!key) return null;
+    if (current && this.#presence.has(room)) {
+      this.#presence.delete(room);
+      this.#pending.add(room);
     }
+    if (this.#pending.has(room) || this.#ticked.has(room)) this.flush();
+    const baselines = this.#baselinesOf(room);
+    const known = baselines.get(key);
+    if (known) return known;
+    const view = this.#project(room, key);
+    if (!view) return null;
+    const baseline = { rev: ++this.#rev, view };
+    baselines.set(key, baseline);
+    return baseline;
   }
 
-  /** The view of one audience at the room's current version and presence, built at most once. */
-  #view(room: Room, audience: AudienceKey): View | null {
-    let cache = this.#views.get(room);
-    if (!cache) {
-      cache = new Map();
-      this.#views.set(room, cache);
+  #baselinesOf(room: Room): Map<AudienceKey, Baseline> {
+    let baselines = this.#baselines.get(room);
+    if (!baselines) {
+      baselines = new Map();
+      this.#baselines.set(room, baselines);
     }
-    const { version } = room.state;
-    const { presenceRevision } = room;
-    const cached = cache.get(audience);
-    if (cached && cached.version === version && cached.presenceRevision === presenceRevision) return cached.view;
-    this.projections += 1;
-    const view = this.#project(room, audience);
-    cache.set(audience, { version, presenceRevision, view });
-    return view;
+    return baselines;
   }
 
   #project(room: Room, audience: AudienceKey): View | null {
+    this.projections += 1;
     if (audience === 'host') return projectHost(room.state, room.presence());
     if (audience === 'screen') return projectScreen(room.state);
     return projectTeam(room.state, audience.slice('team:'.length), room.presence());
   }
 
-  /**
-   * Presence is not game state, and in a lecture hall it changes hundreds of times a second while phones
-   * connect: each change would resend every view of the room to every socket in it. Changes are gathered for
-   * PRESENCE_WINDOW_MS and sent as one view per audience.
-   */
   #presenceChanged(room: Room): void {
     this.#presence.add(room);
     this.#presenceTimer ??= setTimeout(() => {
@@ -122,42 +176,79 @@ export class Broadcaster {
     }, PRESENCE_WINDOW_MS);
   }
 
+  #versionLagging(room: Room): void {
+    this.#versionLag.add(room);
+    this.#versionTimer ??= setTimeout(() => {
+      this.#versionTimer = null;
+      for (const waiting of this.#versionLag) this.#pending.add(waiting);
+      this.#versionLag.clear();
+      this.flush({ late: true });
+    }, VERSION_WINDOW_MS);
+  }
+
   /** Stops a pending flush (on shutdown). */
   stop(): void {
-    if (this.#scheduled) clearImmediate(this.#scheduled);
+    this.#scheduled?.cancel();
     this.#scheduled = null;
     if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
     this.#presenceTimer = null;
+    if (this.#versionTimer) clearTimeout(this.#versionTimer);
+    this.#versionTimer = null;
+    this.#versionLag.clear();
     this.#presence.clear();
     this.#pending.clear();
     this.#ticked.clear();
+    this.#moved.clear();
   }
 
-  #sendViews(room: Room): void {
+  /** Diffs every listened-to audience of a room against its baseline and sends the patches. */
+  #send(room: Room, { tick, late }: { tick: boolean; late: boolean }): void {
     const { code, state } = room;
+    const moved = this.#moved.get(room) ?? new Set<string>();
+    this.#moved.delete(room);
     const listeners = this.#io.sockets.adapter.rooms;
-    const send = (name: string, audience: AudienceKey) => {
-      if (!listeners.has(name)) return;
-      const view = this.#view(room, audience);
-      if (view) this.#io.to(name).emit('view', view);
+    const baselines = this.#baselinesOf(room);
+    const send = (name: string, key: AudienceKey, newcomers: string[] = []) => {
+      if (!listeners.has(name)) {
+        // Nobody would get its patches: a later snapshot projects afresh instead of serving a stale baseline.
+        baselines.delete(key);
+        return;
+      }
+      const old = baselines.get(key);
+      const view = this.#project(room, key);
+      if (!view) {
+        baselines.delete(key);
+        return;
+      }
+      const rev = ++this.#rev;
+      baselines.set(key, { rev, view });
+      if (!old) {
+        this.#io.to(name).emit('view', { rev, view });
+        return;
+      }
+      const fresh = newcomers.map((playerId) => playerRoom(code, playerId));
+      const ops = diff(old.view, view);
+      if (!late && ops.length === 1 && isVersionOnly(ops[0]!)) {
+        // Another audience's action moved only the game's version here (one team's proposal, in a room of
+        // forty): a thousand phones need not hear of it now. It goes with this audience's next change, or
+        // VERSION_WINDOW_MS later at the latest.
+        baselines.set(key, old);
+        this.#versionLagging(room);
+      } else if (ops.length > 0) {
+        const patch = tick ? { from: old.rev, to: rev, ops, tick: true as const } : { from: old.rev, to: rev, ops };
+        this.#io.to(name).except(fresh).emit('patch', patch);
+      } else {
+        // Nothing changed for this audience: its sockets keep the old revision, which names the same view.
+        baselines.set(key, old);
+      }
+      if (fresh.length > 0) this.#io.to(fresh).emit('view', baselines.get(key)!);
     };
     send(hostRoom(code), 'host');
     send(screenRoom(code), 'screen');
-    for (const team of state.teams) send(teamRoom(code, team.id), `team:${team.id}`);
-  }
-
-  /** A simulated clock moved: one volatile message per audience with what the clock changes. */
-  #sendTicks(room: Room): void {
-    const { code, state } = room;
-    const listeners = this.#io.sockets.adapter.rooms;
-    const send = (name: string, viewer: Viewer) => {
-      if (!listeners.has(name)) return;
-      const tick = projectTick(state, viewer);
-      if (tick) this.#io.to(name).volatile.emit('tick', tick);
-    };
-    send(hostRoom(code), { audience: 'host' });
-    send(screenRoom(code), { audience: 'screen' });
-    for (const team of state.teams) send(teamRoom(code, team.id), { audience: 'team', teamId: team.id });
+    for (const team of state.teams) {
+      const newcomers = [...moved].filter((id) => state.players.find((p) => p.id === id)?.teamId === team.id);
+      send(teamRoom(code, team.id), `team:${team.id}`, newcomers);
+    }
   }
 
   #applyEvent(room: Room, event: GameEvent): void {
@@ -165,9 +256,15 @@ export class Broadcaster {
       case 'player-joined':
       case 'sim-ticked':
         return;
-      case 'players-moved':
-        for (const playerId of event.playerIds) this.#seatSockets(room, playerId);
+      case 'players-moved': {
+        let moved = this.#moved.get(room);
+        if (!moved) this.#moved.set(room, (moved = new Set()));
+        for (const playerId of event.playerIds) {
+          this.#seatSockets(room, playerId);
+          moved.add(playerId);
+        }
         return;
+      }
       case 'player-kicked': {
         const sockets = this.#io.in(playerRoom(room.code, event.playerId));
         sockets.emit('closed', { code: 'auth/kicked', message: messageFor('auth/kicked') });
@@ -185,4 +282,26 @@ export class Broadcaster {
     sockets.socketsLeave(allTeams);
     if (player?.teamId) sockets.socketsJoin(teamRoom(room.code, player.teamId));
   }
+}
+
+/** The audience of a connection's views, or null when it has none (a guest, a player without a team). */
+function audienceOf(room: Room, data: SocketData): AudienceKey | null {
+  switch (data.role) {
+    case 'host':
+    case 'cohost':
+      return 'host';
+    case 'screen':
+      return 'screen';
+    case 'player': {
+      const teamId = room.state.players.find((p) => p.id === data.playerId)?.teamId;
+      return teamId ? `team:${teamId}` : null;
+    }
+    case 'guest':
+      return null;
+  }
+}
+
+/** Whether a patch op only sets the view's version. */
+function isVersionOnly(op: PatchOp): boolean {
+  return op[0] === 's' && op[1].length === 1 && op[1][0] === 'version';
 }

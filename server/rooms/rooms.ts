@@ -103,6 +103,11 @@ export class Rooms {
     return this.#rooms.size;
   }
 
+  /** Every live room (e.g. to hold part timers through a restart). */
+  all(): Room[] {
+    return [...this.#rooms.values()];
+  }
+
   get(code: string): Room | undefined {
     return this.#rooms.get(code);
   }

@@ -57,6 +57,8 @@ export const ERROR_MESSAGES = {
   'whatif/same': 'That is the decision the team made: pick another one.',
   'whatif/refused': 'The rules would not have allowed that decision there.',
   'rate/limited': 'Too many requests: slow down a little.',
+  'connection/limit':
+    'Too many devices on your network are connected to this server right now. This page will try again by itself in a few seconds.',
   'store/failed': 'The server could not save that. Try again.',
   'server/error': 'Something went wrong on the server. Try again.',
 } as const;

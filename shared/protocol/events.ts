@@ -2,10 +2,32 @@
 import { z } from 'zod';
 import type { Ack, IntentName, IntentPayload, IntentResult, Role } from './intents.js';
 import { GAME_CODE_LENGTH } from './limits.js';
+import type { PatchOp } from './patch.js';
 import type { Tick, View } from './views.js';
 import type { Studio } from './debrief.js';
 
 export type { Tick };
+
+/**
+ * A full view with its revision: sent at connect, reconnect, a move to another team, and as the answer to
+ * `sync:snapshot` (a page asks for one when it sees a gap in the revisions).
+ */
+export interface Snapshot {
+  /** The revision of this view: the next patch for it says `from: rev`. Revisions only grow within a server run. */
+  rev: number;
+  view: View;
+}
+
+/**
+ * What changed in an audience's view since revision `from`: a page holding exactly `from` applies `ops` and
+ * holds `to`; any other page asks for a snapshot. `tick` marks a change made only by a simulated clock.
+ */
+export interface ViewPatch {
+  from: number;
+  to: number;
+  ops: PatchOp[];
+  tick?: true;
+}
 import { ERROR_CODES } from './errors.js';
 
 /** What a client sends in the Socket.IO handshake (`auth`); the role is fixed from it for the connection. */
@@ -54,8 +76,8 @@ export type ClientToServerEvents = {
 
 export interface ServerToClientEvents {
   hello: (hello: Hello) => void;
-  view: (view: View) => void;
-  tick: (tick: Tick) => void;
+  view: (snapshot: Snapshot) => void;
+  patch: (patch: ViewPatch) => void;
   closed: (closed: Closed) => void;
   /** The replay and "what if" the host drives after the game, to its console and the projector. */
   studio: (studio: Studio) => void;

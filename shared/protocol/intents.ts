@@ -59,7 +59,7 @@ const RESULTS = {
   'game:recover': z.object({ code: GameCodeSchema, token: z.string(), role: z.enum(['host', 'cohost']) }),
   'game:join': z.object({ code: GameCodeSchema, playerId: z.string() }),
   'game:peek': z.object({ askStudentId: z.boolean(), roomLocked: z.boolean() }),
-  'sync:snapshot': z.object({ view: ViewSchema }),
+  'sync:snapshot': z.object({ rev: z.int(), view: ViewSchema }),
   'sync:debrief': z.object({ debrief: DebriefSchema }),
   /** The projector's view at the version scrubbed to. */
   'host:replay-seek': z.object({ frame: ReplayFrameSchema, view: ScreenViewSchema }),

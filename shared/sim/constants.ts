@@ -29,14 +29,6 @@ export const PLATFORM_HOURS = {
   deploymentLogFactor: 3,
 } as const;
 
-/** Track heterogeneity h (*teaching*). */
-export const TRACK_HETEROGENEITY: Readonly<Record<TrackId, number>> = {
-  'cloud-titan': 1,
-  'edge-guardian': 2,
-  'mobile-nomad': 3,
-  'tiny-pioneer': 4,
-};
-
 /** The number of models each track runs today, N0 (*teaching*). */
 export const TRACK_MODEL_COUNT: Readonly<Record<TrackId, number>> = {
   'cloud-titan': 50,

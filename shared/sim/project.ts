@@ -56,13 +56,26 @@ function seatedIn(state: GameState, teamId: string): Player[] {
   return state.players.filter((player) => player.teamId === teamId);
 }
 
+/**
+ * The public roster, built once per roster: the state is immutable, so while `players` and `teams` are the same
+ * arrays the roster is the same (frozen) value. Every team's view and the screen's share it, and the server's
+ * view diff sees an unchanged roster by identity instead of comparing 2,000 members per audience per change.
+ */
+const publicRosters = new WeakMap<readonly Player[], { teams: readonly Team[]; roster: readonly PublicTeam[] }>();
+
 function publicTeams(state: GameState): PublicTeam[] {
-  return state.teams.map((team) => ({
+  const known = publicRosters.get(state.players);
+  if (known && known.teams === state.teams) return known.roster as PublicTeam[];
+  const roster: PublicTeam[] = state.teams.map((team) => ({
     id: team.id,
     name: team.name,
     track: team.track,
-    members: seatedIn(state, team.id).map((p) => ({ id: p.id, nickname: p.nickname })),
+    members: seatedIn(state, team.id).map((p) => Object.freeze({ id: p.id, nickname: p.nickname })),
   }));
+  // Frozen: one value shared by many views must not be changed through any of them.
+  for (const team of roster) Object.freeze(Object.freeze(team).members);
+  publicRosters.set(state.players, { teams: state.teams, roster: Object.freeze(roster) });
+  return roster;
 }
 
 /** A team's open proposal for the lock in play, as its members see it; null once locked or out of play. */

@@ -1,4 +1,4 @@
-// `npm run bench`: the cost of Part 2's simulation tick in a 40-team room, calm and with every crisis struck,
+// `npm run bench`, first half (the second is tests/bench/sockets.ts): the cost of Part 2's simulation tick in a 40-team room, calm and with every crisis struck,
 // and the bytes a tick sends each audience. Medians over many runs, with baselines measured in the same run: the reducer applying a trivial
 // action to the same state, and the full views that a tick replaces. Results go into docs/perf.md by hand.
 import { performance } from 'node:perf_hooks';
@@ -7,6 +7,7 @@ import type { Action } from '../../shared/sim/actions.js';
 import { enterPart } from '../../shared/sim/flow.js';
 import { part2 } from '../../shared/sim/parts/part2/index.js';
 import { NOBODY_ONLINE, projectHost, projectScreen, projectTeam, projectTick } from '../../shared/sim/project.js';
+import { diff } from '../../shared/protocol/patch.js';
 import { createGame, reduce } from '../../shared/sim/reducer.js';
 import type { GameState } from '../../shared/sim/state.js';
 
@@ -110,6 +111,13 @@ const screenTick = bytes(projectTick(after, { audience: 'screen' }));
 const hostView = bytes(projectHost(after, NOBODY_ONLINE));
 const screenView = bytes(projectScreen(after));
 
+// What a tick puts on the wire since views travel as patches: the diff of each audience's view across the tick.
+const teamPatches = after.teams.map((team) =>
+  bytes(diff(projectTeam(state, team.id, NOBODY_ONLINE), projectTeam(after, team.id, NOBODY_ONLINE))),
+);
+const hostPatch = bytes(diff(projectHost(state, NOBODY_ONLINE), projectHost(after, NOBODY_ONLINE)));
+const screenPatch = bytes(diff(projectScreen(state), projectScreen(after)));
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const rows: [string, string, string][] = [
   ['simulation tick, 40 teams (reduce)', `${tickMs.toFixed(3)} ms`, `${(tickMs / trivialMs).toFixed(1)}× a trivial action (${trivialMs.toFixed(3)} ms)`],
@@ -119,6 +127,9 @@ const rows: [string, string, string][] = [
   ['tick bytes per team room (median)', kb(median(teamTicks)), `${(median(teamTicks) / median(teamViews)).toFixed(2)}× the full team view (${kb(median(teamViews))})`],
   ['tick bytes for the host', kb(hostTick), `${(hostTick / hostView).toFixed(2)}× the full host view (${kb(hostView)})`],
   ['tick bytes for the screens', kb(screenTick), `${(screenTick / screenView).toFixed(2)}× the full screen view (${kb(screenView)})`],
+  ['tick patch per team room (on the wire)', kb(median(teamPatches)), `${(median(teamPatches) / median(teamTicks)).toFixed(2)}× the tick payload above`],
+  ['tick patch for the host (on the wire)', kb(hostPatch), `${(hostPatch / hostTick).toFixed(2)}× the tick payload above`],
+  ['tick patch for the screens (on the wire)', kb(screenPatch), `${(screenPatch / screenTick).toFixed(2)}× the tick payload above`],
 ];
 console.log(`Fleet Ops bench — ${TEAMS} teams × ${PLAYERS_PER_TEAM} players, Part 2 running, Node ${process.version}`);
 for (const [what, value, ratio] of rows) console.log(`${what.padEnd(42)} ${value.padStart(10)}  ${ratio}`);

@@ -106,7 +106,7 @@ describe('a lecture hall behind one address', () => {
     // The whole hall on the join page at once fits too; a flooder beyond it is refused, with a code.
     open.push(...(await inBatches(2_499, 250, () => TestClient.connect(url, { role: 'guest' }))));
     const refused = await TestClient.refusedHandshake(url, { role: 'guest' });
-    expect(refused).toEqual({ code: 'rate/limited', message: expect.stringMatching(/too many connections from your network/i) });
+    expect(refused).toEqual({ code: 'connection/limit', message: expect.stringMatching(/too many connections from your network/i) });
     // Seats are counted apart: a player reloading gets back in while the join page is full.
     open.push(await TestClient.connect(url, { role: 'player', code: seats[0]!.code, token: seats[0]!.token }));
   });

@@ -1,10 +1,11 @@
 // A real socket.io-client connection that records what the server sends, and waits on events (never sleeps).
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import type { Closed, ClientToServerEvents, Handshake, Hello, ServerToClientEvents, Tick } from '../../shared/protocol/events.js';
+import type { Closed, ClientToServerEvents, Handshake, Hello, ServerToClientEvents, Snapshot, Tick, ViewPatch } from '../../shared/protocol/events.js';
+import { applyPatch } from '../../shared/protocol/patch.js';
 import type { Studio } from '../../shared/protocol/debrief.js';
 import type { Ack, IntentName, IntentPayload, IntentResult } from '../../shared/protocol/intents.js';
-import type { HostView, ScreenView, TeamView, View } from '../../shared/protocol/views.js';
+import { PART_IDS, type HostView, type ScreenView, type TeamView, type View } from '../../shared/protocol/views.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -19,13 +20,28 @@ export const newSeatToken = () => randomBytes(32).toString('base64url');
 export class TestClient<V extends View = View> {
   readonly socket: ClientSocket;
   hello: Hello | null = null;
-  /** Every view received, in order: the raw messages, for leak checks. */
+  /**
+   * Every view held, in order: each full view received and each view a patch made (as a page holds them),
+   * except the ones a simulated clock made, which are in `ticks`.
+   */
   readonly views: V[] = [];
   readonly closed: Closed[] = [];
-  /** Volatile ticks of Part 2's clock, in order. */
+  /**
+   * What each patch of a simulated clock (Part 2's and Part 3's ticks) left in the fields a clock moves, in
+   * order: the version, the leaderboard, the crises and the parts' views (never the rosters).
+   */
   readonly ticks: Tick[] = [];
   /** The replay and "what if" frames of a finished game (host consoles and screens), in order. */
   readonly studios: Studio[] = [];
+  /** Every message that carried a view or a patch, as it came over the wire (for byte counts). */
+  readonly received: { event: 'view' | 'patch'; bytes: number }[] = [];
+  /** How many full views this client asked for after seeing a gap in the revisions. */
+  resyncs = 0;
+  /** The view held and its revision (null: a full view is due). */
+  #current: V | null = null;
+  #rev: number | null = null;
+  #resyncing = false;
+  #dropNext = false;
   #waiters: (() => void)[] = [];
 
   private constructor(url: string, auth: AuthFor) {
@@ -35,10 +51,17 @@ export class TestClient<V extends View = View> {
       reconnection: false,
       forceNew: true,
     });
+    this.socket.on('connect', () => (this.#rev = null));
     this.socket.on('hello', (hello) => this.#record(() => (this.hello = hello)));
-    this.socket.on('view', (view) => this.#record(() => this.views.push(view as V)));
+    this.socket.on('view', (snapshot) => {
+      this.received.push({ event: 'view', bytes: JSON.stringify(snapshot).length });
+      this.#record(() => this.#takeSnapshot(snapshot));
+    });
+    this.socket.on('patch', (patch) => {
+      this.received.push({ event: 'patch', bytes: JSON.stringify(patch).length });
+      this.#record(() => this.#applyPatch(patch));
+    });
     this.socket.on('closed', (closed) => this.#record(() => this.closed.push(closed)));
-    this.socket.on('tick', (tick) => this.#record(() => this.ticks.push(tick)));
     this.socket.on('studio', (studio) => this.#record(() => this.studios.push(studio)));
     this.socket.on('disconnect', () => this.#record(() => {}));
   }
@@ -64,6 +87,22 @@ export class TestClient<V extends View = View> {
     client.close();
     if (!err.data) throw new Error(`refused without data: ${err.message}`);
     return err.data;
+  }
+
+  /** Loses the next patch, as a network may: the next one after it shows a gap. */
+  dropNextPatch(): void {
+    this.#dropNext = true;
+  }
+
+  /** The view as the page would hold it now, ticks included. */
+  get current(): V {
+    if (!this.#current) throw new Error('no view yet');
+    return this.#current;
+  }
+
+  /** The revision of the view held (null while a full view is due). */
+  get rev(): number | null {
+    return this.#rev;
   }
 
   get view(): V {
@@ -120,10 +159,48 @@ export class TestClient<V extends View = View> {
     this.socket.disconnect();
   }
 
+  // The same rules as the pages' GameConnection (src/lib/connection.svelte.ts).
+  #takeSnapshot({ rev, view }: Snapshot): void {
+    if (this.#rev !== null && rev < this.#rev) return;
+    this.#rev = rev;
+    this.#resyncing = false;
+    this.#current = view as V;
+    this.views.push(view as V);
+  }
+
+  #applyPatch(patch: ViewPatch): void {
+    if (this.#dropNext) {
+      this.#dropNext = false;
+      return;
+    }
+    if (this.#rev === null || this.#resyncing || !this.#current) return;
+    if (patch.from !== this.#rev) return void this.#resync();
+    const next = applyPatch(structuredClone(this.#current), patch.ops);
+    this.#rev = patch.to;
+    this.#current = next;
+    if (patch.tick) this.ticks.push(tickOf(next));
+    else this.views.push(next);
+  }
+
+  async #resync(): Promise<void> {
+    this.resyncs += 1;
+    this.#resyncing = true;
+    this.#rev = null;
+    const answer = await this.send('sync:snapshot', {});
+    if (answer.ok) this.#record(() => this.#takeSnapshot(answer));
+  }
+
   #record(apply: () => void): void {
     apply();
     for (const waiter of [...this.#waiters]) waiter();
   }
+}
+
+/** The fields of a view that a simulated clock moves (see TickSchema). */
+export function tickOf(view: View): Tick {
+  const { audience, version, leaderboard, crises } = view;
+  const parts = Object.fromEntries(PART_IDS.filter((id) => id in view).map((id) => [id, view[id as keyof View]]));
+  return { audience, version, leaderboard, crises, ...parts } as Tick;
 }
 
 export type HostClient = TestClient<HostView>;

@@ -4,7 +4,7 @@
 import { expect } from 'vitest';
 import type { Tick } from '../../shared/protocol/events.js';
 import type { HostView, ScreenView, TeamView } from '../../shared/protocol/views.js';
-import { TestClient, createGame, joinGame, type HostClient, type TeamClient } from './client.js';
+import { TestClient, createGame, joinGame, tickOf, type HostClient, type TeamClient } from './client.js';
 import type { useTestServer } from './server.js';
 
 type Server = ReturnType<typeof useTestServer>;
@@ -47,14 +47,14 @@ export async function tableInPart(t: Server, n: 2 | 3, speed = 8): Promise<Table
   return { code, host, screen, players: players as Table['players'] };
 }
 
-/** Part 2's clock as a client last heard it: the part's clock for the host and the screen, the team's own for a
+/** Part 2's clock in the view a client holds: the part's clock for the host and the screen, the team's own for a
  *  team (it stands before the team's first run and while a decision is due). */
-export const part2Hours = (client: TestClient<TeamView | HostView | ScreenView>) => client.ticks.at(-1)?.part2?.hours ?? 0;
+export const part2Hours = (client: TestClient<TeamView | HostView | ScreenView>) => client.current.part2?.hours ?? 0;
 
 /**
  * Moves the server clock real seconds forward until `clock` (by default the client itself) has heard `hours` more
- * simulated hours of Part 2, and returns the client's latest tick. Pass the host or the screen as `clock` to move
- * the part's clock while a team's own clock stands.
+ * simulated hours of Part 2, and returns the clock-moved fields of the client's view. Pass the host or the screen
+ * as `clock` to move the part's clock while a team's own clock stands.
  */
 export async function advance<V extends TeamView | HostView | ScreenView>(
   t: Server,
@@ -65,12 +65,13 @@ export async function advance<V extends TeamView | HostView | ScreenView>(
   const target = part2Hours(clock) + hours;
   while (part2Hours(clock) < target) {
     t.skewMs += 1000;
-    const seen = client.ticks.length;
-    const heard = clock.ticks.length;
-    await client.until(() => client.ticks.length > seen, 'a tick');
-    await clock.until(() => clock.ticks.length > heard, 'a tick');
+    const before = part2Hours(clock);
+    await clock.until(() => part2Hours(clock) > before, 'a tick');
   }
-  return client.ticks.at(-1) as Extract<Tick, { audience: V['audience'] }>;
+  // A team whose own clock stands gets no patch at a tick (nothing of its view moved). One round trip on its
+  // socket after the flush that moved the clock delivers whatever that flush sent it (a socket keeps order).
+  if (client !== clock) await client.send('sync:snapshot', {});
+  return tickOf(client.current) as Extract<Tick, { audience: V['audience'] }>;
 }
 
 /** A team's own Part 2 clock set running: a run started and rolled back at once from shadow mode, so no decision

@@ -14,11 +14,11 @@ import {
 import { DEFAULT_COST_PARAMS } from '../../shared/sim/parts/part1/roi-model.js';
 
 const TRUTHS = [
-  { track: 'tiny-pioneer', actual: 39 },
-  { track: 'cloud-titan', actual: 73 },
-  { track: 'edge-guardian', actual: 53 },
-  { track: 'mobile-nomad', actual: 44 },
-  { track: 'cloud-titan', actual: 73 },
+  { track: 'tiny-pioneer', h: 4, actual: 39 },
+  { track: 'cloud-titan', h: 1, actual: 73 },
+  { track: 'edge-guardian', h: 2, actual: 53 },
+  { track: 'mobile-nomad', h: 3, actual: 44 },
+  { track: 'cloud-titan', h: 1, actual: 73 },
 ] as const;
 
 const seriesOf = (option: ReturnType<typeof costCurveOptions>) => option.series as LineSeriesOption[];

@@ -61,8 +61,8 @@ export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:recover' | 'game:joi
 
   'sync:snapshot': (ctx) => {
     const room = roomOf(ctx);
-    const view = room && ctx.broadcaster.viewFor(room, ctx.data);
-    return view ? { ok: true, view } : refuse('game/unknown');
+    const snapshot = room && ctx.broadcaster.snapshotFor(room, ctx.data, { current: true });
+    return snapshot ? { ok: true, ...snapshot } : refuse('game/unknown');
   },
 
   'host:rename-team': (ctx, { teamId, name, rid }) => {

@@ -34,7 +34,8 @@ export type HostPart1 = z.infer<typeof HostPart1Schema>;
 /** Part 1 on the projector: who has locked (never what) until the reveal, then everything. */
 export const ScreenPart1Schema = z.object({
   locked: z.array(z.object({ teamId: z.string(), locked: z.boolean() })),
-  results: z.array(z.object({ teamId: z.string(), track: TrackSchema, reveal: NumericRevealSchema })).nullable(),
+  /** After the reveal: each team's track, its h (revealed with N*) and its reveal. */
+  results: z.array(z.object({ teamId: z.string(), track: TrackSchema, h: z.number(), reveal: NumericRevealSchema })).nullable(),
   reflected: ReflectedSchema,
 });
 export type ScreenPart1 = z.infer<typeof ScreenPart1Schema>;

@@ -1,7 +1,7 @@
 // The instructor's talking points, per part, computed from the game: questions to ask a named team about what it
 // predicted or did. A point that names a hidden truth is marked so the presenter-safe console keeps it back.
 import type { TalkingPoint, TimelineEntry } from '../../protocol/debrief.js';
-import { TRACK_HETEROGENEITY } from '../constants.js';
+import { TRACK_HETEROGENEITY } from '../parts/part1/heterogeneity.js';
 import { part1 } from '../parts/part1/index.js';
 import { truthForTrack } from '../parts/part1/truth.js';
 import { sliceOf } from '../parts/part.js';

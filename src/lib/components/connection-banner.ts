@@ -14,5 +14,6 @@ export function linkMessage(status: ConnectionStatus, deviceOnline: boolean, jus
   if (status === 'offline' && justBack) return { kind: 'connecting', text: 'Back online — reconnecting…' };
   if (status === 'offline') return { kind: 'unreachable', text: 'Server unreachable — your phone is online; retrying…' };
   if (status === 'connecting') return { kind: 'connecting', text: 'Connecting…' };
+  if (status === 'retrying') return { kind: 'connecting', text: 'The server is busy with your network right now — retrying…' };
   return null;
 }

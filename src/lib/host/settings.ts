@@ -8,7 +8,8 @@ import {
   TIMER_MINUTES_MAX,
 } from '../../../shared/protocol/limits.js';
 import type { HostPart1, PublicSettings } from '../../../shared/protocol/views.js';
-import { TRACK_HETEROGENEITY } from '../../../shared/sim/constants.js';
+// The host may see every truth: only the host's page loads h (see heterogeneity.ts).
+import { TRACK_HETEROGENEITY } from '../../../shared/sim/parts/part1/heterogeneity.js';
 import { breakEvenModels } from '../../../shared/sim/parts/part1/roi-model.js';
 import { TRACK_IDS } from '../../../shared/sim/tracks.js';
 

@@ -1,7 +1,7 @@
 // Part 1's truth: N* of a track under the game's cost settings (GAME.md §4).
-import { TRACK_HETEROGENEITY } from '../../constants.js';
 import type { Settings } from '../../state.js';
 import type { TrackId } from '../../tracks.js';
+import { TRACK_HETEROGENEITY } from './heterogeneity.js';
 import { breakEvenModels } from './roi-model.js';
 
 /** N* at the track's heterogeneity and the game's capex and engineer cost. */

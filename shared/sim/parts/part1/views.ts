@@ -2,7 +2,8 @@
 // the truth only after the reveal. The screen: who has locked, never what, until the reveal. The host: all.
 import type { HostPart1, ScreenPart1, TeamPart1 } from '../../../protocol/views.js';
 import { revealNumeric } from '../../calibration.js';
-import { TEAM_CAPACITY_HOURS, TRACK_HETEROGENEITY, TRACK_MODEL_COUNT } from '../../constants.js';
+import { TEAM_CAPACITY_HOURS, TRACK_MODEL_COUNT } from '../../constants.js';
+import { TRACK_HETEROGENEITY } from './heterogeneity.js';
 import type { Team, TeamPartState } from '../../state.js';
 import { TRACK_IDS } from '../../tracks.js';
 import { numericLock as numeric, reflectedTeams, reflectionView, type PartContext, type PartSlice } from '../part.js';
@@ -55,6 +56,7 @@ export function screenPart1(slice: Part1State, ctx: PartContext): ScreenPart1 {
       ? ctx.teams.map((team) => ({
           teamId: team.id,
           track: team.track,
+          h: TRACK_HETEROGENEITY[team.track],
           reveal: revealNumeric(numeric(slice.teams[team.id]!), truthForTrack(ctx.settings, team.track)),
         }))
       : null,

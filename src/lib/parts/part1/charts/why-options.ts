@@ -3,7 +3,6 @@
 // line — heterogeneity multiplies the N² term, so the platform pays off at fewer models. Both from the public
 // cost model (roi-model.ts: formulas and the public settings, no hidden truth). Pure, for tests.
 // Relative imports (not `$shared`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
-import { TRACK_HETEROGENEITY } from '../../../../../shared/sim/constants.js';
 import {
   breakEvenModels,
   manualCost,
@@ -33,13 +32,13 @@ export interface TrackPoint {
   nStar: number;
 }
 
-/** The tracks in play with their h and revealed N*, in track order. */
-export function trackPoints(truths: readonly { track: TrackId; actual: number }[]): TrackPoint[] {
-  const seen = new Map<TrackId, number>();
-  for (const t of truths) if (!seen.has(t.track)) seen.set(t.track, t.actual);
+/** The tracks in play with their revealed h and N*, in track order. */
+export function trackPoints(truths: readonly { track: TrackId; h: number; actual: number }[]): TrackPoint[] {
+  const seen = new Map<TrackId, { h: number; actual: number }>();
+  for (const t of truths) if (!seen.has(t.track)) seen.set(t.track, t);
   return (Object.keys(TRACKS) as TrackId[])
     .filter((track) => seen.has(track))
-    .map((track) => ({ track, h: TRACK_HETEROGENEITY[track], nStar: seen.get(track)! }));
+    .map((track) => ({ track, h: seen.get(track)!.h, nStar: seen.get(track)!.actual }));
 }
 
 /** N*(h) sampled over H_RANGE, [h, N*] pairs (h where N* does not exist are left out). */
