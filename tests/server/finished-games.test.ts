@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pino } from 'pino';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { HostView, ScreenView, TeamView } from '../../shared/protocol/views.js';
 import { stateHash } from '../../shared/sim/hash.js';
@@ -15,6 +16,9 @@ import { startTestServer, type TestServer } from '../support/server.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'fleetops-finished-'));
 let skewMs = 0;
+/** What the server logs, one JSON object a line. */
+const logged: { msg: string; code?: string; reason?: string }[] = [];
+const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
 let server: TestServer | null = null;
 const clients: { close(): void }[] = [];
 const track = <T extends { close(): void }>(client: T): T => (clients.push(client), client);
@@ -23,7 +27,7 @@ const track = <T extends { close(): void }>(client: T): T => (clients.push(clien
 async function restart(): Promise<TestServer> {
   for (const client of clients.splice(0)) client.close();
   await server?.close();
-  server = await startTestServer({ dataDir, clock: () => Date.now() + skewMs });
+  server = await startTestServer({ dataDir, clock: () => Date.now() + skewMs, logger });
   return server;
 }
 
@@ -138,6 +142,8 @@ describe('a finished game after a restart', () => {
     expect(await TestClient.refusedHandshake(s.url, { role: 'host', code: lobby, token: hostToken })).toMatchObject({ code: 'game/ended' });
     expect(await TestClient.refusedHandshake(s.url, { role: 'host', code: game.code, token: game.hostToken })).toMatchObject({ code: 'game/unreadable' });
     expect(await TestClient.refusedHandshake(s.url, { role: 'screen', code: game.code })).toMatchObject({ code: 'game/unreadable' });
+    expect(logged.filter((line) => line.code === game.code && line.msg === 'a finished game could not be loaded')).toHaveLength(2);
+    expect(logged.find((line) => line.code === game.code)!.reason).toMatch(/could not be replayed/);
     // The server is still up for everyone else.
     const fresh = await createGame(s.url);
     track(fresh.host);
