@@ -100,6 +100,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     lobbyIdleMs: options.lobbyIdleMs,
     finishedIdleMs: options.finishedIdleMs,
     onUnreadable: (code, reason) => options.logger.error({ code, reason }, 'a finished game could not be loaded'),
+    onDropped: (room) => studios.forget(room),
     onApplied: (room, before, action) => studios.observe(room, before, action),
   });
   const pruning = setInterval(() => budgets.prune(Date.now()), PRUNE_EVERY_MS);

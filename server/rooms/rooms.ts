@@ -28,6 +28,8 @@ export interface RoomsOptions {
   finishedIdleMs?: number;
   /** Told of a finished game that could not be loaded on demand, and why (the server logs it). */
   onUnreadable?: (code: string, reason: string) => void;
+  /** Told of a room dropped from memory (closed, deleted, or finished and idle): its replay must stop. */
+  onDropped?: (room: Room) => void;
   /** Told of every action every room accepts (the debrief's timeline follows the games this way). */
   onApplied?: AppliedListener;
 }
@@ -91,6 +93,7 @@ export class Rooms {
   readonly #finishedIdleMs: number;
   readonly #onApplied: AppliedListener | undefined;
   readonly #onUnreadable: (code: string, reason: string) => void;
+  readonly #onDropped: (room: Room) => void;
   /** One sweep for every room's part timer and simulated clock: robust to many rooms and to the clock jumping. */
   readonly #sweep: ReturnType<typeof setInterval>;
 
@@ -109,6 +112,7 @@ export class Rooms {
     this.#finishedIdleMs = options.finishedIdleMs ?? FINISHED_IDLE_MS_DEFAULT;
     this.#onApplied = options.onApplied;
     this.#onUnreadable = options.onUnreadable ?? (() => {});
+    this.#onDropped = options.onDropped ?? (() => {});
     this.#sweep = setInterval(() => {
       const now = this.#clock();
       for (const room of this.#rooms.values()) {
@@ -118,7 +122,7 @@ export class Rooms {
         }
         if (room.finished) {
           // A finished game has no timer and no clock; kept only while someone looks at it.
-          if (room.idleSince(now, this.#finishedIdleMs)) this.#rooms.delete(room.code);
+          if (room.idleSince(now, this.#finishedIdleMs)) this.#drop(room);
           continue;
         }
         room.expireTimerIfDue();
@@ -266,7 +270,8 @@ export class Rooms {
    * first: no action of it can be logged after its rows are gone. False when the store held no such game.
    */
   delete(code: string): boolean {
-    this.#rooms.delete(code);
+    const room = this.#rooms.get(code);
+    if (room) this.#drop(room);
     return this.#store.deleteGame(code);
   }
 
@@ -285,17 +290,23 @@ export class Rooms {
     } catch {
       // Still dropped from memory; a restart would bring it back, idle again, and close it then.
     }
-    this.#rooms.delete(room.code);
+    this.#drop(room);
   }
 
   /** Drops the finished room created first from memory (its rows stay in the store). */
   #evictOldestFinished(): void {
     for (const room of this.#rooms.values()) {
       if (room.finished) {
-        this.#rooms.delete(room.code);
+        this.#drop(room);
         return;
       }
     }
+  }
+
+  /** Forgets a room: a later visit of its game gets a new one, so what was attached to this one must stop. */
+  #drop(room: Room): void {
+    this.#rooms.delete(room.code);
+    this.#onDropped(room);
   }
 
   #add(room: Room): void {

@@ -108,21 +108,37 @@ describe('a finished game after a restart', () => {
     expect(await TestClient.refusedHandshake(s.url, { role: 'screen', code: 'ZZZZZZ' })).toMatchObject({ code: 'game/unknown' });
   });
 
-  it('is dropped from memory once nobody looks at it, and loaded again on the next visit', async () => {
+  it('is dropped from memory once nobody looks at it, with its replay, and loaded again on the next visit', async () => {
     let s = await restart();
     const game = await playToDebrief(s.url);
     s = await restart();
-    const screen = track(await TestClient.connect<ScreenView>(s.url, { role: 'screen', code: game.code }));
+    const host = track(await TestClient.connect<HostView>(s.url, { role: 'host', code: game.code, token: game.hostToken }));
     expect(s.app.realtime.rooms.get(game.code)?.finished).toBe(true);
-    screen.close();
+    // A replay left playing from the middle when the host walks away.
+    const middle = Math.floor(game.liveView.version / 2);
+    expect(middle).toBeGreaterThan(4);
+    await ok(host.send('host:replay-open', {}));
+    await ok(host.send('host:replay-seek', { version: middle }));
+    await ok(host.send('host:replay-speed', { speed: 1 }));
+    await ok(host.send('host:replay-play', {}));
+    host.close();
+    const room = s.app.realtime.rooms.get(game.code)!;
+    await expect.poll(() => room.idleSince(Number.MAX_SAFE_INTEGER, 0), 'the host gone').toBe(true);
     // Nothing ticks in a finished game: its version stands still however far the clock moves.
-    const version = s.app.realtime.rooms.get(game.code)!.state.version;
-    await expect.poll(() => s.app.realtime.rooms.get(game.code)?.presence().screens).toBe(0);
+    const version = room.state.version;
     skewMs += FINISHED_IDLE_MS_DEFAULT + 1_000;
     await expect.poll(() => s.app.realtime.rooms.get(game.code), { timeout: 5_000 }).toBeUndefined();
     expect(s.store.loadLog(game.code)).toHaveLength(version);
+
     const again = track(await TestClient.connect<HostView>(s.url, { role: 'host', code: game.code, token: game.hostToken }));
     expect(again.view).toMatchObject({ phase: 'debrief', version });
+    // The new room's replay from the start is the only one its projector sees: the old one stopped with its room.
+    const screen = track(await TestClient.connect<ScreenView>(s.url, { role: 'screen', code: game.code }));
+    await ok(again.send('host:replay-open', {}));
+    await ok(again.send('host:replay-speed', { speed: 1 }));
+    await ok(again.send('host:replay-play', {}));
+    await screen.until(() => screen.studios.at(-1)?.replay?.version === 3, 'the new replay at version 3');
+    expect(screen.studios.map((studio) => studio.replay?.version ?? 0).every((v) => v <= 3)).toBe(true);
   });
 
   it('refuses a closed lobby with game/ended and a game that no longer replays with game/unreadable', async () => {
