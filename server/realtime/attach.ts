@@ -46,6 +46,8 @@ export interface RealtimeOptions {
   maxRooms?: number;
   /** A lobby with nobody connected and no action for this long is closed (server time, ms). */
   lobbyIdleMs?: number;
+  /** A finished game with nobody connected for this long is dropped from memory, to be loaded again on demand. */
+  finishedIdleMs?: number;
   /**
    * Browser origins allowed besides the public URL's and this machine's own addresses on the listening port
    * (CORS does not cover WebSockets; the request's Host header proves nothing against DNS rebinding).
@@ -96,6 +98,9 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   const studios = new Studios((room, studio) => io.to([hostRoom(room.code), screenRoom(room.code)]).emit('studio', studio));
   const rooms = new Rooms(options.store, broadcaster.onRoomChange, options.maxRooms ?? 2000, clock, undefined, {
     lobbyIdleMs: options.lobbyIdleMs,
+    finishedIdleMs: options.finishedIdleMs,
+    onUnreadable: (code, reason) => options.logger.error({ code, reason }, 'a finished game could not be loaded'),
+    onDropped: (room) => studios.forget(room),
     onApplied: (room, before, action) => studios.observe(room, before, action),
   });
   const pruning = setInterval(() => budgets.prune(Date.now()), PRUNE_EVERY_MS);

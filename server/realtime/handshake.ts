@@ -17,7 +17,11 @@ export function refusal(code: ErrorCode, message: string = messageFor(code)): Er
   return error;
 }
 
-/** The Socket.IO middleware that authenticates a connection and records its role in `socket.data`. */
+/**
+ * The Socket.IO middleware that authenticates a connection and records its role in `socket.data`. A finished
+ * game not in memory is loaded from the store here (Rooms.find), so that its host, projectors and players get
+ * its debrief after a restart.
+ */
 export function handshake(rooms: Rooms) {
   return (socket: GameSocket, next: Next): void => {
     const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
@@ -28,8 +32,9 @@ export function handshake(rooms: Rooms) {
       socket.data = { role: 'guest', code: null, playerId: null };
       return next();
     }
-    const room = rooms.get(auth.code);
-    if (!room) return next(refusal('game/unknown'));
+    const found = rooms.find(auth.code);
+    if (!found.ok) return next(refusal(found.code));
+    const { room } = found;
     switch (auth.role) {
       case 'host': {
         // The host token, or a session made from the recovery link (host) or the co-host link (co-host).

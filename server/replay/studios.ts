@@ -232,6 +232,16 @@ export class Studios {
     if (entry.replay) this.#pause(entry.replay);
   }
 
+  /**
+   * Stops a dropped room's replay: a later visit loads its game into a new room, and a replay still playing on
+   * the old one would send its frames to the new room's consoles.
+   */
+  forget(room: Room): void {
+    const entry = this.#entries.get(room);
+    if (entry) this.#stop(entry);
+    this.#entries.delete(room);
+  }
+
   /** Stops every playing replay (on shutdown). */
   stop(): void {
     for (const replay of this.#playing) this.#pause(replay);

@@ -15,9 +15,21 @@ export const TIMER_SWEEP_MS = 250;
 /** A lobby nobody is connected to and nothing happened in for this long is closed: its game slot is freed. */
 export const LOBBY_IDLE_MS_DEFAULT = 2 * 60 * 60 * 1000;
 
+/**
+ * A finished game nobody is connected to and nothing happened in for this long is dropped from memory: its
+ * rows stay, and it is loaded again from the store the next time its host or a projector connects.
+ */
+export const FINISHED_IDLE_MS_DEFAULT = 10 * 60 * 1000;
+
 export interface RoomsOptions {
   /** See LOBBY_IDLE_MS_DEFAULT. */
   lobbyIdleMs?: number;
+  /** See FINISHED_IDLE_MS_DEFAULT. */
+  finishedIdleMs?: number;
+  /** Told of a finished game that could not be loaded on demand, and why (the server logs it). */
+  onUnreadable?: (code: string, reason: string) => void;
+  /** Told of a room dropped from memory (closed, deleted, or finished and idle): its replay must stop. */
+  onDropped?: (room: Room) => void;
   /** Told of every action every room accepts (the debrief's timeline follows the games this way). */
   onApplied?: AppliedListener;
 }
@@ -39,6 +51,16 @@ export interface RestoreResult {
   refused: RefusedGame[];
 }
 
+/**
+ * A game found by its code: in memory, or a finished one loaded from the store. `game/ended` is a finished game
+ * that did not reach its debrief (a lobby closed after it stood idle): it has nothing to show and must not run
+ * again. `game/unreadable` is a stored game this server could not replay (`reason` says why, for the log).
+ */
+export type FoundRoom =
+  | { ok: true; room: Room; loaded: boolean }
+  | { ok: false; code: 'game/unknown' | 'game/ended' }
+  | { ok: false; code: 'game/unreadable'; reason: string };
+
 /** The rules this server plays and the migrations it knows; tests may pass others. */
 export interface Rules {
   version: number;
@@ -57,6 +79,8 @@ export interface CreatedGame {
   cohostToken: string;
 }
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 export class Rooms {
   readonly #store: GameStore;
   readonly #rooms = new Map<string, Room>();
@@ -66,7 +90,10 @@ export class Rooms {
   readonly #rules: Rules;
   readonly #refused: RefusedGame[] = [];
   readonly #lobbyIdleMs: number;
+  readonly #finishedIdleMs: number;
   readonly #onApplied: AppliedListener | undefined;
+  readonly #onUnreadable: (code: string, reason: string) => void;
+  readonly #onDropped: (room: Room) => void;
   /** One sweep for every room's part timer and simulated clock: robust to many rooms and to the clock jumping. */
   readonly #sweep: ReturnType<typeof setInterval>;
 
@@ -82,12 +109,20 @@ export class Rooms {
     this.#clock = clock;
     this.#rules = rules;
     this.#lobbyIdleMs = options.lobbyIdleMs ?? LOBBY_IDLE_MS_DEFAULT;
+    this.#finishedIdleMs = options.finishedIdleMs ?? FINISHED_IDLE_MS_DEFAULT;
     this.#onApplied = options.onApplied;
+    this.#onUnreadable = options.onUnreadable ?? (() => {});
+    this.#onDropped = options.onDropped ?? (() => {});
     this.#sweep = setInterval(() => {
       const now = this.#clock();
       for (const room of this.#rooms.values()) {
         if (room.state.phase === 'lobby' && room.idleSince(now, this.#lobbyIdleMs)) {
           this.#closeIdleLobby(room, now);
+          continue;
+        }
+        if (room.finished) {
+          // A finished game has no timer and no clock; kept only while someone looks at it.
+          if (room.idleSince(now, this.#finishedIdleMs)) this.#drop(room);
           continue;
         }
         room.expireTimerIfDue();
@@ -110,6 +145,37 @@ export class Rooms {
 
   get(code: string): Room | undefined {
     return this.#rooms.get(code);
+  }
+
+  /**
+   * The game of a code: the live room, or else a finished game read again from the store (its debrief, exports,
+   * replay and "what if" after a restart, or after it was dropped from memory). Its log is replayed by the pure
+   * core as a restore does; a finished room has no timer and no simulated clock, so nothing ticks. It counts
+   * against the cap like any finished room: the oldest finished one makes way for it.
+   */
+  find(code: string): FoundRoom {
+    const live = this.#rooms.get(code);
+    if (live) return { ok: true, room: live, loaded: false };
+    let stored: StoredGame | null;
+    try {
+      stored = this.#store.loadFinished(code);
+    } catch (error) {
+      return this.#unreadable(code, `game ${code} could not be read: ${messageOf(error)}`);
+    }
+    if (!stored) return { ok: false, code: 'game/unknown' };
+    const rebuilt = this.#rebuild(stored);
+    if (!rebuilt.ok) return this.#unreadable(code, rebuilt.reason);
+    // Only a game that reached its debrief has one to show; a closed lobby must not open again.
+    if (rebuilt.state.phase !== 'debrief') return { ok: false, code: 'game/ended' };
+    if (this.#rooms.size >= this.#maxRooms) this.#evictOldestFinished();
+    const room = new Room(this.#store, this.#clock, stored.config, stored.hostTokenHash, rebuilt.state, rebuilt.idemKeys, stored.hostKeys);
+    this.#add(room);
+    return { ok: true, room, loaded: true };
+  }
+
+  #unreadable(code: string, reason: string): FoundRoom {
+    this.#onUnreadable(code, reason);
+    return { ok: false, code: 'game/unreadable', reason };
   }
 
   /** The stored games the last restore left out, and why. */
@@ -169,8 +235,7 @@ export class Rooms {
       const idemKeys = log.flatMap((entry) => (entry.idem === null ? [] : [entry.idem]));
       return { ok: true, state, idemKeys };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, reason: `game ${code} could not be replayed: ${message}` };
+      return { ok: false, reason: `game ${code} could not be replayed: ${messageOf(error)}` };
     }
   }
 
@@ -210,7 +275,8 @@ export class Rooms {
    * first: no action of it can be logged after its rows are gone. False when the store held no such game.
    */
   delete(code: string): boolean {
-    this.#rooms.delete(code);
+    const room = this.#rooms.get(code);
+    if (room) this.#drop(room);
     return this.#store.deleteGame(code);
   }
 
@@ -229,17 +295,23 @@ export class Rooms {
     } catch {
       // Still dropped from memory; a restart would bring it back, idle again, and close it then.
     }
-    this.#rooms.delete(room.code);
+    this.#drop(room);
   }
 
   /** Drops the finished room created first from memory (its rows stay in the store). */
   #evictOldestFinished(): void {
     for (const room of this.#rooms.values()) {
       if (room.finished) {
-        this.#rooms.delete(room.code);
+        this.#drop(room);
         return;
       }
     }
+  }
+
+  /** Forgets a room: a later visit of its game gets a new one, so what was attached to this one must stop. */
+  #drop(room: Room): void {
+    this.#rooms.delete(room.code);
+    this.#onDropped(room);
   }
 
   #add(room: Room): void {

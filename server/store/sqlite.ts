@@ -81,6 +81,9 @@ interface GameRow {
   rules_version: number;
 }
 
+/** The columns a replay needs of a game's row. */
+type StoredRow = Omit<GameRow, 'finished_at'>;
+
 export interface SqliteOptions {
   /** 'full' also survives power loss at the price of an fsync per action; 'normal' survives a killed process. */
   synchronous?: 'normal' | 'full';
@@ -159,30 +162,42 @@ export class SqliteStore implements GameStore {
       .prepare(
         'SELECT code, config, host_token_hash, created_at, rules_version FROM games WHERE finished_at IS NULL',
       )
-      .all() as { code: string; config: string; host_token_hash: string; created_at: string; rules_version: number }[];
-    return games.map((row) => {
-      const snapshotRow = this.#db
-        .prepare('SELECT seq, state FROM snapshots WHERE code = ? ORDER BY seq DESC LIMIT 1')
-        .get(row.code) as { seq: number; state: string } | undefined;
-      const snapshot = snapshotRow ? { seq: snapshotRow.seq, state: JSON.parse(snapshotRow.state) } : null;
-      const idemKeys = (
-        this.#db.prepare('SELECT idem FROM actions WHERE code = ? AND idem IS NOT NULL').all(row.code) as {
-          idem: string;
-        }[]
-      ).map((r) => r.idem);
-      return {
-        config: JSON.parse(row.config) as GameConfig,
-        rulesVersion: row.rules_version,
-        hostTokenHash: row.host_token_hash,
-        hostKeys: this.#db
-          .prepare('SELECT hash, role, kind FROM host_keys WHERE code = ? ORDER BY created_at')
-          .all(row.code) as HostKey[],
-        createdAt: row.created_at,
-        snapshot,
-        actions: this.#actionsAfter(row.code, snapshot?.seq ?? 0),
-        idemKeys,
-      };
-    });
+      .all() as StoredRow[];
+    return games.map((row) => this.#stored(row));
+  }
+
+  loadFinished(code: string): StoredGame | null {
+    const row = this.#db
+      .prepare(
+        'SELECT code, config, host_token_hash, created_at, rules_version FROM games WHERE code = ? AND finished_at IS NOT NULL',
+      )
+      .get(code) as StoredRow | undefined;
+    return row ? this.#stored(row) : null;
+  }
+
+  /** A game's row with its latest snapshot and the log after it, ready to replay. */
+  #stored(row: StoredRow): StoredGame {
+    const snapshotRow = this.#db
+      .prepare('SELECT seq, state FROM snapshots WHERE code = ? ORDER BY seq DESC LIMIT 1')
+      .get(row.code) as { seq: number; state: string } | undefined;
+    const snapshot = snapshotRow ? { seq: snapshotRow.seq, state: JSON.parse(snapshotRow.state) } : null;
+    const idemKeys = (
+      this.#db.prepare('SELECT idem FROM actions WHERE code = ? AND idem IS NOT NULL').all(row.code) as {
+        idem: string;
+      }[]
+    ).map((r) => r.idem);
+    return {
+      config: JSON.parse(row.config) as GameConfig,
+      rulesVersion: row.rules_version,
+      hostTokenHash: row.host_token_hash,
+      hostKeys: this.#db
+        .prepare('SELECT hash, role, kind FROM host_keys WHERE code = ? ORDER BY created_at')
+        .all(row.code) as HostKey[],
+      createdAt: row.created_at,
+      snapshot,
+      actions: this.#actionsAfter(row.code, snapshot?.seq ?? 0),
+      idemKeys,
+    };
   }
 
   loadLog(code: string): StoredAction[] {

@@ -67,6 +67,9 @@ export interface GameStore {
   markFinished(code: string, finishedAt: string): void;
   /** Every game not marked finished, ready to replay. */
   loadUnfinished(): StoredGame[];
+  /** One finished game ready to replay (its debrief read again after a restart), or null when the store holds
+   *  no finished game of that code. */
+  loadFinished(code: string): StoredGame | null;
   /**
    * Replaces a game's whole log with one migrated to rules `rulesVersion`, and drops its snapshots (they hold
    * the state of the old rules), in one transaction.

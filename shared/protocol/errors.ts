@@ -10,6 +10,8 @@ export const ERROR_MESSAGES = {
   'auth/handshake': 'The connection request was malformed.',
   'protocol/version': 'This page is out of date. Reload it to continue.',
   'game/unknown': 'There is no game with that code. Check the code on the screen.',
+  'game/ended': 'This game has ended before it was played. Start or join a new one.',
+  'game/unreadable': 'This finished game could not be opened on this server. Its exports may still work.',
   'game/room-locked': 'The host has locked this game: no new players can join.',
   'game/full': 'This game is full.',
   'game/capacity': 'The server is running as many games as it can. Ask the host to try again later.',

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { afterEach, beforeEach } from 'vitest';
 import { createApp, type App, type AppOptions } from '../../server/app.js';
 import type { RateLimit } from '../../server/realtime/rate-limit.js';
@@ -24,6 +24,8 @@ export interface TestServerOptions {
   clock?: () => number;
   /** Options of the SQLite store (e.g. a size cap that makes it full). */
   store?: SqliteOptions;
+  /** The server's logger (silent unless a test reads what it logs). */
+  logger?: Logger;
   /** Any other option of the app (connection and address limits, the game cap, ...). */
   app?: Partial<Omit<AppOptions, 'store' | 'logger' | 'publicUrl'>>;
 }
@@ -35,7 +37,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const app = createApp({
     ...options.app,
     store,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     publicUrl: () => url,
     rateLimit: options.rateLimit,
     clock: options.clock,
