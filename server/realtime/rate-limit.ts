@@ -34,6 +34,8 @@ const INTENT_COST: Partial<Record<IntentName, number>> = {
   'sync:snapshot': 5,
   // The debrief walks the log and a "what if" replays a whole game: the dearest requests a console can make.
   'sync:debrief': 5,
+  // Served from a cache per version, but each phone asks at the same moment: as dear as a snapshot.
+  'sync:class-predictions': 5,
   'host:what-if': 20,
   'game:create': 5,
   'game:join': 2,
