@@ -6,7 +6,7 @@ import type { Debrief, PredictionTable, Replacement, ReplayFrame, ReplaySpeed, S
 import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { ScreenView } from '../../shared/protocol/views.js';
 import type { Action } from '../../shared/sim/actions.js';
-import { classPredictions } from '../../shared/sim/debrief/predictions.js';
+import { predictionLines } from '../../shared/sim/debrief/predictions.js';
 import { ReplayCursor } from '../../shared/sim/debrief/replay-cursor.js';
 import { continueWalk, debriefOf, observe, startWalk, timelineOpen, type Walk } from '../../shared/sim/debrief/timeline.js';
 import { whatIf } from '../../shared/sim/debrief/what-if.js';
@@ -120,7 +120,7 @@ export class Studios {
     if (room.state.phase !== 'debrief') return fail('debrief/not-yet');
     const cached = this.#tables.get(room);
     if (cached?.version === room.state.version) return { ok: true, table: cached.table };
-    const table = classPredictions(room.state);
+    const table = predictionLines(projectScreen(room.state));
     this.#tables.set(room, { version: room.state.version, table });
     return { ok: true, table };
   }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LeaderboardRow } from '../../shared/protocol/views.js';
-import { classPredictions, predictionLines } from '../../shared/sim/debrief/predictions.js';
+import { predictionLines } from '../../shared/sim/debrief/predictions.js';
 import { debriefFromLog } from '../../shared/sim/debrief/timeline.js';
 import { projectScreen } from '../../shared/sim/project.js';
 import { replay } from '../../shared/sim/replay.js';
@@ -48,13 +48,6 @@ describe('predictions against the truth', () => {
     const owls = lines.find((l) => l.name === 'Night Owls')!;
     expect(owls.cells[2]).toEqual({ predicted: '3,000', actual: '2,995', good: true, verdict: '×1.00' });
     expect(lines.find((l) => l.name === 'Team 3')!.cells[3]).toMatchObject({ predicted: null, verdict: 'not locked', good: false });
-  });
-});
-
-describe("the class's table for phones", () => {
-  it('is the projector\'s table, built from the public projection', () => {
-    const state = replay(golden.config, golden.log);
-    expect(classPredictions(state)).toEqual(predictionLines(projectScreen(state)));
   });
 });
 

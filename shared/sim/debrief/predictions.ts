@@ -1,11 +1,10 @@
 // Every team's prediction against the truth, for every lock of every part the host revealed (GAME.md §10): the
 // projector builds it from its own view, a phone asks the server for it at the debrief (`sync:class-predictions`),
-// and the server builds it from the projector's view too, so a phone sees exactly what the projector shows:
-// public aggregates and revealed truths, never a hidden one.
+// and the server builds it from the projector's view too (server/replay/studios.ts), so a phone sees exactly what
+// the projector shows: public aggregates and revealed truths, never a hidden one. Imports views only: it runs in
+// the browser, where the simulation's truths must never be bundled.
 import type { PredictionLine, PredictionTable } from '../../protocol/debrief.js';
 import type { ScreenView } from '../../protocol/views.js';
-import { projectScreen } from '../project.js';
-import type { GameState } from '../state.js';
 
 const number = (n: number) => n.toLocaleString('en-US');
 
@@ -46,9 +45,4 @@ export function predictionLines(view: Pick<ScreenView, 'teams' | 'part1' | 'part
     }
   }
   return { parts, lines };
-}
-
-/** The class's table of a game, as the projector shows it. */
-export function classPredictions(state: GameState): PredictionTable {
-  return predictionLines(projectScreen(state));
 }
