@@ -34,6 +34,9 @@ const INTENT_COST: Partial<Record<IntentName, number>> = {
   'sync:snapshot': 5,
   // The debrief walks the log and a "what if" replays a whole game: the dearest requests a console can make.
   'sync:debrief': 5,
+  // Built once per version and served from a cache: 300 phones behind one address asking at the debrief's
+  // start use 600 of the burst, not 1,500.
+  'sync:class-predictions': 2,
   'host:what-if': 20,
   'game:create': 5,
   'game:join': 2,

@@ -2,10 +2,11 @@
 // from the log for a game restored after a restart), and the replay and "what if" the host drives on the projector after the game. The replayed views are
 // rebuilt here, on the server, by the same reducer and projection as the live game: hidden truths never leave it,
 // and a replay at the last version has the live game's state hash. The stored log is only ever read.
-import type { Debrief, Replacement, ReplayFrame, ReplaySpeed, Studio, WhatIf } from '../../shared/protocol/debrief.js';
+import type { Debrief, PredictionTable, Replacement, ReplayFrame, ReplaySpeed, Studio, WhatIf } from '../../shared/protocol/debrief.js';
 import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { ScreenView } from '../../shared/protocol/views.js';
 import type { Action } from '../../shared/sim/actions.js';
+import { predictionLines } from '../../shared/sim/debrief/predictions.js';
 import { ReplayCursor } from '../../shared/sim/debrief/replay-cursor.js';
 import { continueWalk, debriefOf, observe, startWalk, timelineOpen, type Walk } from '../../shared/sim/debrief/timeline.js';
 import { whatIf } from '../../shared/sim/debrief/what-if.js';
@@ -70,6 +71,7 @@ export type StudioSender = (room: Room, studio: Studio) => void;
 
 export class Studios {
   readonly #entries = new WeakMap<Room, Entry>();
+  readonly #tables = new WeakMap<Room, { version: number; table: PredictionTable }>();
   /** Replays playing now, so that a shutdown stops their timers. */
   readonly #playing = new Set<Replay>();
   readonly #send: StudioSender;
@@ -110,6 +112,17 @@ export class Studios {
       entry.walk = continueWalk(entry.walk, log.slice(entry.walk.state.version));
     }
     return entry;
+  }
+
+  /** The class's predictions against the truth for a phone, at the debrief only (every part is revealed by
+   *  then; before, a team never sees another's predictions). Built once per version, however many phones ask. */
+  classPredictions(room: Room): { ok: true; table: PredictionTable } | Failure {
+    if (room.state.phase !== 'debrief') return fail('debrief/not-yet');
+    const cached = this.#tables.get(room);
+    if (cached?.version === room.state.version) return { ok: true, table: cached.table };
+    const table = predictionLines(projectScreen(room.state));
+    this.#tables.set(room, { version: room.state.version, table });
+    return { ok: true, table };
   }
 
   /** The debrief of a game for an audience, once Part 2 is revealed. */

@@ -3,7 +3,7 @@
 // game and its "what if" branches. Built by the server from the game's log (shared/sim/debrief/), never by a page.
 import { z } from 'zod';
 import { LeaderboardRowSchema, RidSchema, TrackSchema, type IntentTable, type Phase, type Step } from './common.js';
-import { ScreenViewSchema } from './views.js';
+import { LedgerEntrySchema, ScreenViewSchema } from './views.js';
 
 /** The parts that run a simulated clock, whose hours the timeline lays end to end. */
 export const ClockPartSchema = z.enum(['part2', 'part3']);
@@ -75,8 +75,38 @@ export const DebriefSchema = z.object({
   stories: z.array(CanaryStorySchema),
   /** Only the host's console gets them (empty for the projector). */
   talkingPoints: z.array(TalkingPointSchema),
+  /** Each team's governance ledger, for the projector once Part 3 is revealed (empty before, and for the host,
+   *  whose console shows them with Part 3's results). What a team saw of its own ledger: no hidden truth. */
+  ledgers: z.array(z.object({ teamId: z.string(), entries: z.array(LedgerEntrySchema) })),
 });
 export type Debrief = z.infer<typeof DebriefSchema>;
+
+/** One team's lock of one part against the truth, as the debrief shows it. */
+export const LockCellSchema = z.object({
+  /** "60", "B" or null when the team never locked. */
+  predicted: z.string().nullable(),
+  actual: z.string(),
+  good: z.boolean(),
+  /** "×1.22", "right", "wrong" or "not locked". */
+  verdict: z.string(),
+});
+export type LockCell = z.infer<typeof LockCellSchema>;
+
+export const PredictionLineSchema = z.object({
+  teamId: z.string(),
+  name: z.string(),
+  track: TrackSchema,
+  /** By part number; absent for a part not revealed. */
+  cells: z.object({ 1: LockCellSchema.optional(), 2: LockCellSchema.optional(), 3: LockCellSchema.optional() }),
+});
+export type PredictionLine = z.infer<typeof PredictionLineSchema>;
+
+/** The class's predictions against the truth: the parts revealed, and a line per team. */
+export const PredictionTableSchema = z.object({
+  parts: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)])),
+  lines: z.array(PredictionLineSchema),
+});
+export type PredictionTable = z.infer<typeof PredictionTableSchema>;
 
 /** One side of a "what if": the leaderboard, and the team's own outcome in plain facts. */
 export const BranchOutcomeSchema = z.object({
@@ -123,6 +153,9 @@ const Bare = z.strictObject({ rid: RidSchema });
 export const DEBRIEF_INTENTS = {
   /** The timeline, canary stories and (for the host) talking points, once Part 2 is revealed. */
   'sync:debrief': { roles: ['host', 'screen'], schema: z.strictObject({}) },
+  /** A phone's class table of predictions against the truth, at the debrief only (asked once: it no longer
+   *  changes, and in every team's view it would be resent to every phone at each presence change). */
+  'sync:class-predictions': { roles: ['player'], schema: z.strictObject({}) },
   /** Open the replay of a finished game on the projector (paused at the start). */
   'host:replay-open': { roles: ['host'], schema: Bare },
   'host:replay-play': { roles: ['host'], schema: Bare },

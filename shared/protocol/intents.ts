@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Role } from './common.js';
 import { CRISIS_INTENTS } from './crises.js';
-import { DEBRIEF_INTENTS, DebriefSchema, ReplayFrameSchema, WhatIfSchema } from './debrief.js';
+import { DEBRIEF_INTENTS, DebriefSchema, PredictionTableSchema, ReplayFrameSchema, WhatIfSchema } from './debrief.js';
 import type { ErrorCode } from './errors.js';
 import { FLOW_INTENTS } from './intents/flow.js';
 import { GameCodeSchema, LOBBY_INTENTS } from './intents/lobby.js';
@@ -61,6 +61,7 @@ const RESULTS = {
   'game:peek': z.object({ askStudentId: z.boolean(), roomLocked: z.boolean() }),
   'sync:snapshot': z.object({ rev: z.int(), view: ViewSchema }),
   'sync:debrief': z.object({ debrief: DebriefSchema }),
+  'sync:class-predictions': z.object({ table: PredictionTableSchema }),
   /** The projector's view at the version scrubbed to. */
   'host:replay-seek': z.object({ frame: ReplayFrameSchema, view: ScreenViewSchema }),
   'host:what-if': z.object({ whatIf: WhatIfSchema }),

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PART3_OPTIONS } from '../../shared/sim/parts/part3/content.js';
 import { axeViolations } from '../support/axe.js';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
 import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
@@ -66,6 +67,16 @@ describe('the debrief, its replay and a what-if', () => {
   });
 
   it('closes the lab with podiums, every prediction against the truth, the timeline and talking points', async () => {
+    // Into Part 3, where Ada locks and deploys v2: a decision of hers in Team 1's governance ledger.
+    for (let i = 0; i < 6 && !/part 3/i.test((await phaseOf(ada)) ?? ''); i++) {
+      const before = await phaseOf(host);
+      await pressNext(host);
+      await expect.poll(() => phaseOf(host)).not.toBe(before);
+    }
+    await ada.getByRole('radio', { name: PART3_OPTIONS.b }).check();
+    await ada.getByRole('button', { name: 'Lock prediction' }).click();
+    await ada.getByRole('button', { name: 'Deploy v2' }).click();
+    await ada.getByRole('button', { name: 'Roll back to v1' }).waitFor();
     for (let i = 0; i < 12 && !/debrief/i.test((await phaseOf(host)) ?? ''); i++) {
       const before = await phaseOf(host);
       await pressNext(host);
@@ -96,6 +107,55 @@ describe('the debrief, its replay and a what-if', () => {
     const points = host.getByTestId('talking-points');
     await expect.poll(() => points.textContent()).toMatch(/Team 2 locked 3000: the rule of three/);
     await screenshot(host, 'debrief-04-host');
+  });
+
+  it("shows a phone the class's predictions a part at a time, and the projector every team's ledger", async () => {
+    // Eve's phone (Team 5): every team's lock against the truth, the last part revealed first.
+    const table = eve.getByTestId('debrief-class-predictions');
+    await table.waitFor();
+    expect(await table.getByTestId('debrief-class-summary').innerText()).toMatch(/Part 3 · answer · the answer was/);
+    expect(await table.getByTestId('debrief-class-line').count()).toBe(5);
+    expect(await table.getByTestId('debrief-class-line').filter({ hasText: '(your team)' }).textContent()).toMatch(/Team 5/);
+    await table.getByText('Part 2', { exact: true }).click();
+    await expect.poll(() => table.getByTestId('debrief-class-summary').innerText()).toMatch(/Part 2 · n\* · 2 of 5 teams within 30 %/);
+    expect(await table.getByTestId('debrief-class-line').filter({ hasText: 'Team 2' }).textContent()).toMatch(/3,000 vs truth 2,995/);
+    expect(await table.getByTestId('debrief-class-line').filter({ hasText: 'Team 5' }).textContent()).toMatch(/1,000 vs truth/);
+    // Nothing scrolls sideways at 390 px: no table, a list a part at a time.
+    const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow(eve)).toBeLessThanOrEqual(0);
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(eve, 'debrief-03b-phone-class-predictions');
+    await table.screenshot({ path: join(SCREENSHOT_DIR, 'debrief-03c-phone-class-predictions-part2.png') });
+    // The same phone passes axe-core (its own context: axe needs the CSP bypassed; Eve's seat comes along).
+    const phone = await session.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 1,
+      isMobile: true,
+      hasTouch: true,
+      bypassCSP: true,
+      storageState: await eve.context().storageState(),
+    });
+    const audited = await phone.newPage();
+    await audited.goto(eve.url());
+    await audited.getByTestId('debrief-class-predictions').waitFor();
+    expect(await axeViolations(audited)).toEqual([]);
+    expect(await overflow(audited)).toBeLessThanOrEqual(0);
+    await phone.close();
+
+    // A projector at 1280×720: each team's governance ledger, Ada's deployment in Team 1's.
+    const small = await session.browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, bypassCSP: true });
+    const projector = await small.newPage();
+    await projector.goto(`${session.server.url}/screen/${code}`);
+    const ledgers = projector.getByTestId('debrief-ledgers');
+    await ledgers.waitFor({ timeout: 10_000 });
+    expect(await ledgers.getByTestId('debrief-ledger-card').count()).toBe(5);
+    expect(await ledgers.getByTestId('debrief-ledger-card').filter({ hasText: 'Team 1' }).textContent()).toMatch(/Deploy.*Ada/s);
+    expect(await overflow(projector)).toBeLessThanOrEqual(0);
+    await ledgers.scrollIntoViewIfNeeded();
+    await screenshot(projector, 'debrief-03d-projector-1280-ledgers');
+    await ledgers.screenshot({ path: join(SCREENSHOT_DIR, 'debrief-03e-projector-1280-ledgers-section.png') });
+    expect(await axeViolations(projector)).toEqual([]);
+    await small.close();
   });
 
   it('replays the game on the projector: play, pause, scrub to a decision, and the end is the live game', async () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Tick } from '../../shared/protocol/events.js';
 import type { HostView, ScreenView, TeamView } from '../../shared/protocol/views.js';
+import { predictionLines } from '../../shared/sim/debrief/predictions.js';
 import { debriefFromLog } from '../../shared/sim/debrief/timeline.js';
 import { TestClient, createGame, joinGame, type TeamClient } from '../support/client.js';
 import { useTestServer } from '../support/server.js';
@@ -48,6 +49,8 @@ async function playedGame() {
   await host.nextView((v) => v.phase === 'part2' && v.step === 'play', 'part 2');
   // Before Part 2's reveal the timeline is closed: it would show each team the other's moves.
   expect(await screen.send('sync:debrief', {})).toMatchObject({ ok: false, code: 'debrief/not-yet' });
+  // Nor does a phone get the class's predictions before the debrief: a team never sees another's before the reveal.
+  expect(await ada.send('sync:class-predictions', {})).toMatchObject({ ok: false, code: 'debrief/not-yet' });
   await ok(ada.send('team:lock-prediction', { part: 2, value: 2995 }));
   await ok(bob.send('team:lock-prediction', { part: 2, value: 3000 }));
   await ok(ada.send('team:start-run', { config: RUN }));
@@ -118,6 +121,28 @@ describe('the debrief of a played game', () => {
     // A projector that connects later sees nothing open.
     const late = t.track(await TestClient.connect<ScreenView>(t.server.url, { role: 'screen', code }));
     expect(late.studios).toEqual([]);
+  });
+
+  it("gives every phone the projector's table of predictions at the debrief, and the projector every ledger", async () => {
+    const { host, screen, ada, bob } = await playedGame();
+    const answer = await ok(ada.send('sync:class-predictions', {}));
+    if (!answer.ok) throw new Error('refused');
+    // Exactly what the projector shows: every team, every part revealed, nothing else.
+    expect(answer.table).toEqual(predictionLines(screen.view));
+    expect(answer.table.parts).toEqual([1, 2, 3]);
+    expect(answer.table.lines.find((l) => l.name === 'Team 2')!.cells[2]).toMatchObject({ predicted: '3,000', actual: '2,995' });
+    expect(await bob.send('sync:class-predictions', {})).toEqual(answer);
+    // Phones only, and with nothing in the payload.
+    expect(await screen.send('sync:class-predictions', {})).toMatchObject({ ok: false, code: 'auth/forbidden' });
+    expect(await host.send('sync:class-predictions', {})).toMatchObject({ ok: false, code: 'auth/forbidden' });
+    expect(await ada.sendRaw('sync:class-predictions', { teamId: 't2' })).toMatchObject({ ok: false, code: 'intent/invalid' });
+    // The projector's debrief carries each team's ledger (Part 3 is revealed); the host's console has them already.
+    const forScreen = await ok(screen.send('sync:debrief', {}));
+    if (!forScreen.ok) throw new Error('refused');
+    expect(forScreen.debrief.ledgers.map((l) => l.teamId)).toEqual(['t1', 't2']);
+    const forHost = await ok(host.send('sync:debrief', {}));
+    if (!forHost.ok) throw new Error('refused');
+    expect(forHost.debrief.ledgers).toEqual([]);
   });
 
   it('branches a what-if at a decision without touching the real game', async () => {

@@ -3,11 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LeaderboardRow } from '../../shared/protocol/views.js';
+import { predictionLines } from '../../shared/sim/debrief/predictions.js';
 import { debriefFromLog } from '../../shared/sim/debrief/timeline.js';
 import { projectScreen } from '../../shared/sim/project.js';
 import { replay } from '../../shared/sim/replay.js';
 import type { GameConfig } from '../../shared/sim/state.js';
-import { podium, predictionLines, trackPodiums } from '../../src/lib/debrief/debrief-rows.js';
+import { podium, trackPodiums } from '../../src/lib/debrief/debrief-rows.js';
 import { storyOptions } from '../../src/lib/debrief/story-options.js';
 import { axisLabel, timelineOptions } from '../../src/lib/debrief/timeline-options.js';
 
@@ -47,6 +48,23 @@ describe('predictions against the truth', () => {
     const owls = lines.find((l) => l.name === 'Night Owls')!;
     expect(owls.cells[2]).toEqual({ predicted: '3,000', actual: '2,995', good: true, verdict: '×1.00' });
     expect(lines.find((l) => l.name === 'Team 3')!.cells[3]).toMatchObject({ predicted: null, verdict: 'not locked', good: false });
+  });
+});
+
+describe('governance ledgers on the projector', () => {
+  it('gives the projector every team\'s ledger once Part 3 is revealed, and the host none (its console has them)', () => {
+    const screen = debriefFromLog(golden.config, golden.log, 'screen');
+    expect(screen.ledgers.map((l) => l.teamId)).toEqual(screen.teams.map((t) => t.id));
+    expect(screen.ledgers.some((l) => l.entries.length > 0)).toBe(true);
+    expect(debriefFromLog(golden.config, golden.log, 'host').ledgers).toEqual([]);
+  });
+
+  it('keeps them off the projector before Part 3 is revealed', () => {
+    // The golden game's last reveal is Part 3's.
+    const revealAt = golden.log.findLastIndex((a) => (a as { type: string }).type === 'host/reveal');
+    expect(revealAt).toBeGreaterThan(0);
+    expect(debriefFromLog(golden.config, golden.log.slice(0, revealAt + 1), 'screen').ledgers).not.toEqual([]);
+    expect(debriefFromLog(golden.config, golden.log.slice(0, revealAt), 'screen').ledgers).toEqual([]);
   });
 });
 

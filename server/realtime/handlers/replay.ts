@@ -7,6 +7,7 @@ type Handlers<K extends IntentName> = { [N in K]: Handler<N> };
 
 type DebriefIntent =
   | 'sync:debrief'
+  | 'sync:class-predictions'
   | 'host:replay-open'
   | 'host:replay-play'
   | 'host:replay-pause'
@@ -26,6 +27,7 @@ function withRoom<T extends object>(ctx: IntentContext, act: (room: NonNullable<
 
 export const DEBRIEF_HANDLERS: Handlers<DebriefIntent> = {
   'sync:debrief': (ctx) => withRoom(ctx, (room) => ctx.studios.debrief(room, ctx.data.role === 'screen' ? 'screen' : 'host')),
+  'sync:class-predictions': (ctx) => withRoom(ctx, (room) => ctx.studios.classPredictions(room)),
   'host:replay-open': (ctx) => withRoom(ctx, (room) => ctx.studios.open(room)),
   'host:replay-play': (ctx) => withRoom(ctx, (room) => ctx.studios.play(room)),
   'host:replay-pause': (ctx) => withRoom(ctx, (room) => ctx.studios.pause(room)),

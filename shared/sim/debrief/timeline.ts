@@ -10,6 +10,7 @@ import { createGame, reduce } from '../reducer.js';
 import type { GameConfig, GameState, Team } from '../state.js';
 import { PART2_REPLACEMENT_LABELS, part2Decision, part2End, part2Hour, part2Outcomes, part2Replacement, part2Stories } from './part2-reading.js';
 import { PART3_REPLACEMENT_LABELS, part3Decision, part3Events, part3Hour, part3Replacement } from './part3-reading.js';
+import { NOBODY_ONLINE, projectHost } from '../project.js';
 import { talkingPoints } from './talking-points.js';
 
 export const REPLACEMENT_LABELS: Record<Replacement, string> = {
@@ -117,7 +118,16 @@ export function debriefOf(walk: Walk, audience: 'host' | 'screen'): Debrief {
     entries,
     stories: part2Stories(state),
     talkingPoints: audience === 'host' ? talkingPoints(state, entries) : [],
+    ledgers: audience === 'screen' ? ledgers(state) : [],
   };
+}
+
+/** Each team's governance ledger once Part 3 is revealed (before, a team's moves stay its own): the entries
+ *  as the team saw them, taken from the host's projection but only the ledger, which holds no hidden truth. */
+function ledgers(state: GameState): Debrief['ledgers'] {
+  const part3 = projectHost(state, NOBODY_ONLINE).part3;
+  if (!part3?.revealed) return [];
+  return part3.teams.map((team) => ({ teamId: team.teamId, entries: team.ensemble.ledger }));
 }
 
 /** The whole debrief of a game from its configuration and log. */
