@@ -30,6 +30,7 @@ export const ERROR_MESSAGES = {
   'lock/required': 'Lock your team’s prediction first: the instruments open after the lock.',
   'team/none': 'You are not seated in a team.',
   'timer/none': 'There is no timer running for this part.',
+  'warning/running': 'A warning is already counting down: reveal when it runs out.',
   'canary/run-active': 'Your team already has a canary running: promote, extend or roll it back first.',
   'canary/run-limit': 'Your team has used all 10 runs of this part.',
   'canary/shipped': 'Your team has shipped the candidate: there is nothing left to test.',

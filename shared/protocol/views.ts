@@ -33,6 +33,8 @@ const ViewBase = {
   step: StepSchema.nullable(),
   paused: z.boolean(),
   timer: TimerSchema.nullable(),
+  /** The host's warning before the reveal, counting down (null: none). */
+  warning: TimerSchema.nullable(),
   roomLocked: z.boolean(),
   settings: PublicSettingsSchema,
   /** The parts this version of the game plays, in order. */

@@ -57,6 +57,7 @@ export const ActionSchema = z.discriminatedUnion('type', [
   stamped('host/start', FLOW_INTENTS['host:start']),
   stamped('host/next', FLOW_INTENTS['host:next']),
   stamped('host/reveal', FLOW_INTENTS['host:reveal']),
+  stamped('host/warn', FLOW_INTENTS['host:warn']),
   stamped('host/pause', FLOW_INTENTS['host:pause']),
   stamped('host/resume', FLOW_INTENTS['host:resume']),
   stamped('host/extend-timer', FLOW_INTENTS['host:extend-timer']),

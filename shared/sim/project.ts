@@ -30,6 +30,7 @@ function base(state: GameState) {
     step: state.step,
     paused: state.paused,
     timer: state.timer,
+    warning: state.warning ?? null,
     roomLocked: state.roomLocked,
     settings: { askStudentId, teamCount, capex, engineerCost, timerMinutes, autoAdvance, simSpeed },
     parts: PARTS.map((part) => part.number),

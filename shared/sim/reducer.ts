@@ -84,6 +84,8 @@ export function reduce(state: GameState, action: Action): ReduceResult {
       return settle(state, flow.next(state, action));
     case 'host/reveal':
       return settle(state, flow.reveal(state));
+    case 'host/warn':
+      return settle(state, flow.warn(state, action));
     case 'host/pause':
       return settle(state, flow.pause(state, action));
     case 'host/resume':

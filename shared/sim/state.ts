@@ -95,6 +95,11 @@ export interface GameState {
   step: Step | null;
   paused: boolean;
   timer: Timer | null;
+  /**
+   * The host's warning before a reveal (host/warn): real time, stopped by a pause like the timer. Absent when
+   * none was given in this play step (and in snapshots from before it existed).
+   */
+  warning?: Timer;
   roomLocked: boolean;
   settings: Settings;
   teams: Team[];

@@ -4,7 +4,7 @@
 // page's first view or on a tick that changes nothing.
 import { describe, expect, it } from 'vitest';
 import type { CrisisBanner, RunView, TeamView } from '../../shared/protocol/views.js';
-import { statusAlerts, teamStatus } from '../../src/lib/play/status-bar.js';
+import { statusAlerts, teamStatus, WARNING_TOAST } from '../../src/lib/play/status-bar.js';
 import { instrumentTabs, shownTab } from '../../src/lib/parts/part2/play/fleet-layout.js';
 
 type StatusView = Parameters<typeof teamStatus>[0];
@@ -47,6 +47,17 @@ describe('the status bar', () => {
     // Promoted, then due again at the next stage: a new decision.
     const dueAgain = teamStatus(part2([run({ outcome: 'holding', stage: 0 })], [storm]));
     expect(statusAlerts(due, dueAgain)).toHaveLength(1);
+  });
+
+  it("toasts the host's warning once, when it is given during play", () => {
+    const warning = { durationMs: 30_000, remainingMs: 30_000, runningSince: 1, expired: false };
+    const part1 = (w: typeof warning | null, step = 'play') => ({ phase: 'part1', step, crises: [], part2: null, warning: w }) as unknown as TeamView;
+    const before = teamStatus(part1(null));
+    const warned = teamStatus(part1(warning));
+    expect(warned.warned).toBe(true);
+    expect(statusAlerts(before, warned)).toEqual([WARNING_TOAST]);
+    expect(statusAlerts(warned, teamStatus(part1({ ...warning, runningSince: null })))).toEqual([]);
+    expect(teamStatus(part1(warning, 'reveal')).warned).toBe(false);
   });
 });
 

@@ -20,9 +20,11 @@ export interface TeamStatus {
   crisis: { title: string; key: string } | null;
   /** A key per decision that fell due (run number and stage), null while none is due. */
   decisionKey: string | null;
+  /** The host has given its warning before the reveal, during play. */
+  warned: boolean;
 }
 
-type StatusView = Pick<TeamView, 'phase' | 'step' | 'crises' | 'part2'>;
+type StatusView = Pick<TeamView, 'phase' | 'step' | 'crises' | 'part2'> & { warning?: TeamView['warning'] };
 
 const STATE_WORDS: Record<string, { text: string; tone: StatusTone }> = {
   running: { text: 'Running', tone: 'info' },
@@ -36,10 +38,11 @@ export function teamStatus(view: StatusView): TeamStatus {
   const newest = view.crises.toSorted((a, b) => b.at - a.at)[0] ?? null;
   const crisis = newest ? { title: newest.title, key: `${newest.id}@${newest.at}` } : null;
   const phase = phaseLabel(view.phase, view.step, 'player');
+  const warned = view.step === 'play' && (view.warning ?? null) !== null;
   const fleet = view.phase === 'part2' ? view.part2?.fleet : null;
-  if (!fleet) return { stage: phase, state: null, confidence: null, crisis, decisionKey: null };
+  if (!fleet) return { stage: phase, state: null, confidence: null, crisis, decisionKey: null, warned };
   const run = fleet.runs.at(-1) ?? null;
-  if (!run) return { stage: `Part 2 · ${stageLabel(null)}`, state: null, confidence: null, crisis, decisionKey: null };
+  if (!run) return { stage: `Part 2 · ${stageLabel(null)}`, state: null, confidence: null, crisis, decisionKey: null, warned };
   const reached = run.confidence >= run.config.confidence;
   return {
     stage: `Part 2 · Run ${run.number} · ${stageLabel(run.stage)}`,
@@ -47,14 +50,19 @@ export function teamStatus(view: StatusView): TeamStatus {
     confidence: { text: fmt.confidence(run.confidence), target: fmt.targetPercent(run.config.confidence), reached },
     crisis,
     decisionKey: run.outcome === 'holding' ? `${run.number}@${run.stage}` : null,
+    warned,
   };
 }
 
-/** The toasts a change of status calls for: a new crisis, a decision newly due. None on the first view. */
+export const WARNING_TOAST = 'The host reveals in 30 seconds: lock your prediction now.';
+
+/** The toasts a change of status calls for: a new crisis, a decision newly due, the host's warning. None on
+ *  the first view. */
 export function statusAlerts(before: TeamStatus | null, after: TeamStatus): string[] {
   if (before === null) return [];
   const alerts: string[] = [];
   if (after.crisis && after.crisis.key !== before.crisis?.key) alerts.push(`Crisis: ${after.crisis.title}`);
   if (after.decisionKey && after.decisionKey !== before.decisionKey) alerts.push('Decision due: promote, extend or roll back.');
+  if (after.warned && !before.warned) alerts.push(WARNING_TOAST);
   return alerts;
 }
