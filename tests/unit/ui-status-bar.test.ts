@@ -3,7 +3,7 @@
 // newest crisis — and a buzz and a toast only when a crisis strikes or a decision falls due, never on the
 // page's first view or on a tick that changes nothing.
 import { describe, expect, it } from 'vitest';
-import type { CrisisBanner, RunView, TeamView } from '../../shared/protocol/views.js';
+import type { CrisisBanner, RunView, TeamView, Timer } from '../../shared/protocol/views.js';
 import { statusAlerts, teamStatus, WARNING_TOAST } from '../../src/lib/play/status-bar.js';
 import { instrumentTabs, shownTab } from '../../src/lib/parts/part2/play/fleet-layout.js';
 
@@ -50,7 +50,7 @@ describe('the status bar', () => {
   });
 
   it("toasts the host's warning once, when it is given during play", () => {
-    const warning = { durationMs: 30_000, remainingMs: 30_000, runningSince: 1, expired: false };
+    const warning: Timer = { durationMs: 30_000, remainingMs: 30_000, runningSince: 1, expired: false };
     const part1 = (w: typeof warning | null, step = 'play') => ({ phase: 'part1', step, crises: [], part2: null, warning: w }) as unknown as TeamView;
     const before = teamStatus(part1(null));
     const warned = teamStatus(part1(warning));
