@@ -37,6 +37,7 @@ export const COHOST_DENIED: ReadonlySet<IntentName> = new Set<IntentName>([
   'host:set-settings',
   'host:set-team-count',
   'host:set-ask-student-id',
+  'host:new-cohost-link',
 ]);
 
 /** Whether a connection of `role` may send intent `name`: its table's roles, a co-host as a host but the settings. */
@@ -56,6 +57,8 @@ const RESULTS = {
   /** A session token for the console the link opens; the page connects with it as a host. */
   'game:recover': z.object({ code: GameCodeSchema, token: z.string(), role: z.enum(['host', 'cohost']) }),
   'game:join': z.object({ code: GameCodeSchema, playerId: z.string() }),
+  /** The new co-host link's secret, sent once, here. */
+  'host:new-cohost-link': z.object({ cohostToken: z.string() }),
   'game:peek': z.object({ askStudentId: z.boolean(), roomLocked: z.boolean() }),
   'sync:snapshot': z.object({ view: ViewSchema }),
 };

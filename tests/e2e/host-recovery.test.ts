@@ -81,9 +81,25 @@ describe('a host gets the game back from the recovery link', () => {
     expect(await assistant.getByText('Co-host console').count()).toBe(1);
     expect(await assistant.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
     expect(await assistant.getByRole('region', { name: /Keep these two links/ }).count()).toBe(0);
+    expect(await assistant.getByRole('button', { name: 'New co-host link' }).count()).toBe(0);
     await screenshot(assistant, 'host-recovery-04-cohost');
     await assistant.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => phase(host)).toMatch(/part 1/i);
+  });
+
+  it('the host makes a new co-host link: the old one stops opening the game, the new one opens it', async () => {
+    await host.getByRole('button', { name: 'New co-host link' }).click();
+    const fresh = await host.getByRole('textbox', { name: 'New co-host link' }).inputValue();
+    expect(fresh).toMatch(new RegExp(`/host/${code}#cohost=[A-Za-z0-9_-]{43}$`));
+    expect(fresh).not.toBe(cohostUrl);
+    await host.getByRole('heading', { name: 'Co-host link' }).scrollIntoViewIfNeeded();
+    await host.screenshot({ path: 'test-results/screenshots/host-recovery-05-new-cohost-link.png' });
+    const stale = await session.open('laptop', cohostUrl.slice(new URL(cohostUrl).origin.length));
+    await stale.getByText(/does not open game/).waitFor();
+    const assistant = await session.open('laptop', fresh.slice(new URL(fresh).origin.length));
+    await expect.poll(() => assistant.getByText('Co-host console').count()).toBe(1);
+    await host.getByRole('button', { name: 'I have saved it' }).click();
+    expect(await host.getByRole('textbox', { name: 'New co-host link' }).count()).toBe(0);
   });
 
   it('a wrong link says so and offers a new game', async () => {
