@@ -9,6 +9,7 @@ import { FLOW_INTENTS } from './intents/flow.js';
 import { GameCodeSchema, LOBBY_INTENTS } from './intents/lobby.js';
 import { TEAM_INTENTS } from './intents/team.js';
 import { PART_INTENTS } from './parts/index.js';
+import { SPOTLIGHT_INTENTS } from './spotlight.js';
 import { ViewSchema } from './views.js';
 
 export type { Role };
@@ -19,6 +20,7 @@ export const INTENTS = {
   ...FLOW_INTENTS,
   ...TEAM_INTENTS,
   ...CRISIS_INTENTS,
+  ...SPOTLIGHT_INTENTS,
   ...PART_INTENTS,
 };
 

@@ -35,16 +35,17 @@ export function enterPart(state: GameState, part: AnyPart, at: number): FlowStat
   return withSlice(entered, part, part.start(contextOf(state)));
 }
 
-/** The state without a warning: it belongs to the play step it was given in. */
-function withoutWarning<S extends FlowState>(state: S): S {
-  const { warning: _warning, ...rest } = state;
+/** The state as a step ends: the host's warning and the projector's spotlight belong to the step they were
+ *  given in. */
+function leaveStep<S extends FlowState>(state: S): S {
+  const { warning: _warning, spotlight: _spotlight, ...rest } = state;
   return rest as S;
 }
 
 function revealPart(state: GameState): FlowState {
   const part = partOfPhase(state.phase);
   const slice = part && partSlice(state, part);
-  const revealed = { ...withoutWarning(state), step: 'reveal' as const, timer: null };
+  const revealed = { ...leaveStep(state), step: 'reveal' as const, timer: null };
   return part && slice ? withSlice(revealed, part, { ...slice, revealed: true }) : revealed;
 }
 
@@ -60,10 +61,11 @@ export function start(state: GameState): FlowResult {
   return ok({ ...state, phase: 'briefing' });
 }
 
-export function next(state: GameState, action: ActionOf<'host/next'>): FlowResult {
-  if (state.phase === 'briefing') return ok(enterPart(state, PARTS[0]!, action.at));
-  const part = partOfPhase(state.phase);
+export function next(current: GameState, action: ActionOf<'host/next'>): FlowResult {
+  if (current.phase === 'briefing') return ok(enterPart(current, PARTS[0]!, action.at));
+  const part = partOfPhase(current.phase);
   if (part === null) return closed; // lobby (use Start) and debrief (the end)
+  const state = leaveStep(current);
   switch (state.step) {
     case 'play':
       return ok(revealPart(state));

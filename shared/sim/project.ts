@@ -8,6 +8,7 @@ import { contextOf, partSlice } from './parts/context.js';
 import type { AnyPart } from './parts/part.js';
 import { PARTS } from './parts/registry.js';
 import { leaderboard } from './scoring.js';
+import { spotlightView } from './spotlight.js';
 import type { GameState, Player, Team } from './state.js';
 
 export type Viewer = { audience: 'host' } | { audience: 'team'; teamId: string } | { audience: 'screen' };
@@ -114,6 +115,7 @@ export function projectHost(state: GameState, presence: Presence): HostView {
     onlineCount: seated.filter((p) => presence.online.has(p.id)).length,
     screenCount: presence.screens,
     crises: hostCrises(state),
+    spotlight: spotlightView(state),
     ...partViews(state, 'host'),
   } as HostView;
 }
@@ -127,6 +129,7 @@ export function projectScreen(state: GameState): ScreenView {
     teams,
     playerCount: teams.reduce((sum, team) => sum + team.members.length, 0),
     crises: screenCrises(state),
+    spotlight: spotlightView(state),
     ...partViews(state, 'screen'),
   } as ScreenView;
 }

@@ -96,6 +96,22 @@ describe('Part 1: platform ROI audit, played in the browser', () => {
     await shootAll('06-reflect');
   });
 
+  it("puts one team's reflection, then the room's choices, on the projector, by team name only", async () => {
+    await host.getByRole('button', { name: /^Project Team 4's reflection$/ }).click();
+    const spot = screen.getByTestId('spotlight');
+    await expect.poll(() => spot.textContent()).toContain('Every pair of model kinds needs coordination.');
+    expect(await spot.textContent()).toContain('Team 4 reflects');
+    expect(await spot.textContent()).not.toContain('Dee');
+    await expect.poll(() => host.getByTestId('spotlight-now').textContent()).toContain("Team 4's reflection (Part 1)");
+    await screenshot(screen, 'part1-07-spotlight-reflection-screen');
+    await host.getByRole('button', { name: /^Project the choices/ }).click();
+    await expect.poll(() => spot.textContent()).toMatch(/How the teams chose\s*— 1 team answered/);
+    await screenshot(screen, 'part1-07-spotlight-choices-screen');
+    await screenshot(host, 'part1-07-spotlight-host');
+    await host.getByRole('button', { name: 'Take it off the projector' }).click();
+    await expect.poll(() => screen.getByTestId('spotlight').count()).toBe(0);
+  });
+
   it('moves on to Part 2, through Parts 2 and 3 to the debrief and the final leaderboard', async () => {
     const next = async () => {
       const before = await phaseOf(host);
