@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
-import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
+import { E2eSession, expectNoAxeViolations, pressNext, pressReveal } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -25,6 +25,9 @@ describe('Part 2: canary duration on a live fleet', () => {
     await screenshot(screen, `part2-${step}-screen`);
     await screenshot(ada, `part2-${step}-player-ada`);
     await screenshot(bob, `part2-${step}-player-bob`);
+    for (const [who, page] of [['host', host], ['screen', screen], ['ada', ada], ['bob', bob]] as const) {
+      await expectNoAxeViolations(page, `part2 ${step} ${who}`);
+    }
   }
 
   it('reaches Part 2 with four teams, one per track', async () => {
