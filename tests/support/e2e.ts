@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { launchChromium, newContext } from './browser.js';
+import { launchChromium, newContext, screenshot } from './browser.js';
 import { startServerProcess, type ServerProcess } from './process.js';
 
 export class E2eSession {
@@ -111,4 +111,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /** Fails with the violations found when axe-core finds any on the page; `label` says which page at which step. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   expect(await axeViolations(page), `axe-core on ${label}`).toEqual([]);
+}
+
+/** A step's evidence for one page: its screenshot (test-results/screenshots/NAME.png), then axe-core's scan. */
+export async function shootAndScan(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await expectNoAxeViolations(page, name);
 }
