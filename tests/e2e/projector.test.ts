@@ -2,16 +2,13 @@
 // names are as long as names may be: every visible leaderboard row keeps its Total and Ops inside the board,
 // and axe-core finds nothing on the lobby, a part's play step and a reveal. Screenshots land in
 // test-results/screenshots/projector-*.png.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEAM_NAME_MAX } from '../../shared/protocol/limits.js';
 import { screenshot } from '../support/browser.js';
 import { createGame, joinGame, type HostClient, type TeamClient } from '../support/client.js';
-import { E2eSession } from '../support/e2e.js';
+import { E2eSession, axeViolations } from '../support/e2e.js';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIZES = [
   { width: 1024, height: 768 },
   { width: 1280, height: 720 },
@@ -25,17 +22,6 @@ const longName = (i: number) => `${String(i + 1).padStart(2, '0')} Wombat Mammot
 const session = new E2eSession();
 beforeAll(() => session.start());
 afterAll(() => session.stop());
-
-/** axe-core's violations on the page as "rule: target" lines (empty when clean). */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return violations.flatMap((v) => v.targets.map((t) => `${v.id} (${v.impact}): ${t}`));
-}
 
 /** Rows whose Total or Ops is not wholly inside the leaderboard's panel, described; empty when all fit. */
 async function scoresOutsideBoard(page: Page): Promise<string[]> {
@@ -68,8 +54,7 @@ function pageOverflow(page: Page): Promise<number> {
 
 /** The projector's page at one size. */
 async function openScreen(code: string, size: { width: number; height: number }): Promise<Page> {
-  // bypassCSP: axe-core is injected as an inline script, which the app's CSP (rightly) refuses.
-  const context = await session.browser.newContext({ viewport: size, deviceScaleFactor: 1, bypassCSP: true });
+  const context = await session.browser.newContext({ viewport: size, deviceScaleFactor: 1 });
   const page = await context.newPage();
   await page.goto(`${session.server.url}/screen/${code}`);
   return page;
