@@ -84,6 +84,26 @@ export const COMMON: Maker[] = [
     make: (c) => plan(c, { type: 'host/pause', by: HOST, at: c.now }, 'accept'),
   },
   {
+    // The host's warning before a reveal: refused while one counts down.
+    name: 'warn',
+    weight: (c) => (partIn(c, 'play') && !w(c).paused ? 0.15 : 0),
+    make: (c) => plan(c, { type: 'host/warn', by: HOST, at: c.now }, 'any'),
+  },
+  {
+    // A spotlight on the projector, aimed anywhere: refused when it would show nothing or a hidden lock.
+    name: 'spotlight',
+    weight: (c) => (w(c).phase === 'lobby' ? 0 : 0.12),
+    make: (c) => {
+      const part = c.dice.int(1, 3);
+      const spotlight = c.dice.pick([
+        null,
+        { kind: 'reflection' as const, part, teamId: c.dice.pick(shape.teams(c.state)).id },
+        { kind: 'choices' as const, part, of: c.dice.pick(['reflection', 'lock'] as const) },
+      ]);
+      return plan(c, { type: 'host/spotlight', by: HOST, spotlight }, 'any');
+    },
+  },
+  {
     name: 'resume',
     weight: (c) => (w(c).paused ? 4 : 0),
     make: (c) => plan(c, { type: 'host/resume', by: HOST, at: c.now }, 'accept'),
