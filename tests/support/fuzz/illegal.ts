@@ -34,7 +34,7 @@ export type Illegal = (c: GenContext) => Refused | null;
 
 const no = (action: Action, code?: ErrorCode): Refused => ({ action, code });
 
-export const HOST_ONLY_TYPES = ['host/start', 'host/next', 'host/reveal', 'host/warn', 'host/pause', 'host/balance-teams'] as const;
+export const HOST_ONLY_TYPES = ['host/start', 'host/next', 'host/reveal', 'host/pause', 'host/balance-teams'] as const;
 
 /** A seated player, or null when nobody is seated. */
 const someSeated = (c: GenContext) => (seated(c).length > 0 ? c.dice.pick(seated(c)) : null);
@@ -69,8 +69,6 @@ export const ILLEGAL: Illegal[] = [
   (c) => (w(c).phase !== 'lobby' ? no({ type: 'host/balance-teams', by: HOST }, 'phase/closed') : null),
   (c) => (w(c).phase !== 'lobby' && w(c).phase !== 'briefing' ? no(randomSettings(c), 'phase/closed') : null),
   (c) => (partIn(c, 'play') ? null : no({ type: 'host/reveal', by: HOST, at: c.now }, 'phase/closed')),
-  (c) => (partIn(c, 'play') ? null : no({ type: 'host/warn', by: HOST, at: c.now }, 'phase/closed')),
-  (c) => no({ type: 'host/spotlight', by: c.dice.chance(0.5) ? GUEST : playerActor('p1'), spotlight: null }, 'auth/forbidden'),
   (c) => (w(c).paused ? null : no({ type: 'host/resume', by: HOST, at: c.now }, 'phase/closed')),
   (c) => (w(c).paused ? no({ type: 'host/pause', by: HOST, at: c.now }, w(c).phase === 'debrief' ? 'phase/closed' : 'game/paused') : null),
   (c) => (w(c).hasTimer ? null : no({ type: 'host/extend-timer', by: HOST, at: c.now, minutes: 5 }, 'timer/none')),
