@@ -102,6 +102,15 @@ export class Room {
     this.#hostKeys.push(key);
   }
 
+  /** Replaces the co-host link by a new one, durably, then in memory: the old link's secret opens nothing. */
+  replaceCohostLink(hash: string): void {
+    const key: HostKey = { hash, role: 'cohost', kind: 'cohost-link' };
+    this.#store.replaceCohostLink(this.code, key, new Date(this.#clock()).toISOString());
+    const old = this.#hostKeys.findIndex((k) => k.kind === 'cohost-link');
+    if (old >= 0) this.#hostKeys.splice(old, 1);
+    this.#hostKeys.push(key);
+  }
+
   /** The server's clock, for actions that carry the time they were accepted. */
   now(): number {
     return this.#clock();

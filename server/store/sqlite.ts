@@ -145,6 +145,14 @@ export class SqliteStore implements GameStore {
     write(() => this.#insertHostKey.run(code, key.hash, key.role, key.kind, createdAt));
   }
 
+  replaceCohostLink(code: string, key: HostKey, createdAt: string): void {
+    const replace = this.#db.transaction(() => {
+      this.#db.prepare("DELETE FROM host_keys WHERE code = ? AND kind = 'cohost-link'").run(code);
+      this.#insertHostKey.run(code, key.hash, key.role, key.kind, createdAt);
+    });
+    write(() => replace());
+  }
+
   markFinished(code: string, finishedAt: string): void {
     write(() => this.#markFinished.run(finishedAt, code));
   }

@@ -56,6 +56,8 @@ export interface GameStore {
   createGame(config: GameConfig, hostTokenHash: string, createdAt: string, rulesVersion: number): boolean;
   /** Records a host key of game `code` durably (committed before it returns). */
   addHostKey(code: string, key: HostKey, createdAt: string): void;
+  /** Replaces game `code`'s co-host link by `key` in one transaction: the old link's hash is gone. */
+  replaceCohostLink(code: string, key: HostKey, createdAt: string): void;
   /**
    * Appends an action durably (committed before it returns). `seq` is the game version after the action, `at`
    * the server's clock when it was accepted (for the exports' real time).

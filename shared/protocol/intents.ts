@@ -10,6 +10,7 @@ import { FLOW_INTENTS } from './intents/flow.js';
 import { GameCodeSchema, LOBBY_INTENTS } from './intents/lobby.js';
 import { TEAM_INTENTS } from './intents/team.js';
 import { PART_INTENTS } from './parts/index.js';
+import { SPOTLIGHT_INTENTS } from './spotlight.js';
 import { ScreenViewSchema, ViewSchema } from './views.js';
 
 export type { Role };
@@ -20,6 +21,7 @@ export const INTENTS = {
   ...FLOW_INTENTS,
   ...TEAM_INTENTS,
   ...CRISIS_INTENTS,
+  ...SPOTLIGHT_INTENTS,
   ...PART_INTENTS,
   ...DEBRIEF_INTENTS,
 };
@@ -39,6 +41,7 @@ export const COHOST_DENIED: ReadonlySet<IntentName> = new Set<IntentName>([
   'host:set-settings',
   'host:set-team-count',
   'host:set-ask-student-id',
+  'host:new-cohost-link',
 ]);
 
 /** Whether a connection of `role` may send intent `name`: its table's roles, a co-host as a host but the settings. */
@@ -58,6 +61,8 @@ const RESULTS = {
   /** A session token for the console the link opens; the page connects with it as a host. */
   'game:recover': z.object({ code: GameCodeSchema, token: z.string(), role: z.enum(['host', 'cohost']) }),
   'game:join': z.object({ code: GameCodeSchema, playerId: z.string() }),
+  /** The new co-host link's secret, sent once, here. */
+  'host:new-cohost-link': z.object({ cohostToken: z.string() }),
   'game:peek': z.object({ askStudentId: z.boolean(), roomLocked: z.boolean() }),
   'sync:snapshot': z.object({ rev: z.int(), view: ViewSchema }),
   'sync:debrief': z.object({ debrief: DebriefSchema }),

@@ -16,12 +16,14 @@ import {
 } from './common.js';
 import { CrisisBannerSchema, HostCrisisSchema, ScreenCrisisSchema } from './crises.js';
 import { HOST_PART_VIEWS, SCREEN_PART_VIEWS, TEAM_PART_VIEWS } from './parts/index.js';
+import { SpotlightViewSchema } from './spotlight.js';
 
 export * from './common.js';
 export * from './crises.js';
 export * from './parts/part1.js';
 export * from './parts/part2.js';
 export * from './parts/part3.js';
+export * from './spotlight.js';
 export { PART_IDS, PartNumberSchema, type PartId } from './parts/index.js';
 
 const ViewBase = {
@@ -33,6 +35,8 @@ const ViewBase = {
   step: StepSchema.nullable(),
   paused: z.boolean(),
   timer: TimerSchema.nullable(),
+  /** The host's warning before the reveal, counting down (null: none). */
+  warning: TimerSchema.nullable(),
   roomLocked: z.boolean(),
   settings: PublicSettingsSchema,
   /** The parts this version of the game plays, in order. */
@@ -74,6 +78,8 @@ export const HostViewSchema = z.object({
   screenCount: z.int(),
   /** Every crisis, struck or scheduled. */
   crises: z.array(HostCrisisSchema),
+  /** What the host has put on the projector (null: the step's own page). */
+  spotlight: SpotlightViewSchema.nullable(),
   ...HOST_PART_VIEWS,
 });
 export type HostView = z.infer<typeof HostViewSchema>;
@@ -85,6 +91,8 @@ export const ScreenViewSchema = z.object({
   playerCount: z.int(),
   /** Every struck crisis with the teams it hit. */
   crises: z.array(ScreenCrisisSchema),
+  /** What the host has put on the projector over the step's own page (null: none). */
+  spotlight: SpotlightViewSchema.nullable(),
   ...SCREEN_PART_VIEWS,
 });
 export type ScreenView = z.infer<typeof ScreenViewSchema>;

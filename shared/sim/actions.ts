@@ -10,6 +10,7 @@ import { TEAM_INTENTS } from '../protocol/intents/team.js';
 import { STUDENT_ID_MAX } from '../protocol/limits.js';
 import { PART2_INTENTS } from '../protocol/parts/part2.js';
 import { PART3_INTENTS } from '../protocol/parts/part3.js';
+import { SPOTLIGHT_INTENTS } from '../protocol/spotlight.js';
 import { IdSchema } from '../protocol/views.js';
 
 export const ActorSchema = z.discriminatedUnion('role', [
@@ -57,6 +58,7 @@ export const ActionSchema = z.discriminatedUnion('type', [
   stamped('host/start', FLOW_INTENTS['host:start']),
   stamped('host/next', FLOW_INTENTS['host:next']),
   stamped('host/reveal', FLOW_INTENTS['host:reveal']),
+  stamped('host/warn', FLOW_INTENTS['host:warn']),
   stamped('host/pause', FLOW_INTENTS['host:pause']),
   stamped('host/resume', FLOW_INTENTS['host:resume']),
   stamped('host/extend-timer', FLOW_INTENTS['host:extend-timer']),
@@ -64,6 +66,7 @@ export const ActionSchema = z.discriminatedUnion('type', [
   /** The running part's simulated clock advances `hours` (the server: speed × real time since the last tick). */
   z.object({ type: z.literal('sim/tick'), by: ActorSchema, hours: z.number().positive().max(24) }),
   fromIntent('host/crisis', CRISIS_INTENTS['host:crisis']),
+  fromIntent('host/spotlight', SPOTLIGHT_INTENTS['host:spotlight']),
   fromIntent('team/lock-prediction', TEAM_INTENTS['team:lock-prediction']),
   fromIntent('team/reflect', TEAM_INTENTS['team:reflect']),
   fromIntent('team/propose', TEAM_INTENTS['team:propose']),

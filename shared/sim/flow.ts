@@ -11,6 +11,8 @@ type FlowState = Omit<GameState, 'version'>;
 type FlowResult = RuleResult;
 
 const MINUTE_MS = 60_000;
+/** The host's warning before a reveal (issue 10: "give a 30-second warning"). */
+export const WARNING_MS = 30_000;
 const ok = (state: FlowState): FlowResult => ({ ok: true, state });
 const closed: FlowResult = { ok: false, code: 'phase/closed' };
 
@@ -33,10 +35,17 @@ export function enterPart(state: GameState, part: AnyPart, at: number): FlowStat
   return withSlice(entered, part, part.start(contextOf(state)));
 }
 
+/** The state as a step ends: the host's warning and the projector's spotlight belong to the step they were
+ *  given in. */
+function leaveStep<S extends FlowState>(state: S): S {
+  const { warning: _warning, spotlight: _spotlight, ...rest } = state;
+  return rest as S;
+}
+
 function revealPart(state: GameState): FlowState {
   const part = partOfPhase(state.phase);
   const slice = part && partSlice(state, part);
-  const revealed = { ...state, step: 'reveal' as const, timer: null };
+  const revealed = { ...leaveStep(state), step: 'reveal' as const, timer: null };
   return part && slice ? withSlice(revealed, part, { ...slice, revealed: true }) : revealed;
 }
 
@@ -52,10 +61,11 @@ export function start(state: GameState): FlowResult {
   return ok({ ...state, phase: 'briefing' });
 }
 
-export function next(state: GameState, action: ActionOf<'host/next'>): FlowResult {
-  if (state.phase === 'briefing') return ok(enterPart(state, PARTS[0]!, action.at));
-  const part = partOfPhase(state.phase);
+export function next(current: GameState, action: ActionOf<'host/next'>): FlowResult {
+  if (current.phase === 'briefing') return ok(enterPart(current, PARTS[0]!, action.at));
+  const part = partOfPhase(current.phase);
   if (part === null) return closed; // lobby (use Start) and debrief (the end)
+  const state = leaveStep(current);
   switch (state.step) {
     case 'play':
       return ok(revealPart(state));
@@ -71,16 +81,29 @@ export function reveal(state: GameState): FlowResult {
   return ok(revealPart(state));
 }
 
+/** Play: a 30-second warning that the host will reveal; the host still presses Reveal when it runs out. */
+export function warn(state: GameState, action: ActionOf<'host/warn'>): FlowResult {
+  if (partOfPhase(state.phase) === null || state.step !== 'play') return closed;
+  if (state.paused) return { ok: false, code: 'game/paused' };
+  const current = state.warning;
+  if (current && current.runningSince !== null && action.at < current.runningSince + current.remainingMs) {
+    return { ok: false, code: 'warning/running' };
+  }
+  return ok({ ...state, warning: { durationMs: WARNING_MS, remainingMs: WARNING_MS, runningSince: action.at, expired: false } });
+}
+
 export function pause(state: GameState, action: ActionOf<'host/pause'>): FlowResult {
   if (state.phase === 'lobby' || state.phase === 'debrief') return closed;
   if (state.paused) return { ok: false, code: 'game/paused' };
-  return ok({ ...state, paused: true, timer: state.timer && stopTimer(state.timer, action.at) });
+  const warning = state.warning && { warning: stopTimer(state.warning, action.at) };
+  return ok({ ...state, paused: true, timer: state.timer && stopTimer(state.timer, action.at), ...warning });
 }
 
 export function resume(state: GameState, action: ActionOf<'host/resume'>): FlowResult {
   if (!state.paused) return closed;
   const timer = state.timer && !state.timer.expired ? { ...state.timer, runningSince: action.at } : state.timer;
-  return ok({ ...state, paused: false, timer });
+  const warning = state.warning && { warning: { ...state.warning, runningSince: action.at } };
+  return ok({ ...state, paused: false, timer, ...warning });
 }
 
 export function extendTimer(state: GameState, action: ActionOf<'host/extend-timer'>): FlowResult {

@@ -8,6 +8,7 @@ import { contextOf, partSlice } from './parts/context.js';
 import type { AnyPart } from './parts/part.js';
 import { PARTS } from './parts/registry.js';
 import { leaderboard } from './scoring.js';
+import { spotlightView } from './spotlight.js';
 import type { GameState, Player, Team } from './state.js';
 
 export type Viewer = { audience: 'host' } | { audience: 'team'; teamId: string } | { audience: 'screen' };
@@ -30,6 +31,7 @@ function base(state: GameState) {
     step: state.step,
     paused: state.paused,
     timer: state.timer,
+    warning: state.warning ?? null,
     roomLocked: state.roomLocked,
     settings: { askStudentId, teamCount, capex, engineerCost, timerMinutes, autoAdvance, simSpeed },
     parts: PARTS.map((part) => part.number),
@@ -126,6 +128,7 @@ export function projectHost(state: GameState, presence: Presence): HostView {
     onlineCount: seated.filter((p) => presence.online.has(p.id)).length,
     screenCount: presence.screens,
     crises: hostCrises(state),
+    spotlight: spotlightView(state),
     ...partViews(state, 'host'),
   } as HostView;
 }
@@ -139,6 +142,7 @@ export function projectScreen(state: GameState): ScreenView {
     teams,
     playerCount: teams.reduce((sum, team) => sum + team.members.length, 0),
     crises: screenCrises(state),
+    spotlight: spotlightView(state),
     ...partViews(state, 'screen'),
   } as ScreenView;
 }

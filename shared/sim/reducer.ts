@@ -7,6 +7,7 @@ import type { Action } from './actions.js';
 import { ENGINEER_COST_PER_HOUR, PLATFORM_CAPEX } from './constants.js';
 import { aimCrisis } from './crises/aim.js';
 import * as flow from './flow.js';
+import { setSpotlight } from './spotlight.js';
 import { join, reduceLobby, type LobbyAction } from './lobby-actions.js';
 import { resizeTeams } from './lobby.js';
 import { agree, lockPrediction, partOfAction, propose, reflect, teamAction, tick } from './part-actions.js';
@@ -84,6 +85,8 @@ export function reduce(state: GameState, action: Action): ReduceResult {
       return settle(state, flow.next(state, action));
     case 'host/reveal':
       return settle(state, flow.reveal(state));
+    case 'host/warn':
+      return settle(state, flow.warn(state, action));
     case 'host/pause':
       return settle(state, flow.pause(state, action));
     case 'host/resume':
@@ -92,6 +95,8 @@ export function reduce(state: GameState, action: Action): ReduceResult {
       return settle(state, flow.extendTimer(state, action));
     case 'host/crisis':
       return settle(state, aimCrisis(state, action));
+    case 'host/spotlight':
+      return settle(state, setSpotlight(state, action));
     default:
       return settle(state, reduceLobby(state, action as LobbyAction));
   }

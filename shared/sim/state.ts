@@ -1,7 +1,7 @@
 // The game state: plain JSON, replaced (never mutated) by the reducer. Everything the game needs to continue
 // after a restart lives here; nothing here is secret except what the projections leave out.
 import type { ErrorCode } from '../protocol/errors.js';
-import type { Choice, Phase, Step, Timer } from '../protocol/views.js';
+import type { Choice, Phase, Spotlight, Step, Timer } from '../protocol/views.js';
 import type { CrisisRecord } from './crises/types.js';
 import type { TeamEffects } from './crises/effects.js';
 import type { RngState } from './rng.js';
@@ -95,6 +95,13 @@ export interface GameState {
   step: Step | null;
   paused: boolean;
   timer: Timer | null;
+  /**
+   * The host's warning before a reveal (host/warn): real time, stopped by a pause like the timer. Absent when
+   * none was given in this play step (and in snapshots from before it existed).
+   */
+  warning?: Timer;
+  /** What the host put on the projector (host/spotlight); absent when none. */
+  spotlight?: Spotlight;
   roomLocked: boolean;
   settings: Settings;
   teams: Team[];

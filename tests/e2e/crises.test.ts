@@ -5,8 +5,7 @@
 // projector follow. Screenshots in test-results/screenshots/crises-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot } from '../support/browser.js';
-import { E2eSession, pressNext } from '../support/e2e.js';
+import { E2eSession, pressNext, shootAndScan } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -70,7 +69,7 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
     await fire('Alert storm', 'Cloud Titan');
     await expect.poll(() => ada.getByTestId('crisis-banner').first().textContent(), { timeout: 10_000 }).toMatch(/CFO/);
     await expect.poll(async () => numberIn(await ada.getByTestId('alerts-per-day').textContent()), { timeout: 10_000 }).toBeGreaterThan(10_000);
-    await screenshot(ada, 'crises-01-storm-player-ada');
+    await shootAndScan(ada, 'crises-01-storm-player-ada');
 
     // Threshold discovery at k = 4: two steps of 0.5σ up from 3σ.
     const increase = ada.getByRole('button', { name: 'Threshold k: increase' });
@@ -92,7 +91,7 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
           if ((await top.count()) > 0 && Number(await top.getAttribute('data-count')) >= 2) {
             const button = top.getByRole('button', { name: /^Investigate model \d+ · metric \d+$/ });
             if ((await button.count()) > 0) {
-              await screenshot(ada, 'crises-02-hot-cells-player-ada');
+              await shootAndScan(ada, 'crises-02-hot-cells-player-ada');
               await button.click();
             }
           }
@@ -114,7 +113,7 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
     // The Math Peek writes N · M · FPR · 288 with this fleet's numbers.
     await ada.getByRole('button', { name: 'Math Peek: Alert noise' }).click();
     await expect.poll(() => ada.getByText(/^= 50 · 10 · 0\.0000\d+ · 288$/).count()).toBe(1);
-    await screenshot(ada, 'crises-03-storm-tamed-player-ada');
+    await shootAndScan(ada, 'crises-03-storm-tamed-player-ada');
   });
 
   it('a Mobile Nomad team finds its bad slice: the global mean stays green, region × OS shows a slice below 60, the lighter variant lifts it', async () => {
@@ -141,14 +140,14 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
     expect(worst.slice).toMatch(/^Region \d+ · OS update$/);
     // The lesson: the global mean is still green while that slice is red.
     expect(numberIn(await cy.getByTestId('global-fps').textContent())).toBeGreaterThanOrEqual(60);
-    await screenshot(cy, 'crises-04-skew-found-player-cy');
+    await shootAndScan(cy, 'crises-04-skew-found-player-cy');
 
     const cell = cy.locator(`[data-testid="slice-fps"][data-slice="${worst.slice}"]`);
     await cell.click();
     await cy.getByRole('button', { name: 'Lighter variant' }).click();
     await expect.poll(async () => numberIn(await cell.textContent()), { timeout: 15_000 }).toBeGreaterThanOrEqual(60);
     await expect.poll(() => cy.getByText(`${worst.slice}: lighter variant`).count()).toBeGreaterThan(0);
-    await screenshot(cy, 'crises-05-skew-treated-player-cy');
+    await shootAndScan(cy, 'crises-05-skew-treated-player-cy');
   });
 
   it('an Edge Guardian stratified canary has no latency evidence on gen 1 in shadow mode, then reads its 100 ms tail once live under rollout jitter', async () => {
@@ -167,7 +166,7 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
     // The newer hardware stays within the 10 ms loop.
     const gen3 = bob.locator('[data-testid="p99-latency"][data-cohort^="Hardware gen 3"]');
     expect(numberIn(await gen3.textContent())).toBeLessThan(10);
-    await screenshot(bob, 'crises-06-jitter-player-bob');
+    await shootAndScan(bob, 'crises-06-jitter-player-bob');
   });
 
   it('the projector shows each crisis per team, and the host the hidden truth behind them', async () => {
@@ -175,13 +174,13 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
     await expect.poll(() => screen.locator('[data-crisis="skew"]').count()).toBe(1);
     await expect.poll(() => screen.locator('[data-crisis="jitter"]').count()).toBe(1);
     // The projector's page fits its height: the chips take room from the confidence lines, not from the room.
-    await screenshot(screen, 'crises-07-screen');
+    await shootAndScan(screen, 'crises-07-screen');
     expect(await screen.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1080);
     // The hidden truth is behind the console's presenter-safe switch.
     await host.getByRole('button', { name: 'Show answers' }).click();
     await expect.poll(() => host.getByText(/found Day \d/).count()).toBe(2);
     await expect.poll(() => host.getByText(/Lighter variant/).count()).toBeGreaterThan(0);
-    await screenshot(host, 'crises-08-host');
+    await shootAndScan(host, 'crises-08-host');
   });
 });
 
@@ -214,7 +213,7 @@ describe('Crises on the projector with twelve teams', () => {
     // Every locked team shows a chip for the storm and the skew (jitter has no reading before a run).
     await expect.poll(() => screen.locator('[data-crisis="storm"]').count(), { timeout: 10_000 }).toBe(5);
     await expect.poll(() => screen.locator('[data-crisis="skew"]').count()).toBe(5);
-    await screenshot(screen, 'crises-09-screen-12-teams');
+    await shootAndScan(screen, 'crises-09-screen-12-teams');
     // The fleets with their chips end on the projected page (the board beside them is the leaderboard's own).
     const fleets = await screen.getByRole('heading', { name: /^Fleet health/ }).locator('xpath=..').boundingBox();
     expect(fleets!.y + fleets!.height).toBeLessThanOrEqual(1080);

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART3_OPTIONS } from '../../shared/sim/parts/part3/content.js';
-import { axeViolations } from '../support/axe.js';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
-import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
+import { E2eSession, axeViolations, pressNext, pressReveal } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());

@@ -8,10 +8,9 @@ import { PART1_REFLECTION_OPTIONS } from '../../shared/sim/parts/part1/content.j
 import { stateHash } from '../../shared/sim/hash.js';
 import { replay } from '../../shared/sim/replay.js';
 import type { GameFile } from '../../server/exports/game-file.js';
-import { axeViolations } from '../support/axe.js';
 import { screenshot } from '../support/browser.js';
 import { csvObjects } from '../support/csv.js';
-import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
+import { E2eSession, axeViolations, pressNext, pressReveal } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());

@@ -3,8 +3,7 @@
 // "Now" chosen (it used to switch to "Later" on focus).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot } from '../support/browser.js';
-import { E2eSession } from '../support/e2e.js';
+import { E2eSession, shootAndScan } from '../support/e2e.js';
 
 const session = new E2eSession();
 
@@ -37,6 +36,8 @@ const phase = (page: Page) => page.getByTestId('phase').textContent();
 
 describe('the host console by keyboard alone', () => {
   let host: Page;
+  let ada: Page;
+  let screen: Page;
 
   it('creates a game, starts it and opens Part 1', async () => {
     host = await session.open('laptop', '/host');
@@ -46,7 +47,8 @@ describe('the host console by keyboard alone', () => {
     await expect.poll(() => phase(host)).toMatch(/lobby/i);
     // One student, who never locks: Reveal asks before it closes that team's lock.
     const code = new URL(host.url()).pathname.split('/').pop()!;
-    await session.join(code, 'ada');
+    ada = await session.join(code, 'ada');
+    screen = await session.open('projector', `/screen/${code}`);
 
     await tabTo(host, /^button: Start$/);
     await host.keyboard.press('Space');
@@ -61,11 +63,27 @@ describe('the host console by keyboard alone', () => {
     await host.keyboard.press('Shift+Tab');
     await tabTo(host, /^button: Reveal$/);
     await host.keyboard.press('Enter');
-    // The question takes the focus; Keep playing closes it, Reveal anyway reveals.
+    // The question takes the focus on its safest answer: a 30-second warning, counted down on the phones and
+    // the projector (Keep playing closes the question, Reveal anyway reveals).
+    await expect.poll(() => focusedName(host)).toBe('button: Give a 30-second warning');
+    await shootAndScan(host, 'host-keyboard-reveal-confirm');
+    await host.keyboard.press('Enter');
+    const countdown = /Reveal in: (2\d|30) seconds/;
+    await expect.poll(() => ada.getByTestId('reveal-warning').getByRole('timer').getAttribute('aria-label')).toMatch(countdown);
+    await expect.poll(() => screen.getByTestId('reveal-warning').getByRole('timer').getAttribute('aria-label')).toMatch(countdown);
+    await expect.poll(() => ada.getByTestId('status-toasts').textContent()).toContain('The host reveals in 30 seconds');
+    expect(await phase(host)).toMatch(/part 1/i);
+    await shootAndScan(host, 'host-keyboard-warning-host');
+    await shootAndScan(ada, 'host-keyboard-warning-phone');
+    await shootAndScan(screen, 'host-keyboard-warning-screen');
+    // The host still reveals: the question now offers only Reveal anyway and Keep playing.
+    await tabTo(host, /^button: Reveal$/);
+    await host.keyboard.press('Enter');
     await expect.poll(() => focusedName(host)).toBe('button: Reveal anyway');
-    await screenshot(host, 'host-keyboard-reveal-confirm');
+    expect(await host.getByRole('button', { name: 'Give a 30-second warning' }).count()).toBe(0);
     await host.keyboard.press('Enter');
     await expect.poll(() => phase(host)).toMatch(/reveal/i);
+    expect(await ada.getByTestId('reveal-warning').count()).toBe(0);
     await tabTo(host, /^button: Next( \(hold\))?$/);
     await host.keyboard.press('Enter');
     await expect.poll(() => phase(host)).toMatch(/reflect/i);
@@ -91,7 +109,7 @@ describe('the host console by keyboard alone', () => {
     await host.keyboard.press('Enter');
     await host.getByText(/fired: all teams/i).waitFor();
     expect(crisis).toMatch(/^button: /);
-    await screenshot(host, 'host-keyboard-crisis-now');
+    await shootAndScan(host, 'host-keyboard-crisis-now');
   });
 
   it('reveals Part 2', async () => {
@@ -103,9 +121,11 @@ describe('the host console by keyboard alone', () => {
     }
     expect(await focusedName(host)).toBe('button: Reveal');
     await host.keyboard.press('Enter');
-    await expect.poll(() => focusedName(host)).toBe('button: Reveal anyway');
+    await expect.poll(() => focusedName(host)).toBe('button: Give a 30-second warning');
+    await host.keyboard.press('Tab');
+    expect(await focusedName(host)).toBe('button: Reveal anyway');
     await host.keyboard.press('Space');
     await expect.poll(() => phase(host)).toMatch(/reveal/i);
-    await screenshot(host, 'host-keyboard-part2-revealed');
+    await shootAndScan(host, 'host-keyboard-part2-revealed');
   });
 });

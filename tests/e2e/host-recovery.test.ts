@@ -3,8 +3,7 @@
 // the settings — and every console starts presenter-safe.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot } from '../support/browser.js';
-import { E2eSession } from '../support/e2e.js';
+import { E2eSession, shootAndScan } from '../support/e2e.js';
 
 const session = new E2eSession();
 
@@ -28,7 +27,7 @@ describe('a host gets the game back from the recovery link', () => {
     expect(recoveryUrl).toMatch(new RegExp(`/host/${code}#recover=[A-Za-z0-9_-]{43}$`));
     expect(cohostUrl).toMatch(new RegExp(`/host/${code}#cohost=[A-Za-z0-9_-]{43}$`));
     expect(await card.getByRole('img', { name: 'QR code of the recovery link' }).count()).toBe(1);
-    await screenshot(host, 'host-recovery-01-links');
+    await shootAndScan(host, 'host-recovery-01-links');
 
     await card.getByRole('button', { name: 'I have saved them' }).click();
     await expect.poll(() => card.count()).toBe(0);
@@ -43,7 +42,7 @@ describe('a host gets the game back from the recovery link', () => {
     await host.getByRole('button', { name: 'Show answers' }).click();
     await host.getByText('True N*').first().waitFor();
     await host.getByText('Answers visible', { exact: true }).waitFor();
-    await screenshot(host, 'host-recovery-02-answers-visible');
+    await shootAndScan(host, 'host-recovery-02-answers-visible');
     await host.getByRole('button', { name: 'Hide answers' }).click();
     await expect.poll(() => host.getByText('True N*').count()).toBe(0);
     // Held down, the peek shows them; let go, they hide again.
@@ -69,7 +68,7 @@ describe('a host gets the game back from the recovery link', () => {
     await lectern.getByRole('button', { name: 'Start' }).click();
     await expect.poll(() => phase(host)).toMatch(/briefing/i);
     await expect.poll(() => phase(lectern)).toMatch(/briefing/i);
-    await screenshot(lectern, 'host-recovery-03-lectern');
+    await shootAndScan(lectern, 'host-recovery-03-lectern');
     // A reload keeps the console (the session's token is in this browser now).
     await lectern.reload();
     await expect.poll(() => phase(lectern)).toMatch(/briefing/i);
@@ -81,9 +80,25 @@ describe('a host gets the game back from the recovery link', () => {
     expect(await assistant.getByText('Co-host console').count()).toBe(1);
     expect(await assistant.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
     expect(await assistant.getByRole('region', { name: /Keep these two links/ }).count()).toBe(0);
-    await screenshot(assistant, 'host-recovery-04-cohost');
+    expect(await assistant.getByRole('button', { name: 'New co-host link' }).count()).toBe(0);
+    await shootAndScan(assistant, 'host-recovery-04-cohost');
     await assistant.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => phase(host)).toMatch(/part 1/i);
+  });
+
+  it('the host makes a new co-host link: the old one stops opening the game, the new one opens it', async () => {
+    await host.getByRole('button', { name: 'New co-host link' }).click();
+    const fresh = await host.getByRole('textbox', { name: 'New co-host link' }).inputValue();
+    expect(fresh).toMatch(new RegExp(`/host/${code}#cohost=[A-Za-z0-9_-]{43}$`));
+    expect(fresh).not.toBe(cohostUrl);
+    await host.getByRole('heading', { name: 'Co-host link' }).scrollIntoViewIfNeeded();
+    await host.screenshot({ path: 'test-results/screenshots/host-recovery-05-new-cohost-link.png' });
+    const stale = await session.open('laptop', cohostUrl.slice(new URL(cohostUrl).origin.length));
+    await stale.getByText(/does not open game/).waitFor();
+    const assistant = await session.open('laptop', fresh.slice(new URL(fresh).origin.length));
+    await expect.poll(() => assistant.getByText('Co-host console').count()).toBe(1);
+    await host.getByRole('button', { name: 'I have saved it' }).click();
+    expect(await host.getByRole('textbox', { name: 'New co-host link' }).count()).toBe(0);
   });
 
   it('a wrong link says so and offers a new game', async () => {

@@ -2,8 +2,7 @@
 // the real server process. Screenshots of every page land in test-results/screenshots/.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot } from '../support/browser.js';
-import { E2eSession } from '../support/e2e.js';
+import { E2eSession, shootAndScan } from '../support/e2e.js';
 import { freePort } from '../support/ports.js';
 
 const session = new E2eSession();
@@ -39,7 +38,7 @@ describe('a host, four players and a projector gather in a game', () => {
 
   it('the host creates a game and the projector shows its code and QR code', async () => {
     host = await open('laptop', '/host');
-    await screenshot(host, '01-host-create');
+    await shootAndScan(host, '01-host-create');
     await host.getByRole('button', { name: 'Create game' }).click();
     await host.waitForURL(/\/host\/[A-Z0-9]{6}$/);
     code = (await host.getByTestId('game-code').textContent())!.trim();
@@ -51,13 +50,13 @@ describe('a host, four players and a projector gather in a game', () => {
     await expect.poll(() => screen.locator('svg').count()).toBeGreaterThan(0);
     // The room reads the address and the code; the QR code carries the link with the code filled in.
     await expect.poll(() => screen.getByText(new URL(session.server.url).host).count()).toBeGreaterThan(0);
-    await screenshot(host, '02-host-console-empty');
-    await screenshot(screen, '03-screen-lobby-empty');
+    await shootAndScan(host, '02-host-console-empty');
+    await shootAndScan(screen, '03-screen-lobby-empty');
   });
 
   it('four players join from their phones and land in four teams, one per track', async () => {
     const home = await open('phone', '/');
-    await screenshot(home, '04-home');
+    await shootAndScan(home, '04-home');
     await home.close();
 
     ada = await joinAs(code, 'Ada');
@@ -75,8 +74,8 @@ describe('a host, four players and a projector gather in a game', () => {
       ['Team 4', 'Tiny Pioneer'],
     ]);
     await expect.poll(() => ada.getByText('LLM architect').count()).toBeGreaterThan(0);
-    await screenshot(ada, '05-player-ada');
-    await screenshot(bob, '06-player-bob');
+    await shootAndScan(ada, '05-player-ada');
+    await shootAndScan(bob, '06-player-bob');
   });
 
   it('the host console and the screen list them in their teams, live', async () => {
@@ -88,8 +87,8 @@ describe('a host, four players and a projector gather in a game', () => {
     await expect.poll(() => screenTile('Team 1').getByText('Ada', { exact: true }).count()).toBe(1);
     await expect.poll(() => screenTile('Team 2').getByText('Bob', { exact: true }).count()).toBe(1);
     await expect.poll(() => screenTile('Team 3').getByText('Cy', { exact: true }).count()).toBe(1);
-    await screenshot(host, '07-host-console-four-players');
-    await screenshot(screen, '08-screen-four-players');
+    await shootAndScan(host, '07-host-console-four-players');
+    await shootAndScan(screen, '08-screen-four-players');
   });
 
   it('a player who refreshes is back in the same team', async () => {
@@ -114,7 +113,7 @@ describe('a host, four players and a projector gather in a game', () => {
     await late.getByRole('textbox', { name: 'Nickname' }).fill('Late');
     await late.getByRole('button', { name: 'Join' }).click();
     await expect.poll(() => late.getByRole('alert').textContent()).toMatch(/locked/i);
-    await screenshot(late, '09-home-room-locked');
+    await shootAndScan(late, '09-home-room-locked');
     await host.getByRole('button', { name: 'Unlock room' }).click();
 
     await host.getByRole('button', { name: 'Kick Ada' }).click();
@@ -122,14 +121,14 @@ describe('a host, four players and a projector gather in a game', () => {
     await expect.poll(() => ada.getByText('The host removed you from this game.').count()).toBe(1);
     await ada.reload();
     await expect.poll(() => ada.getByText('The host removed you from this game.').count()).toBe(1);
-    await screenshot(ada, '10-player-kicked');
-    await screenshot(host, '11-host-after-kick');
+    await shootAndScan(ada, '10-player-kicked');
+    await shootAndScan(host, '11-host-after-kick');
   });
 
   it('says so while the server is unreachable and comes back by itself', async () => {
     await session.server.kill('SIGKILL');
     await expect.poll(() => bob.getByText('Server unreachable').count(), { timeout: 10_000 }).toBe(1);
-    await screenshot(bob, '12-player-server-unreachable');
+    await shootAndScan(bob, '12-player-server-unreachable');
     session.server = await session.startServer(port);
     await expect.poll(() => bob.getByText('Server unreachable').count(), { timeout: 15_000 }).toBe(0);
     expect(await bob.getByTestId('team-name').textContent()).toBe('Night Owls');

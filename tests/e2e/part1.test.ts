@@ -4,8 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART1_REFLECTION_OPTIONS } from '../../shared/sim/parts/part1/content.js';
-import { screenshot } from '../support/browser.js';
-import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
+import { E2eSession, pressNext, pressReveal, shootAndScan } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -24,9 +23,9 @@ describe('Part 1: platform ROI audit, played in the browser', () => {
 
   /** Screenshots of every page, named after the step. */
   async function shootAll(step: string) {
-    await screenshot(host, `part1-${step}-host`);
-    await screenshot(screen, `part1-${step}-screen`);
-    for (const [i, page] of players.entries()) await screenshot(page, `part1-${step}-player-${NAMES[i]!.toLowerCase()}`);
+    await shootAndScan(host, `part1-${step}-host`);
+    await shootAndScan(screen, `part1-${step}-screen`);
+    for (const [i, page] of players.entries()) await shootAndScan(page, `part1-${step}-player-${NAMES[i]!.toLowerCase()}`);
   }
 
   const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
@@ -94,6 +93,22 @@ describe('Part 1: platform ROI audit, played in the browser', () => {
     await dee.getByRole('button', { name: 'Submit reflection' }).click();
     await expect.poll(() => host.getByText('Every pair of model kinds needs coordination.').count()).toBeGreaterThan(0);
     await shootAll('06-reflect');
+  });
+
+  it("puts one team's reflection, then the room's choices, on the projector, by team name only", async () => {
+    await host.getByRole('button', { name: /^Project Team 4's reflection$/ }).click();
+    const spot = screen.getByTestId('spotlight');
+    await expect.poll(() => spot.textContent()).toContain('Every pair of model kinds needs coordination.');
+    expect(await spot.textContent()).toContain('Team 4 reflects');
+    expect(await spot.textContent()).not.toContain('Dee');
+    await expect.poll(() => host.getByTestId('spotlight-now').textContent()).toContain("Team 4's reflection (Part 1)");
+    await shootAndScan(screen, 'part1-07-spotlight-reflection-screen');
+    await host.getByRole('button', { name: /^Project the choices/ }).click();
+    await expect.poll(() => spot.textContent()).toMatch(/How the teams chose\s*— 1 team answered/);
+    await shootAndScan(screen, 'part1-07-spotlight-choices-screen');
+    await shootAndScan(host, 'part1-07-spotlight-host');
+    await host.getByRole('button', { name: 'Take it off the projector' }).click();
+    await expect.poll(() => screen.getByTestId('spotlight').count()).toBe(0);
   });
 
   it('moves on to Part 2, through Parts 2 and 3 to the debrief and the final leaderboard', async () => {

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
-import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
+import { E2eSession, expectNoAxeViolations, pressNext, pressReveal } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -25,6 +25,9 @@ describe('Part 2: canary duration on a live fleet', () => {
     await screenshot(screen, `part2-${step}-screen`);
     await screenshot(ada, `part2-${step}-player-ada`);
     await screenshot(bob, `part2-${step}-player-bob`);
+    for (const [who, page] of [['host', host], ['screen', screen], ['ada', ada], ['bob', bob]] as const) {
+      await expectNoAxeViolations(page, `part2 ${step} ${who}`);
+    }
   }
 
   it('reaches Part 2 with four teams, one per track', async () => {
@@ -53,6 +56,10 @@ describe('Part 2: canary duration on a live fleet', () => {
       await page.getByTestId('prediction-locked').waitFor();
     }
     await ada.getByRole('button', { name: 'Start run' }).click();
+    // The run's decisions come into view, under the sticky status bar that says the run is running.
+    await ada.getByRole('button', { name: 'Promote' }).waitFor();
+    await expect.poll(() => ada.getByRole('heading', { name: 'Canary runs' }).evaluate((h) => h.getBoundingClientRect().top)).toBeLessThan(300);
+    await expect.poll(() => ada.getByTestId('status-state').textContent()).toMatch(/Running|Decision due/);
     const readings: number[] = [];
     await expect
       .poll(async () => {
@@ -61,10 +68,31 @@ describe('Part 2: canary duration on a live fleet', () => {
       }, { timeout: 20_000 })
       .toBeGreaterThan(50);
     await screenshot(ada, 'part2-02-clock-climbing-player-ada');
+    await ada.screenshot({ path: 'test-results/screenshots/part2-02-viewport-player-ada.png' });
+  });
+
+  it('keeps the instruments in tabs that arrow keys move through', async () => {
+    const tab = (name: string) => ada.getByRole('tab', { name });
+    expect(await tab('Confidence').getAttribute('aria-selected')).toBe('true');
+    await tab('Confidence').focus();
+    await ada.keyboard.press('ArrowRight');
+    expect(await tab('Risk radar').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => ada.evaluate(() => document.activeElement?.textContent)).toBe('Risk radar');
+    await expect.poll(() => ada.getByRole('heading', { name: /Risk/ }).count()).toBe(1);
+    expect(await ada.getByTestId('confidence').isVisible()).toBe(false);
+    await ada.keyboard.press('End');
+    await ada.keyboard.press('ArrowRight'); // wraps to the first
+    expect(await ada.getByRole('tab', { selected: true }).textContent()).toBe((await ada.getByRole('tab').first().textContent()));
+    await tab('Confidence').click();
   });
 
   it('shows the oldest hardware failing in a stratified canary while a crisis hits, and rolls back', async () => {
     await bob.getByRole('radio', { name: /Stratified by cohort/ }).check();
+    await bob.evaluate(() => {
+      const w = window as unknown as { buzzes: unknown[] };
+      w.buzzes = [];
+      Object.defineProperty(navigator, 'vibrate', { value: (p: unknown) => (w.buzzes.push(p), true) });
+    });
     await bob.getByRole('button', { name: 'Start run' }).click();
     await bob.getByRole('button', { name: 'Promote' }).waitFor();
     // Shadow mode cannot reach gen 1: go live to 25 % so that the oldest hardware sees the candidate.
@@ -73,12 +101,24 @@ describe('Part 2: canary duration on a live fleet', () => {
     await expect.poll(() => bob.getByTestId('crisis-banner').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => bob.getByTestId('crisis-banner').first().textContent()).toMatch(/Safety Lead/);
     await expect.poll(() => screen.getByTestId('crisis-banner').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The phone buzzes and toasts the crisis, and the sticky bar chips it.
+    await expect.poll(() => bob.getByTestId('status-toasts').textContent()).toContain('Crisis: Rollout jitter');
+    await expect.poll(() => bob.evaluate(() => (window as unknown as { buzzes: unknown[] }).buzzes.length)).toBeGreaterThan(0);
+    expect(await bob.getByTestId('status-crisis').textContent()).toContain('Rollout jitter');
+    // Each cohort row has its own rollback; rows short of the target are flagged.
+    expect(await bob.getByRole('row', { name: /gen 1/i }).getByRole('button', { name: /^Roll back Hardware gen 1/ }).count()).toBe(1);
+    await expect.poll(() => bob.getByTestId('below-target').count()).toBeGreaterThan(0);
     // Failures appear, in the gen 1 row of the per-cohort breakdown.
     const gen1 = bob.getByRole('row', { name: /gen 1/i });
     const gen1Failures = gen1.getByText(/^[\d,]+ failures?$/);
     await expect.poll(async () => numberIn(await gen1Failures.textContent()), { timeout: 30_000 }).toBeGreaterThan(0);
     await shootAll('03-failures-and-crisis');
-    await bob.getByRole('button', { name: 'Rollback' }).click();
+    await bob.screenshot({ path: 'test-results/screenshots/part2-03-viewport-player-bob.png' });
+    // The gen 1 row's own rollback takes that cohort out of the run; the others keep testing.
+    await gen1.getByRole('button', { name: /^Roll back Hardware gen 1/ }).click();
+    await expect.poll(() => gen1.getByText('↩ rolled back').count()).toBe(1);
+    expect(await bob.getByRole('button', { name: /^Roll back Hardware gen 2/ }).isEnabled()).toBe(true);
+    await bob.getByRole('button', { name: 'Rollback', exact: true }).click();
     await expect.poll(() => bob.getByText(/rolled back/i).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await expect.poll(() => screen.locator('svg').count()).toBeGreaterThan(0);
     await shootAll('04-rolled-back');

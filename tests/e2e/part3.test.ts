@@ -6,8 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART3_OPTIONS, PART3_REFLECTION_OPTIONS } from '../../shared/sim/parts/part3/content.js';
-import { screenshot } from '../support/browser.js';
-import { E2eSession, pressNext, pressReveal } from '../support/e2e.js';
+import { E2eSession, pressNext, pressReveal, shootAndScan } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -26,9 +25,9 @@ describe('Part 3: the ensemble lockdown', () => {
   const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
 
   async function shootAll(step: string) {
-    await screenshot(host, `part3-${step}-host`);
-    await screenshot(screen, `part3-${step}-screen`);
-    for (const [name, page] of [['ada', ada], ['bob', bob], ['dee', dee]] as const) await screenshot(page, `part3-${step}-player-${name}`);
+    await shootAndScan(host, `part3-${step}-host`);
+    await shootAndScan(screen, `part3-${step}-screen`);
+    for (const [name, page] of [['ada', ada], ['bob', bob], ['dee', dee]] as const) await shootAndScan(page, `part3-${step}-player-${name}`);
   }
 
   async function lock(page: Page, choice: keyof typeof PART3_OPTIONS) {
@@ -86,7 +85,7 @@ describe('Part 3: the ensemble lockdown', () => {
     await dee.getByRole('button', { name: 'Run consistency check' }).click();
     await expect.poll(() => dee.getByText(/Validated: the retrained model matches its features/).count()).toBeGreaterThan(0);
     expect(await dee.getByTestId('silent-failure').count()).toBe(0);
-    await screenshot(dee, 'part3-03-validated-player-dee');
+    await shootAndScan(dee, 'part3-03-validated-player-dee');
   });
 
   it('lets the host throw the domino and the challenge; a team answers with evidence', async () => {

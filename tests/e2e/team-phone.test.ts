@@ -4,8 +4,7 @@
 // server is, and neither once its cause is gone. Screenshots: test-results/screenshots/team-phone-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot } from '../support/browser.js';
-import { E2eSession, pressNext } from '../support/e2e.js';
+import { E2eSession, pressNext, shootAndScan } from '../support/e2e.js';
 import { freePort } from '../support/ports.js';
 
 const session = new E2eSession();
@@ -45,14 +44,14 @@ describe('the team phone', () => {
     // Cy had not typed: the proposal filled the form. Now Cy types another value.
     expect(await cy.getByRole('spinbutton', { name: 'Prediction' }).inputValue()).toBe('300');
     await cy.getByRole('spinbutton', { name: 'Prediction' }).fill('250');
-    await screenshot(cy, 'team-phone-01-proposal-seen');
+    await shootAndScan(cy, 'team-phone-01-proposal-seen');
 
     // A plain press does not lock while Cy has not agreed.
     await expect.poll(() => ada.getByText('2 of 3 online agree with this value').count()).toBe(1);
     await ada.getByRole('button', { name: 'Lock prediction' }).click();
     await expect.poll(() => ada.getByRole('alert').textContent()).toMatch(/press and hold/i);
     expect(await ada.getByTestId('prediction-locked').count()).toBe(0);
-    await screenshot(ada, 'team-phone-02-hold-needed');
+    await shootAndScan(ada, 'team-phone-02-hold-needed');
 
     // A press-and-hold locks it for the team.
     await ada.getByRole('button', { name: 'Lock prediction' }).hover();
@@ -63,13 +62,13 @@ describe('the team phone', () => {
     // Cy's typing did not vanish silently.
     await expect.poll(() => cy.getByTestId('lock-superseded').textContent()).toBe('Ada locked 300 while you were typing 250.');
     expect(await bo.getByTestId('lock-superseded').count()).toBe(0);
-    await screenshot(cy, 'team-phone-03-lock-replaced-typing');
+    await shootAndScan(cy, 'team-phone-03-lock-replaced-typing');
   });
 
   it('says "You are offline" when the phone is, and clears when it is back', async () => {
     await bo.context().setOffline(true);
     await expect.poll(() => banner(bo)).toMatch(/You are offline/);
-    await screenshot(bo, 'team-phone-04-phone-offline');
+    await shootAndScan(bo, 'team-phone-04-phone-offline');
     await bo.context().setOffline(false);
     await expect.poll(() => banner(bo), { timeout: 15_000 }).toBe('');
   });
@@ -78,7 +77,7 @@ describe('the team phone', () => {
     await session.server.kill('SIGKILL');
     await expect.poll(() => banner(bo), { timeout: 10_000 }).toMatch(/Server unreachable/);
     expect(await banner(bo)).not.toMatch(/You are offline/);
-    await screenshot(bo, 'team-phone-05-server-unreachable');
+    await shootAndScan(bo, 'team-phone-05-server-unreachable');
     session.server = await session.startServer(port);
     await expect.poll(() => banner(bo), { timeout: 15_000 }).toBe('');
     expect(await bo.getByTestId('prediction-locked').textContent()).toContain('300');
@@ -95,6 +94,6 @@ describe('the team phone', () => {
     const text = (await cy.getByTestId('debrief-predictions').textContent()) ?? '';
     expect(text).toMatch(/Part 1[\s\S]*300[\s\S]*73/);
     expect(await cy.getByTestId('debrief-takeaways').textContent()).toContain('At scale, manual work is toil.');
-    await screenshot(cy, 'team-phone-06-debrief');
+    await shootAndScan(cy, 'team-phone-06-debrief');
   });
 });

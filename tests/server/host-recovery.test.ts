@@ -133,4 +133,39 @@ describe('host recovery and co-host links', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a new co-host link replaces the old one (kept across a restart); only the host may make one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fleetops-cohost-link-'));
+    try {
+      let { url } = await start(dir);
+      const created = await createGame(url);
+      track(created.host);
+      // A co-host console opened from the first link.
+      const first = await recover(url, created.code, created.cohostToken);
+      if (!first.ok) throw new Error(first.code);
+      const cohost = track(await TestClient.connect<HostView>(url, { role: 'host', code: created.code, token: first.token }));
+      expect(await cohost.send('host:new-cohost-link', {})).toMatchObject({ ok: false, code: 'auth/forbidden' });
+      expect(await created.host.send('host:new-cohost-link', { extra: 1 } as never)).toMatchObject({ ok: false, code: 'intent/invalid' });
+
+      const renewed = await created.host.send('host:new-cohost-link', {});
+      if (!renewed.ok) throw new Error(renewed.code);
+      expect(renewed.cohostToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(renewed.cohostToken).not.toBe(created.cohostToken);
+      expect(await recover(url, created.code, created.cohostToken)).toMatchObject({ ok: false, code: 'auth/invalid-token' });
+      expect(await recover(url, created.code, renewed.cohostToken)).toMatchObject({ ok: true, role: 'cohost' });
+      // The co-host already in keeps its console; the recovery link is untouched.
+      expect(await cohost.send('host:lock-room', { locked: true })).toMatchObject({ ok: true });
+      expect(await recover(url, created.code, created.recoveryToken)).toMatchObject({ ok: true, role: 'host' });
+
+      for (const client of clients.splice(0)) client.close();
+      await server!.close();
+      ({ url } = await start(dir));
+      expect(await recover(url, created.code, created.cohostToken)).toMatchObject({ ok: false, code: 'auth/invalid-token' });
+      expect(await recover(url, created.code, renewed.cohostToken)).toMatchObject({ ok: true, role: 'cohost' });
+    } finally {
+      await server?.close();
+      server = null;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,10 +1,12 @@
 // One end-to-end session: the real server process on a fresh data directory and Debian's Chromium, with a
 // browser context per person (their own localStorage, their own device size).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newContext } from './browser.js';
+import { expect } from 'vitest';
+import { launchChromium, newContext, screenshot } from './browser.js';
 import { startServerProcess, type ServerProcess } from './process.js';
 
 export class E2eSession {
@@ -87,4 +89,32 @@ async function revealAnywayIfAsked(host: Page): Promise<void> {
     return;
   }
   await anyway.click();
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's violations on the page as "rule (impact): target" lines (empty when clean). axe is evaluated
+ * through the DevTools protocol, which the app's CSP does not govern (an inline <script> would be refused).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<Result> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations.flatMap((v) => v.targets.map((t) => `${v.id} (${v.impact}): ${t}`));
+}
+
+/** Fails with the violations found when axe-core finds any on the page; `label` says which page at which step. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  expect(await axeViolations(page), `axe-core on ${label}`).toEqual([]);
+}
+
+/** A step's evidence for one page: its screenshot (test-results/screenshots/NAME.png), then axe-core's scan. */
+export async function shootAndScan(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await expectNoAxeViolations(page, name);
 }

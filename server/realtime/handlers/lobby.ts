@@ -13,7 +13,7 @@ const LOOKALIKE = 'That nickname looks just like one already in this game. Pick 
 const STALE_LINK = 'That link does not open this game: check that the whole link was copied, or ask the host for a new one.';
 const TOO_MANY_CREATES = 'Too many games were created from your network in the last minutes: wait a minute and try again.';
 
-export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:recover' | 'game:join' | 'game:peek' | 'sync:snapshot' | 'host:rename-team'> = {
+export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:recover' | 'game:join' | 'game:peek' | 'sync:snapshot' | 'host:rename-team' | 'host:new-cohost-link'> = {
   'game:create': (ctx, input) => {
     if (!ctx.budgets.creates.take(ctx.address, Date.now())) return refuse('rate/limited', TOO_MANY_CREATES);
     const created = ctx.rooms.create(input, new Date(ctx.clock()));
@@ -34,6 +34,14 @@ export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:recover' | 'game:joi
     const token = newToken();
     room.addHostKey({ hash: hashToken(token), role: link.role, kind: 'session' });
     return { ok: true, code: room.code, token, role: link.role };
+  },
+
+  'host:new-cohost-link': (ctx) => {
+    const room = roomOf(ctx);
+    if (!room) return refuse('game/unknown');
+    const cohostToken = newToken();
+    room.replaceCohostLink(hashToken(cohostToken));
+    return { ok: true, cohostToken };
   },
 
   'game:join': (ctx, input) => {

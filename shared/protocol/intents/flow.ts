@@ -12,6 +12,8 @@ export const FLOW_INTENTS = {
   'host:next': { roles: ['host'], schema: Bare },
   /** Play → reveal (the same as Next during play, named for the button). */
   'host:reveal': { roles: ['host'], schema: Bare },
+  /** Play: a 30-second warning before the reveal, counted down on every phone and the projector. */
+  'host:warn': { roles: ['host'], schema: Bare },
   'host:pause': { roles: ['host'], schema: Bare },
   'host:resume': { roles: ['host'], schema: Bare },
   'host:extend-timer': {

@@ -52,6 +52,11 @@ export const LOBBY_INTENTS = {
    */
   'game:recover': { roles: ['guest'], schema: z.strictObject({ code: GameCodeSchema, secret: HostSecretSchema }) },
   /** What the join form needs to know before joining: whether to ask for a student id, whether it is open. */
+  /**
+   * A fresh co-host link for the game (the one made at creation, or a later one, was lost or given to the wrong
+   * person): the old link stops working; co-host consoles already opened from it keep their sessions.
+   */
+  'host:new-cohost-link': { roles: ['host'], schema: z.strictObject({ rid: RidSchema }) },
   'game:peek': { roles: ['guest'], schema: z.strictObject({ code: GameCodeSchema }) },
   'sync:snapshot': { roles: ['host', 'player', 'screen'], schema: z.strictObject({}) },
   'host:set-team-count': { roles: ['host'], schema: z.strictObject({ count: TeamCount, rid: RidSchema }) },

@@ -5,7 +5,7 @@
 import { ActionSchema } from '../../../shared/sim/actions.js';
 import * as shape from './game-shape.js';
 import { HOST, plan, w, type GenContext, type Planned } from './context.js';
-import { COMMON, PROPOSALS, TABLE } from './makers.js';
+import { COMMON, HOST_EXTRAS, PROPOSALS, TABLE } from './makers.js';
 import { ILLEGAL } from './illegal.js';
 
 export type { GenContext, Planned };
@@ -36,6 +36,13 @@ export function generate(c: GenContext): Planned {
 /** A proposal or an agreement for the current state, drawn with the context's dice; null when none applies. */
 export function generateProposal(c: GenContext): Planned | null {
   const maker = c.dice.weighted(PROPOSALS.map((m) => [m, m.weight(c)] as const));
+  const planned = maker?.make(c);
+  return maker && planned ? finish(c, { ...planned, maker: maker.name }) : null;
+}
+
+/** One of the host's extras (HOST_EXTRAS), drawn from the side stream's dice; null when none applies. */
+export function generateHostExtra(c: GenContext): Planned | null {
+  const maker = c.dice.weighted(HOST_EXTRAS.map((m) => [m, m.weight(c)] as const));
   const planned = maker?.make(c);
   return maker && planned ? finish(c, { ...planned, maker: maker.name }) : null;
 }

@@ -141,10 +141,10 @@ export function leaderboardProblems(rows: readonly LeaderboardRow[], teamIds: re
 /**
  * The state with the private answers of the teams in `teamIds` changed: every locked prediction of a part not
  * yet revealed (to another lock far from it: the far end of a range, another option), every open proposal, and
- * every reflection text (reflections go to the host only). Null when
- * there is nothing private to change.
+ * every reflection text (reflections go to the host only) but the one the host put on the projector (`shown`,
+ * host/spotlight). Null when there is nothing private to change.
  */
-function perturbPrivate(state: GameState, teamIds: readonly string[]): GameState | null {
+function perturbPrivate(state: GameState, teamIds: readonly string[], shown: { part: number; teamId: string } | null = null): GameState | null {
   let next: GameState | null = null;
   for (const { part } of shape.PARTS) {
     for (const teamId of teamIds) {
@@ -153,7 +153,8 @@ function perturbPrivate(state: GameState, teamIds: readonly string[]): GameState
         next = shape.withPrediction(next ?? state, part, teamId, shape.farLock(part, value));
       }
       const text = shape.reflectionOf(next ?? state, part, teamId);
-      if (text !== null) next = shape.withReflectionText(next ?? state, part, teamId, `${text} (changed)`);
+      const projected = shown?.part === part && shown.teamId === teamId;
+      if (text !== null && !projected) next = shape.withReflectionText(next ?? state, part, teamId, `${text} (changed)`);
       // A proposal is the team's alone, before and after any reveal.
       const proposal = shape.proposalOf(next ?? state, part, teamId);
       if (proposal !== null) next = shape.withProposalValue(next ?? state, teamId, shape.farLock(part, proposal));
@@ -229,7 +230,9 @@ export function checkViews(state: GameState): string[] {
   // state changed, so nothing cached) doubled the fuzz's time.
   const turn = state.version % (teamIds.length + 1);
   if (turn === teamIds.length) {
-    const all = perturbPrivate(state, teamIds);
+    // The one reflection the host chose to project is the screen's to show (by team name).
+    const spot = state.spotlight;
+    const all = perturbPrivate(state, teamIds, spot?.kind === 'reflection' ? spot : null);
     if (all && JSON.stringify(projectScreen(all)) !== JSON.stringify(screen)) {
       problems.push('screen view depends on a prediction before its part was revealed, or on a reflection text');
     }

@@ -265,3 +265,44 @@ export const TABLE: Partial<Record<Phase, Maker[]>> = {
   part3: partTable([...CLOCK_PLAY, ...PART3_PLAY]),
   debrief: [],
 };
+
+/**
+ * The host's warning before a reveal and its spotlight on the projector, accepted or refused, and both sent by
+ * someone else (refused). Drawn by a side stream of their own (runner.ts), so that the main stream — and the
+ * games of the pinned seeds — stays as it was.
+ */
+export const HOST_EXTRAS: Maker[] = [
+  {
+    // The host's warning before a reveal: refused while one counts down.
+    name: 'warn',
+    weight: (c) => (partIn(c, 'play') && !w(c).paused ? 0.15 : 0),
+    make: (c) => plan(c, { type: 'host/warn', by: HOST, at: c.now }, 'any'),
+  },
+  {
+    // A spotlight on the projector, aimed anywhere: refused when it would show nothing or a hidden lock.
+    name: 'spotlight',
+    weight: (c) => (w(c).phase === 'lobby' ? 0 : 0.12),
+    make: (c) => {
+      const part = c.dice.int(1, 3);
+      const spotlight = c.dice.pick([
+        null,
+        { kind: 'reflection' as const, part, teamId: c.dice.pick(shape.teams(c.state)).id },
+        { kind: 'choices' as const, part, of: c.dice.pick(['reflection', 'lock'] as const) },
+      ]);
+      return plan(c, { type: 'host/spotlight', by: HOST, spotlight }, 'any');
+    },
+  },
+  {
+    name: 'warn-outside-play',
+    weight: (c) => (partIn(c, 'play') ? 0 : 0.05),
+    make: (c) => plan(c, { type: 'host/warn', by: HOST, at: c.now }, 'refuse'),
+  },
+  {
+    name: 'warn-or-spotlight-by-a-player',
+    weight: (c) => (seated(c).length === 0 ? 0 : 0.05),
+    make: (c) => {
+      const by = playerActor(c.dice.pick(seated(c)).playerId);
+      return plan(c, c.dice.chance(0.5) ? { type: 'host/warn', by, at: c.now } : { type: 'host/spotlight', by, spotlight: null }, 'refuse');
+    },
+  },
+];

@@ -7,7 +7,7 @@ import { stateHash } from '../../../shared/sim/hash.js';
 import { createGame, reduce, type ReduceResult } from '../../../shared/sim/reducer.js';
 import type { GameConfig, GameState } from '../../../shared/sim/state.js';
 import { Dice } from './dice.js';
-import { generate, generateProposal, type GenContext, type Planned } from './generator.js';
+import { generate, generateHostExtra, generateProposal, type GenContext, type Planned } from './generator.js';
 import { checkAction, checkReplay, checkStep, checkViews } from './invariants.js';
 import * as shape from './game-shape.js';
 
@@ -167,11 +167,25 @@ export function runFuzzGame(seed: number, options: FuzzOptions = {}): FuzzReport
     record(step, planned, result);
   };
 
+  // The host's warning and spotlight draw from dice of their own too (HOST_EXTRAS).
+  const extras: GenContext = { ...ctx, dice: new Dice((seed ^ 0x5eed2) >>> 0) };
+  const extraStep = (step: number) => {
+    if (!extras.dice.chance(0.1)) return;
+    Object.assign(extras, { state, now: ctx.now });
+    const planned = generateHostExtra(extras);
+    if (!planned) return;
+    const result = reduce(state, planned.action);
+    const problems = checkStep(state, null, planned.action, planned.expect, result, planned.code);
+    if (problems.length > 0) fail(step, planned, problems);
+    record(step, planned, result);
+  };
+
   let step = 0;
   for (; step < maxSteps; step++) {
     const stage = stageOf(state);
     if (stage === 'debrief' && ctx.stageSteps >= ctx.budget) break;
     sideStep(step);
+    extraStep(step);
     ctx.state = state;
     ctx.now += dice.int(0, 20_000);
     const planned = generate(ctx);

@@ -22,3 +22,28 @@ export function fleetLayout(fleet: Pick<Fleet, 'monitor' | 'slices'>, track: Tra
   else if (track === 'mobile-nomad') bottom.push('slices');
   return { top, bottom };
 }
+
+export type InstrumentTab = 'alerts' | 'slices' | 'clock' | 'radar' | 'shadow';
+
+const TAB_LABELS: Record<InstrumentTab, string> = {
+  alerts: 'Alert noise',
+  slices: 'FPS by slice',
+  clock: 'Confidence',
+  radar: 'Risk radar',
+  shadow: 'Shadow',
+};
+
+/** The instrument tabs in order: the struck crisis instruments (flagged), the run's three, the calm ones. */
+export function instrumentTabs(layout: FleetLayout, hasRun: boolean): { id: InstrumentTab; label: string; flag: boolean }[] {
+  const run: InstrumentTab[] = hasRun ? ['clock', 'radar', 'shadow'] : [];
+  return [
+    ...layout.top.map((id) => ({ id, label: TAB_LABELS[id], flag: true })),
+    ...[...run, ...layout.bottom].map((id) => ({ id, label: TAB_LABELS[id], flag: false })),
+  ];
+}
+
+/** The tab shown: the one the team chose while it exists, else the first (a struck crisis's, or the clock). */
+export function shownTab(tabs: readonly { id: InstrumentTab }[], chosen: InstrumentTab | null): InstrumentTab | null {
+  if (chosen !== null && tabs.some((t) => t.id === chosen)) return chosen;
+  return tabs[0]?.id ?? null;
+}

@@ -1,0 +1,45 @@
+// What the host puts on the projector besides the step's own page (issue 10: "the room sees its reflections"):
+// one team's reflection, named by its team only, or how the teams chose — the options of a part's reflection,
+// or of a choice lock once it is revealed. Nothing hidden: reflections are the teams' own words, and a lock's
+// choices show only after its reveal.
+import { z } from 'zod';
+import { ChoiceSchema, IdSchema, RidSchema, type IntentTable } from './common.js';
+import { PartNumberSchema } from './parts/index.js';
+
+export const SpotlightSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('reflection'), part: PartNumberSchema, teamId: IdSchema }),
+  z.strictObject({ kind: z.literal('choices'), part: PartNumberSchema, of: z.enum(['reflection', 'lock']) }),
+]);
+export type Spotlight = z.infer<typeof SpotlightSchema>;
+
+const OptionCountSchema = z.object({ choice: ChoiceSchema, text: z.string(), count: z.int().min(0) });
+
+/** The spotlight as the projector (and the host's console) reads it. */
+export const SpotlightViewSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('reflection'),
+    part: z.int(),
+    prompt: z.string(),
+    teamName: z.string(),
+    choice: ChoiceSchema,
+    option: z.string(),
+    text: z.string(),
+  }),
+  z.object({
+    kind: z.literal('choices'),
+    part: z.int(),
+    of: z.enum(['reflection', 'lock']),
+    prompt: z.string(),
+    options: z.array(OptionCountSchema),
+    /** How many teams answered; the teams of the game is the projector's own count. */
+    answered: z.int().min(0),
+    /** The right option of a revealed choice lock (null for a reflection: it has none). */
+    correct: ChoiceSchema.nullable(),
+  }),
+]);
+export type SpotlightView = z.infer<typeof SpotlightViewSchema>;
+
+export const SPOTLIGHT_INTENTS = {
+  /** Puts a spotlight on the projector, or takes it off (null). */
+  'host:spotlight': { roles: ['host'], schema: z.strictObject({ spotlight: SpotlightSchema.nullable(), rid: RidSchema }) },
+} as const satisfies IntentTable;

@@ -1,0 +1,68 @@
+// What the team phone's sticky status bar reads (issue 10, "the status is always in view"): the stage, the
+// latest run's state, its confidence against the target (Part 2), the newest crisis — and which of their
+// changes deserve a buzz and a toast (a crisis striking, a decision falling due). Pure, so it is tested.
+// Relative imports only: unit tests load this file without Vite.
+import type { TeamView } from '../../../shared/protocol/views.js';
+import * as fmt from '../format.js';
+import { phaseLabel } from '../phase.js';
+import { stageLabel } from '../parts/part2/stages.js';
+
+export type StatusTone = 'info' | 'ok' | 'warn' | 'danger';
+
+export interface TeamStatus {
+  /** Where the team is: "Part 2 · 25 % live", or the phase as the player page names it. */
+  stage: string;
+  /** The latest run's state (Part 2's live fleet only). */
+  state: { text: string; tone: StatusTone } | null;
+  /** Confidence against the run's target (Part 2's live fleet, once a run exists). */
+  confidence: { text: string; target: string; reached: boolean } | null;
+  /** The newest crisis that struck the team; `key` tells a new one from the one already shown. */
+  crisis: { title: string; key: string } | null;
+  /** A key per decision that fell due (run number and stage), null while none is due. */
+  decisionKey: string | null;
+  /** The host has given its warning before the reveal, during play. */
+  warned: boolean;
+}
+
+type StatusView = Pick<TeamView, 'phase' | 'step' | 'crises' | 'part2'> & { warning?: TeamView['warning'] };
+
+const STATE_WORDS: Record<string, { text: string; tone: StatusTone }> = {
+  running: { text: 'Running', tone: 'info' },
+  holding: { text: 'Decision due', tone: 'warn' },
+  'rolling-back': { text: 'Rolling back', tone: 'danger' },
+  'rolled-back': { text: 'Rolled back', tone: 'info' },
+  shipped: { text: 'Shipped', tone: 'ok' },
+};
+
+export function teamStatus(view: StatusView): TeamStatus {
+  const newest = view.crises.toSorted((a, b) => b.at - a.at)[0] ?? null;
+  const crisis = newest ? { title: newest.title, key: `${newest.id}@${newest.at}` } : null;
+  const phase = phaseLabel(view.phase, view.step, 'player');
+  const warned = view.step === 'play' && (view.warning ?? null) !== null;
+  const fleet = view.phase === 'part2' ? view.part2?.fleet : null;
+  if (!fleet) return { stage: phase, state: null, confidence: null, crisis, decisionKey: null, warned };
+  const run = fleet.runs.at(-1) ?? null;
+  if (!run) return { stage: `Part 2 · ${stageLabel(null)}`, state: null, confidence: null, crisis, decisionKey: null, warned };
+  const reached = run.confidence >= run.config.confidence;
+  return {
+    stage: `Part 2 · Run ${run.number} · ${stageLabel(run.stage)}`,
+    state: STATE_WORDS[run.outcome] ?? null,
+    confidence: { text: fmt.confidence(run.confidence), target: fmt.targetPercent(run.config.confidence), reached },
+    crisis,
+    decisionKey: run.outcome === 'holding' ? `${run.number}@${run.stage}` : null,
+    warned,
+  };
+}
+
+export const WARNING_TOAST = 'The host reveals in 30 seconds: lock your prediction now.';
+
+/** The toasts a change of status calls for: a new crisis, a decision newly due, the host's warning. None on
+ *  the first view. */
+export function statusAlerts(before: TeamStatus | null, after: TeamStatus): string[] {
+  if (before === null) return [];
+  const alerts: string[] = [];
+  if (after.crisis && after.crisis.key !== before.crisis?.key) alerts.push(`Crisis: ${after.crisis.title}`);
+  if (after.decisionKey && after.decisionKey !== before.decisionKey) alerts.push('Decision due: promote, extend or roll back.');
+  if (after.warned && !before.warned) alerts.push(WARNING_TOAST);
+  return alerts;
+}
