@@ -5,7 +5,7 @@
 // projector follow. Screenshots in test-results/screenshots/crises-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2eSession, pressNext, shootAndScan } from '../support/e2e.js';
+import { E2eSession, phaseOf, pressNext, shootAndScan, startAndStep } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -23,7 +23,6 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
   let ada: Page; // Cloud Titan
   let bob: Page; // Edge Guardian
   let cy: Page; // Mobile Nomad
-  const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
 
   async function fire(crisis: string, track: string) {
     await host.getByLabel('Aim at').selectOption({ label: `${track} (1 team)` });
@@ -39,12 +38,7 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
     bob = await session.join(created.code, 'Bob');
     cy = await session.join(created.code, 'Cy');
     await session.join(created.code, 'Dee');
-    await host.getByRole('button', { name: 'Start', exact: true }).click();
-    for (let i = 0; i < 4; i++) {
-      const before = await phaseOf(host);
-      await pressNext(host);
-      await expect.poll(() => phaseOf(host)).not.toBe(before);
-    }
+    await startAndStep(host, 4);
     await expect.poll(() => phaseOf(ada)).toMatch(/part 2/i);
     await host.getByRole('button', { name: '8×' }).click();
     for (const page of [ada, bob, cy]) {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART3_OPTIONS } from '../../shared/sim/parts/part3/content.js';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
-import { E2eSession, axeViolations, pressNext, pressReveal } from '../support/e2e.js';
+import { E2eSession, axeViolations, phaseOf, pressNext, pressReveal, startAndStep } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -23,7 +23,6 @@ describe('the debrief, its replay and a what-if', () => {
   let bob: Page; // Edge Guardian, team 2
   let eve: Page; // Cloud Titan too (team 5): a track with two teams gets its own podium
   let code = '';
-  const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
 
   it('plays Part 2 with a promotion and a rollback, and shows the canary stories at the reveal', async () => {
     host = await session.open('laptop', '/host');
@@ -37,12 +36,7 @@ describe('the debrief, its replay and a what-if', () => {
     await session.join(code, 'Cy');
     await session.join(code, 'Dee');
     eve = await session.join(code, 'Eve');
-    await host.getByRole('button', { name: 'Start', exact: true }).click();
-    for (let i = 0; i < 4; i++) {
-      const before = await phaseOf(host);
-      await pressNext(host);
-      await expect.poll(() => phaseOf(host)).not.toBe(before);
-    }
+    await startAndStep(host, 4);
     await expect.poll(() => phaseOf(ada)).toMatch(/part 2/i);
     await host.getByRole('button', { name: '8×' }).click();
     for (const [page, value] of [[ada, '2995'], [bob, '3000'], [eve, '1000']] as const) {

@@ -10,7 +10,7 @@ import { replay } from '../../shared/sim/replay.js';
 import type { GameFile } from '../../server/exports/game-file.js';
 import { screenshot } from '../support/browser.js';
 import { csvObjects } from '../support/csv.js';
-import { E2eSession, axeViolations, pressNext, pressReveal } from '../support/e2e.js';
+import { E2eSession, axeViolations, phaseOf, pressNext, pressReveal } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -20,7 +20,6 @@ const ZOE = 'Zoë 李';
 const FORMULA = '=1+2';
 const REFLECTION = 'Every pair of model kinds needs its own runbook, so toil grows like N², "not" N.';
 
-const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
 
 /** Clicks and returns the download it starts, read as UTF-8 text with its BOM kept. */
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {

@@ -5,13 +5,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
-import { E2eSession, pressNext } from '../support/e2e.js';
+import { E2eSession, phaseOf, pressNext } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
 afterAll(() => session.stop());
 
-const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
 
 describe('a finished game after a restart', () => {
   let host: Page;

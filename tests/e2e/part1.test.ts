@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART1_REFLECTION_OPTIONS } from '../../shared/sim/parts/part1/content.js';
-import { E2eSession, pressNext, pressReveal, shootAndScan } from '../support/e2e.js';
+import { E2eSession, phaseOf, pressNext, pressReveal, shootAndScan } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -28,7 +28,6 @@ describe('Part 1: platform ROI audit, played in the browser', () => {
     for (const [i, page] of players.entries()) await shootAndScan(page, `part1-${step}-player-${NAMES[i]!.toLowerCase()}`);
   }
 
-  const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
 
   it('gathers a host, a projector and one player per track', async () => {
     ({ host, code } = await session.createGame());

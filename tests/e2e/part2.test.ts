@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
-import { E2eSession, expectNoAxeViolations, pressNext, pressReveal } from '../support/e2e.js';
+import { E2eSession, expectNoAxeViolations, phaseOf, pressReveal, startAndStep } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -18,7 +18,6 @@ describe('Part 2: canary duration on a live fleet', () => {
   let screen: Page;
   let ada: Page; // Cloud Titan
   let bob: Page; // Edge Guardian
-  const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
 
   async function shootAll(step: string) {
     await screenshot(host, `part2-${step}-host`);
@@ -38,12 +37,7 @@ describe('Part 2: canary duration on a live fleet', () => {
     bob = await session.join(created.code, 'Bob');
     await session.join(created.code, 'Cy');
     await session.join(created.code, 'Dee');
-    await host.getByRole('button', { name: 'Start', exact: true }).click();
-    for (let i = 0; i < 4; i++) {
-      const before = await phaseOf(host);
-      await pressNext(host);
-      await expect.poll(() => phaseOf(host)).not.toBe(before);
-    }
+    await startAndStep(host, 4);
     await expect.poll(() => phaseOf(bob)).toMatch(/part 2/i);
     await host.getByRole('button', { name: '8×' }).click();
     await shootAll('01-lock');

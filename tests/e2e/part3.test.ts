@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART3_OPTIONS, PART3_REFLECTION_OPTIONS } from '../../shared/sim/parts/part3/content.js';
-import { E2eSession, pressNext, pressReveal, shootAndScan } from '../support/e2e.js';
+import { E2eSession, phaseOf, pressNext, pressReveal, shootAndScan, startAndStep } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -22,7 +22,6 @@ describe('Part 3: the ensemble lockdown', () => {
   let bob: Page; // Edge Guardian
   let cy: Page; // Mobile Nomad
   let dee: Page; // Tiny Pioneer
-  const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
 
   async function shootAll(step: string) {
     await shootAndScan(host, `part3-${step}-host`);
@@ -44,12 +43,7 @@ describe('Part 3: the ensemble lockdown', () => {
     bob = await session.join(created.code, 'Bob');
     cy = await session.join(created.code, 'Cy');
     dee = await session.join(created.code, 'Dee');
-    await host.getByRole('button', { name: 'Start', exact: true }).click();
-    for (let i = 0; i < 7; i++) {
-      const before = await phaseOf(host);
-      await pressNext(host);
-      await expect.poll(() => phaseOf(host)).not.toBe(before);
-    }
+    await startAndStep(host, 7);
     await expect.poll(() => phaseOf(dee)).toMatch(/part 3/i);
     // The workbench waits for the lock: no decision before it.
     expect(await dee.getByRole('button', { name: 'Deploy v2' }).count()).toBe(0);

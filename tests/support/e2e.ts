@@ -74,6 +74,19 @@ export async function pressNext(host: Page): Promise<void> {
   await revealAnywayIfAsked(host);
 }
 
+/** The phase line a page shows (its `phase` test id). */
+export const phaseOf = (page: Page) => page.getByTestId('phase').first().textContent();
+
+/** The host presses Start, then Next `steps` times, each time until its console shows that the step changed. */
+export async function startAndStep(host: Page, steps: number): Promise<void> {
+  await host.getByRole('button', { name: 'Start', exact: true }).click();
+  for (let i = 0; i < steps; i++) {
+    const before = await phaseOf(host);
+    await pressNext(host);
+    await expect.poll(() => phaseOf(host)).not.toBe(before);
+  }
+}
+
 /** Presses Reveal and, when teams have not locked, answers its question with "Reveal anyway". */
 export async function pressReveal(host: Page): Promise<void> {
   await host.getByRole('button', { name: 'Reveal', exact: true }).click();
