@@ -2,23 +2,11 @@
 // must admit the first and bound the second: refused handshakes hold nothing, seats count apart from guests,
 // Engine.IO connections that never join the namespace are counted, and refusals carry a code and a message.
 import { Manager } from 'socket.io-client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TestClient, createGame, joinGame, newSeatToken } from '../support/client.js';
-import { startTestServer, type TestServer, type TestServerOptions } from '../support/server.js';
+import { useOwnServer } from '../support/server.js';
 
-let server: TestServer | undefined;
-const open: { close(): void }[] = [];
-
-async function start(options: TestServerOptions = {}): Promise<TestServer> {
-  server = await startTestServer(options);
-  return server;
-}
-
-afterEach(async () => {
-  for (const client of open.splice(0)) client.close();
-  await server?.close();
-  server = undefined;
-});
+const { start, clients: open } = useOwnServer();
 
 /** Runs `task` for 0..count-1, `width` at a time. */
 async function inBatches<T>(count: number, width: number, task: (i: number) => Promise<T>): Promise<T[]> {

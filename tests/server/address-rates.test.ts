@@ -1,23 +1,11 @@
 // Budgets per client address, on top of each socket's own: a class of 200 behind one NAT is never slowed, a
 // laptop with many sockets is, messages weigh what they cost, joins and creations have budgets of their own,
 // and a snapshot of a view that has not changed is served from a cache.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TestClient, createGame, newSeatToken } from '../support/client.js';
-import { startTestServer, type TestServer, type TestServerOptions } from '../support/server.js';
+import { useOwnServer } from '../support/server.js';
 
-let server: TestServer | undefined;
-const open: { close(): void }[] = [];
-
-async function start(options: TestServerOptions = {}): Promise<TestServer> {
-  server = await startTestServer(options);
-  return server;
-}
-
-afterEach(async () => {
-  for (const client of open.splice(0)) client.close();
-  await server?.close();
-  server = undefined;
-});
+const { start, clients: open } = useOwnServer();
 
 const codeOf = (ack: unknown) => (ack as { ok: boolean; code?: string }).ok ? 'ok' : (ack as { code: string }).code;
 

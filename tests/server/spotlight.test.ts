@@ -1,25 +1,17 @@
 // The host's spotlight on the projector (issue 10) over real sockets: only the host's console may set it,
 // malformed ones are refused, it shows one team's reflection under its team's name only (never who wrote it),
 // how the teams chose, a choice lock only once revealed, and the next step takes it off.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ScreenView, TeamView } from '../../shared/protocol/views.js';
 import { TestClient, createGame, joinGame } from '../support/client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useTestServer } from '../support/server.js';
 
-let server: TestServer | null = null;
-const clients: { close(): void }[] = [];
-const track = <T extends { close(): void }>(client: T): T => (clients.push(client), client);
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await server?.close();
-  server = null;
-});
+const t = useTestServer();
+const track = t.track;
 
 describe('host/spotlight', () => {
   it('projects a reflection by team name, the choices, and refuses what it must', async () => {
-    server = await startTestServer();
-    const { url } = server;
+    const { url } = t.server;
     const created = await createGame(url, { teamCount: 2 });
     const host = track(created.host);
     const ada = track((await joinGame(url, created.code, 'Ada')).player) as TestClient<TeamView>;

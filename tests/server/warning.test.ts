@@ -1,26 +1,18 @@
 // The host's 30-second warning before a reveal (issue 10) over real sockets: only the host's console (host or
 // co-host) may give it, only during a part's play step and not while paused, never twice at once; every
 // audience's view carries its deadline, a pause stops it, and the reveal clears it.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HostView, ScreenView, TeamView } from '../../shared/protocol/views.js';
 import { WARNING_MS } from '../../shared/sim/flow.js';
 import { TestClient, createGame, joinGame } from '../support/client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useTestServer } from '../support/server.js';
 
-let server: TestServer | null = null;
-const clients: { close(): void }[] = [];
-const track = <T extends { close(): void }>(client: T): T => (clients.push(client), client);
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await server?.close();
-  server = null;
-});
+const t = useTestServer();
+const track = t.track;
 
 describe('host/warn', () => {
   it('counts 30 s down on every phone and the projector, refuses what it must, and ends with the reveal', async () => {
-    server = await startTestServer();
-    const { url } = server;
+    const { url } = t.server;
     const created = await createGame(url);
     const host = track(created.host);
     const { player } = await joinGame(url, created.code, 'Ada');

@@ -83,3 +83,24 @@ export function useTestServer(options: Omit<TestServerOptions, 'clock'> = {}) {
   });
   return context;
 }
+
+/**
+ * For a file whose tests each start their own server, with options of their own: `start` one, and `clients` to
+ * close; both are closed after each test.
+ */
+export function useOwnServer() {
+  let server: TestServer | undefined;
+  const clients: { close(): void }[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.close();
+    await server?.close();
+    server = undefined;
+  });
+  return {
+    clients,
+    async start(options: TestServerOptions = {}): Promise<TestServer> {
+      server = await startTestServer(options);
+      return server;
+    },
+  };
+}
