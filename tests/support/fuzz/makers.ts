@@ -108,6 +108,21 @@ export const COMMON: Maker[] = [
 ];
 
 /**
+ * A member of a team in a part's play offers a value for the team's lock — proposed or locked, as `action` makes
+ * it. Now and then a value the part's rule refuses although the wire takes it (the schema refuses the rest).
+ */
+function offerValue(c: GenContext, action: typeof shape.partActions.lock) {
+  const { part } = partIn(c, 'play')!;
+  const seat = memberOf(c, part, false)!;
+  const by = playerActor(seat.playerId);
+  const misfit = c.dice.chance(0.08);
+  const value = misfit ? misfitLock(c, part) : predictionValue(c, part);
+  const locked = shape.lockOf(c.state, part, seat.teamId!) !== null;
+  const refusal = actingRefusal(c, by, part, 'play') ?? (locked ? 'lock/already-locked' : misfit ? 'lock/out-of-range' : null);
+  return ruled(c, action(by, part, value), refusal);
+}
+
+/**
  * Agree before you lock: proposals and agreements in a part's play. They draw from dice of their own, between
  * the main steps (runner.ts), so that adding them left every other draw of a seed as it was: the pinned
  * seeds of fuzz-regressions.test.ts play the same games.
@@ -116,16 +131,7 @@ export const PROPOSALS: Maker[] = [
   {
     name: 'propose',
     weight: (c) => (partIn(c, 'play') && seated(c).length > 0 ? 1.5 : 0),
-    make: (c) => {
-      const { part } = partIn(c, 'play')!;
-      const seat = memberOf(c, part, false)!;
-      const by = playerActor(seat.playerId);
-      const misfit = c.dice.chance(0.08);
-      const value = misfit ? misfitLock(c, part) : predictionValue(c, part);
-      const locked = shape.lockOf(c.state, part, seat.teamId!) !== null;
-      const refusal = actingRefusal(c, by, part, 'play') ?? (locked ? 'lock/already-locked' : misfit ? 'lock/out-of-range' : null);
-      return ruled(c, shape.partActions.propose(by, part, value), refusal);
-    },
+    make: (c) => offerValue(c, shape.partActions.propose),
   },
   {
     name: 'agree',
@@ -159,17 +165,7 @@ const PART_STEPS: Maker[] = [
       if (!on || seated(c).length === 0) return 0;
       return someTeam(c, (teamId) => shape.lockOf(c.state, on.part, teamId) === null) ? 3 : 0.2;
     },
-    make: (c) => {
-      const { part } = partIn(c, 'play')!;
-      const seat = memberOf(c, part, false)!;
-      const by = playerActor(seat.playerId);
-      // Now and then a lock the part's rule refuses although the wire takes it (the schema refuses the rest).
-      const misfit = c.dice.chance(0.08);
-      const value = misfit ? misfitLock(c, part) : predictionValue(c, part);
-      const locked = shape.lockOf(c.state, part, seat.teamId!) !== null;
-      const refusal = actingRefusal(c, by, part, 'play') ?? (locked ? 'lock/already-locked' : misfit ? 'lock/out-of-range' : null);
-      return ruled(c, shape.partActions.lock(by, part, value), refusal);
-    },
+    make: (c) => offerValue(c, shape.partActions.lock),
   },
   {
     name: 'reveal',
