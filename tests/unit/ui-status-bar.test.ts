@@ -4,7 +4,7 @@
 // page's first view or on a tick that changes nothing.
 import { describe, expect, it } from 'vitest';
 import type { CrisisBanner, RunView, TeamView, Timer } from '../../shared/protocol/views.js';
-import { statusAlerts, teamStatus, WARNING_TOAST } from '../../src/lib/play/status-bar.js';
+import { DECISION_TOAST, statusAlerts, teamStatus, toastHolds, WARNING_TOAST } from '../../src/lib/play/status-bar.js';
 import { instrumentTabs, shownTab } from '../../src/lib/parts/part2/play/fleet-layout.js';
 
 type StatusView = Parameters<typeof teamStatus>[0];
@@ -47,6 +47,18 @@ describe('the status bar', () => {
     // Promoted, then due again at the next stage: a new decision.
     const dueAgain = teamStatus(part2([run({ outcome: 'holding', stage: 0 })], [storm]));
     expect(statusAlerts(due, dueAgain)).toHaveLength(1);
+  });
+
+  it('takes a toast down as soon as its cause is gone', () => {
+    const due = teamStatus(part2([run({ outcome: 'holding' })], [storm]));
+    const decided = teamStatus(part2([run({})], [storm]));
+    const dueAgain = teamStatus(part2([run({ outcome: 'holding', stage: 0 })], [storm]));
+    expect(toastHolds(DECISION_TOAST, due, due)).toBe(true);
+    expect(toastHolds(DECISION_TOAST, due, decided)).toBe(false);
+    expect(toastHolds(DECISION_TOAST, due, dueAgain)).toBe(false);
+    // A crisis toast stays while that crisis is the newest; a newer one takes its place.
+    expect(toastHolds('Crisis: Alert storm', due, decided)).toBe(true);
+    expect(toastHolds('Crisis: Alert storm', due, teamStatus(part2([run({})], [storm, spike])))).toBe(false);
   });
 
   it("toasts the host's warning once, when it is given during play", () => {

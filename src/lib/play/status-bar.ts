@@ -55,6 +55,7 @@ export function teamStatus(view: StatusView): TeamStatus {
 }
 
 export const WARNING_TOAST = 'The host reveals in 30 seconds: lock your prediction now.';
+export const DECISION_TOAST = 'Decision due: promote, extend or roll back.';
 
 /** The toasts a change of status calls for: a new crisis, a decision newly due, the host's warning. None on
  *  the first view. */
@@ -62,7 +63,15 @@ export function statusAlerts(before: TeamStatus | null, after: TeamStatus): stri
   if (before === null) return [];
   const alerts: string[] = [];
   if (after.crisis && after.crisis.key !== before.crisis?.key) alerts.push(`Crisis: ${after.crisis.title}`);
-  if (after.decisionKey && after.decisionKey !== before.decisionKey) alerts.push('Decision due: promote, extend or roll back.');
+  if (after.decisionKey && after.decisionKey !== before.decisionKey) alerts.push(DECISION_TOAST);
   if (after.warned && !before.warned) alerts.push(WARNING_TOAST);
   return alerts;
+}
+
+/** Whether the cause of a toast still holds in `status`: a toast is taken down as soon as its cause is gone
+ *  (the decision taken, the warning over, a newer crisis shown in its place). */
+export function toastHolds(text: string, shownWith: TeamStatus, status: TeamStatus): boolean {
+  if (text === DECISION_TOAST) return status.decisionKey !== null && status.decisionKey === shownWith.decisionKey;
+  if (text === WARNING_TOAST) return status.warned;
+  return status.crisis?.key === shownWith.crisis?.key;
 }
