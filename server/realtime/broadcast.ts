@@ -11,6 +11,7 @@ import { projectHost, projectScreen, projectTeam } from '../../shared/sim/projec
 import type { GameEvent } from '../../shared/sim/reducer.js';
 import { TEAM_COUNT_MAX } from '../../shared/protocol/limits.js';
 import type { Room } from '../rooms/room.js';
+import { FlushBudget } from './flush-budget.js';
 import { hostRoom, playerRoom, screenRoom, teamRoom } from './rooms-of.js';
 import type { GameServer } from './types.js';
 
@@ -27,13 +28,7 @@ export const PRESENCE_WINDOW_MS = 500;
  */
 export const VERSION_WINDOW_MS = 2000;
 
-/**
- * A flush projects and diffs every audience of a room (about 3 ms at 1,000 players), so at 200 intents a second
- * flushing after each would keep the event loop busy and delay every ack. The next flush therefore waits at
- * least as long as the last one took, so broadcasting never takes more than half of the event loop under load;
- * changes made meanwhile go out together. In a quiet or small room (a flush well under a millisecond) every
- * change still goes out right after its ack.
- */
+/** A wait shorter than this is not worth a timer: the flush runs after this turn of the event loop. */
 const MIN_GAP_MS = 1;
 
 /** Which audience a view is for: the host, the screens, or one team. */
@@ -61,8 +56,8 @@ export class Broadcaster {
   /** Rooms where only a simulated clock moved (their patches are marked `tick`). */
   readonly #ticked = new Set<Room>();
   #scheduled: { cancel(): void } | null = null;
-  /** When the next flush may start (performance.now()): the last flush's end plus its duration. */
-  #nextFlush = -Infinity;
+  /** Keeps flushing to half of the event loop under load (see FlushBudget). */
+  readonly #budget = new FlushBudget();
   /** Rooms where only presence or the roster changed: their patches wait for the presence window. */
   readonly #presence = new Set<Room>();
   #presenceTimer: NodeJS.Timeout | null = null;
@@ -92,10 +87,10 @@ export class Broadcaster {
     this.#schedule();
   };
 
-  /** Flushes after this turn of the event loop, or later if the last flush's cost says so (see MIN_GAP_MS). */
+  /** Flushes after this turn of the event loop, or later if the flushes' budget says so (see FlushBudget). */
   #schedule(): void {
     if (this.#scheduled) return;
-    const wait = this.#nextFlush - performance.now();
+    const wait = this.#budget.waitAt(performance.now());
     if (wait < MIN_GAP_MS) {
       const immediate = setImmediate(() => this.flush());
       this.#scheduled = { cancel: () => clearImmediate(immediate) };
@@ -121,8 +116,7 @@ export class Broadcaster {
     for (const room of rooms) this.#presence.delete(room);
     for (const room of rooms) this.#send(room, { tick: false, late });
     for (const room of ticked) this.#send(room, { tick: true, late });
-    const ended = performance.now();
-    this.#nextFlush = ended + (ended - started);
+    this.#budget.spent(started, performance.now());
   }
 
   /**
