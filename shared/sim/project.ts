@@ -5,7 +5,7 @@ import type { HostView, ProposalView, PublicTeam, ScreenView, TeamView, Tick } f
 import { hostCrises, screenCrises, teamCrises } from './crises/views.js';
 import { partInPlay, runningClockPart } from './flow.js';
 import { contextOf, partSlice } from './parts/context.js';
-import type { AnyPart } from './parts/part.js';
+import type { AnyPart, PartContext, PartSlice } from './parts/part.js';
 import { PARTS } from './parts/registry.js';
 import { leaderboard } from './scoring.js';
 import { spotlightView } from './spotlight.js';
@@ -41,12 +41,26 @@ function base(state: GameState) {
 
 type Face = 'team' | 'host' | 'screen';
 
+/**
+ * Part views, kept per slice and context: a part's views read nothing else, and a context stays the same value
+ * while nothing it reads changes (`contextOf`). So a room-wide change (a lock, a step, the timer, a phone
+ * reconnecting) re-projects no dashboard, and the server's diff skips each part view by identity instead of
+ * comparing forty Part 2 dashboards that did not change.
+ */
+const partViewCache = new WeakMap<PartSlice, { ctx: PartContext; views: Map<string, unknown> }>();
+
 /** One part's view for an audience, or null before the part begins. */
 function partView(state: GameState, part: AnyPart, face: Face, team?: Team): unknown {
   const slice = partSlice(state, part);
   if (!slice) return null;
   const ctx = contextOf(state);
-  return face === 'team' ? part.views.team(slice, ctx, team!) : part.views[face](slice, ctx);
+  let cached = partViewCache.get(slice);
+  if (cached?.ctx !== ctx) partViewCache.set(slice, (cached = { ctx, views: new Map() }));
+  const key = face === 'team' ? `team:${team!.id}` : face;
+  if (cached.views.has(key)) return cached.views.get(key);
+  const view = face === 'team' ? part.views.team(slice, ctx, team!) : part.views[face](slice, ctx);
+  cached.views.set(key, view);
+  return view;
 }
 
 /** Every part's view for an audience, keyed by part id (the view schemas list them: parts/index.ts). */

@@ -4,7 +4,10 @@ import { projectHost, projectScreen, projectTeam } from '../../shared/sim/projec
 import { reduce } from '../../shared/sim/reducer.js';
 import type { GameState } from '../../shared/sim/state.js';
 import type { Action } from '../../shared/sim/actions.js';
-import { join, kick, newGame } from '../support/actions.js';
+import { diff } from '../../shared/protocol/patch.js';
+import { enterPart } from '../../shared/sim/flow.js';
+import { part2 } from '../../shared/sim/parts/part2/index.js';
+import { AT, applyAll, crisisAt, join, kick, lock2, lockRoom, newGame, startRunAs, tick } from '../support/actions.js';
 
 function game(): GameState {
   const actions: Action[] = [join('ada', 'S-1'), join('bob', 'S-2'), join('cy', 'S-3'), join('dee', 'S-4'), join('eve', 'S-5'), kick('p5')];
@@ -54,5 +57,39 @@ describe('views per audience', () => {
 
   it('has no view for a team that does not exist', () => {
     expect(projectTeam(game(), 't9', presence)).toBeNull();
+  });
+});
+
+describe('part views across room-wide changes', () => {
+  function inPart2Running(): GameState {
+    const lobby = applyAll(newGame(), ['ada', 'bob', 'cy', 'dee'].map((n) => join(n)));
+    const state = { ...enterPart({ ...lobby, phase: 'briefing' }, part2, AT), version: lobby.version };
+    return applyAll(state, [...['p1', 'p2', 'p3', 'p4'].map((p) => lock2(p, 3000)), startRunAs('p1'), tick(6)]);
+  }
+
+  it('are the same values after a lock of the room, so the diff sends only what changed', () => {
+    const before = inPart2Running();
+    const after = applyAll(before, [lockRoom(true)]);
+    const views = (s: GameState) => [projectHost(s, presence), projectScreen(s), ...s.teams.map((t) => projectTeam(s, t.id, presence)!)];
+    const [was, now] = [views(before), views(after)];
+    now.forEach((view, i) => expect(view.part2).toBe(was[i]!.part2));
+    expect(diff(was[2], now[2])).toEqual([
+      ['s', ['version'], after.version],
+      ['s', ['roomLocked'], true],
+    ]);
+  });
+
+  it('are projected again when what they read changes: the slice, a crisis, the roster', () => {
+    const before = inPart2Running();
+    const fresh = (state: GameState) => structuredClone(state);
+    const started = applyAll(before, [startRunAs('p2')]);
+    expect(projectTeam(started, 't2', presence)!.part2).not.toEqual(projectTeam(before, 't2', presence)!.part2);
+    for (const changed of [started, applyAll(before, [crisisAt('alert-storm', { kind: 'all' })]), applyAll(before, [join('zed')])]) {
+      expect(projectHost(changed, presence).part2).toEqual(projectHost(fresh(changed), presence).part2);
+      expect(projectScreen(changed).part2).toEqual(projectScreen(fresh(changed)).part2);
+      for (const team of changed.teams) {
+        expect(projectTeam(changed, team.id, presence)!.part2).toEqual(projectTeam(fresh(changed), team.id, presence)!.part2);
+      }
+    }
   });
 });

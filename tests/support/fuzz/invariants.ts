@@ -225,6 +225,19 @@ export function checkViews(state: GameState): string[] {
     if (view && view.version !== state.version) problems.push(`${view.audience} view has version ${view.version}, state ${state.version}`);
   }
 
+  // Part views are cached while their slice and context stay the same values (project.ts): the views of this
+  // state, maybe served from that cache along the game's path, must be the views of a fresh copy of it. One
+  // audience per state, in turn (the host, the screen, then each team).
+  const fresh = structuredClone(state);
+  const cacheTurn = state.version % (teamIds.length + 2);
+  const [name, cached, recomputed] =
+    cacheTurn === 0
+      ? ['host', host, projectHost(fresh, presence)]
+      : cacheTurn === 1
+        ? ['screen', screen, projectScreen(fresh)]
+        : [`team ${teamIds[cacheTurn - 2]}`, views.get(teamIds[cacheTurn - 2]!), projectTeam(fresh, teamIds[cacheTurn - 2]!, presence)];
+  if (JSON.stringify(cached) !== JSON.stringify(recomputed)) problems.push(`${name} view differs from the view of a fresh copy of the state (a stale cached part view)`);
+
   // In turn, one audience per state: the screen, then each team. A leak is a rule of the projection, not of one
   // state, and every audience's turn comes many times in a game; projecting them all again at every step (on a
   // state changed, so nothing cached) doubled the fuzz's time.
