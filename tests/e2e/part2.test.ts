@@ -128,6 +128,10 @@ describe('Part 2: canary duration on a live fleet', () => {
   it('asks before shipping below the target, naming it; the breakdown judges each decision on its evidence', async () => {
     await bob.getByRole('button', { name: 'Start run' }).click();
     await bob.getByRole('button', { name: 'Promote' }).waitFor();
+    // Before the first press the phone says what an unproven step costs (nothing is in hand in shadow mode yet).
+    const unproven = bob.getByTestId('promote-unproven');
+    expect(await unproven.textContent()).toMatch(/below your 99 % target: promoting now serves an unproven candidate \(−5 points\)/);
+    await screenshot(bob, 'part2-07-unproven-step-player-bob');
     for (let i = 0; i < 4; i++) await bob.getByRole('button', { name: 'Promote' }).click();
     await expect.poll(() => bob.getByRole('heading', { name: /Run 2 · 50 %/ }).count(), { timeout: 10_000 }).toBe(1);
     // From 50 % the next promotion ships: below Edge Guardian's 99 % target, the phone asks first.

@@ -2,7 +2,7 @@
 // cost (GAME.md §5): pure functions, the same on the team's phone and the host console.
 import { describe, expect, it } from 'vitest';
 import type { OpsLine, RunScore, RunView } from '../../shared/protocol/views.js';
-import { countingRule, evidenceText, lineLabel, points, runResult, shipWithoutEvidenceQuestion } from '../../src/lib/parts/part2/play/ops-words.js';
+import { countingRule, evidenceText, lineLabel, points, runResult, shipWithoutEvidenceQuestion, unprovenStepWarning } from '../../src/lib/parts/part2/play/ops-words.js';
 import { endedSummary, teamClockWords } from '../../src/lib/parts/part2/play/run-words.js';
 
 const run = (overrides: Partial<RunView> = {}): RunView => ({
@@ -43,6 +43,23 @@ describe('the ship confirmation', () => {
     const sprt = { llr: -5, promoteAt: -4.5, rollbackAt: 4.5, decision: 'promote' as const };
     expect(shipWithoutEvidenceQuestion(run({ sprt }))).toBeNull();
     expect(shipWithoutEvidenceQuestion(run({ confidence: 0.995, sprt: { ...sprt, llr: 5, decision: 'rollback' } }))).toMatch(/^The SPRT says roll back/);
+  });
+});
+
+describe('the warning beside Promote on a live stage', () => {
+  it('says what an unproven promotion costs before the team presses it', () => {
+    expect(unprovenStepWarning(run({ stage: -1 }))).toBe(
+      'Confidence 8.0 % is below your 99 % target: promoting now serves an unproven candidate (−5 points).',
+    );
+    expect(unprovenStepWarning(run({ stage: 1, confidence: 0.995, sprt: { llr: 5, promoteAt: -4.5, rollbackAt: 4.5, decision: 'rollback' } }))).toMatch(
+      /^The SPRT says roll back: promoting now/,
+    );
+  });
+
+  it('stays silent when the evidence backs the step, and for the ship (which asks instead)', () => {
+    expect(unprovenStepWarning(run({ stage: 0, confidence: 0.995 }))).toBeNull();
+    expect(unprovenStepWarning(run({ stage: 0, sprt: { llr: -5, promoteAt: -4.5, rollbackAt: 4.5, decision: 'promote' } }))).toBeNull();
+    expect(unprovenStepWarning(run({ stage: 3 }))).toBeNull();
   });
 });
 

@@ -4,6 +4,7 @@
 // Relative imports (not `$shared`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
 import type { DecisionEvidence, OpsBreakdown, OpsLine, RunScore, RunView } from '../../../../../shared/protocol/views.js';
 import { promoteBacked, promoteShips } from '../../../../../shared/sim/parts/part2/evidence.js';
+import { OPS_SCORE } from '../../../../../shared/sim/constants.js';
 import * as fmt from '../../../format.js';
 import { stageShare } from '../stages.js';
 
@@ -96,17 +97,34 @@ export function countingRule(breakdown: OpsBreakdown): string {
   return `Run ${counted.run} counts: your best ended run. Exploring another run never loses it; shipping commits.`;
 }
 
+/** The evidence a run's view shows now, as a decision would record it. */
+function evidenceNow(run: RunView): DecisionEvidence {
+  return { confidence: run.confidence, target: run.config.confidence, sprt: run.sprt?.decision ?? null, failures: run.failures };
+}
+
 /**
  * The question before a promotion that ships below the target without the SPRT's "promote", or null when the
  * evidence backs it: "Confidence 8.0 % is below your 99 % target. Ship without evidence?"
  */
 export function shipWithoutEvidenceQuestion(run: RunView): string | null {
-  if (!promoteShips(run.stage)) return null;
-  const evidence = { confidence: run.confidence, target: run.config.confidence, sprt: run.sprt?.decision ?? null, failures: run.failures };
-  if (promoteBacked(evidence)) return null;
+  if (!promoteShips(run.stage) || promoteBacked(evidenceNow(run))) return null;
   const why =
     run.sprt?.decision === 'rollback'
       ? `The SPRT says roll back (confidence ${fmt.confidence(run.confidence)}, your target ${fmt.targetPercent(run.config.confidence)}).`
       : `Confidence ${fmt.confidence(run.confidence)} is below your ${fmt.targetPercent(run.config.confidence)} target.`;
   return `${why} Ship without evidence?`;
+}
+
+/**
+ * Beside Promote while a promotion to a live stage (1–50 %) would not be backed: it is allowed (a team may
+ * choose speed), but it serves users an unproven candidate and costs points, and the team should know before,
+ * not at the debrief. Null when backed, and for the ship (which asks first: shipWithoutEvidenceQuestion).
+ */
+export function unprovenStepWarning(run: RunView): string | null {
+  if (promoteShips(run.stage) || promoteBacked(evidenceNow(run))) return null;
+  const why =
+    run.sprt?.decision === 'rollback'
+      ? 'The SPRT says roll back'
+      : `Confidence ${fmt.confidence(run.confidence)} is below your ${fmt.targetPercent(run.config.confidence)} target`;
+  return `${why}: promoting now serves an unproven candidate (−${OPS_SCORE.unbackedStep} points).`;
 }
