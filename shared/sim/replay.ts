@@ -3,18 +3,45 @@ import { ActionSchema, type Action } from './actions.js';
 import { createGame, reduce } from './reducer.js';
 import type { GameConfig, GameState } from './state.js';
 
-/** The state after applying a log to a state; a logged action that is refused means the log is corrupt. */
-export function replayFrom(state: GameState, log: readonly unknown[]): GameState {
+/** How many logged actions a stepwise replay applies between two pauses (a Part 2 tick costs up to a millisecond). */
+export const REPLAY_STEP_ACTIONS = 8;
+
+/**
+ * The state after applying a log to a state, in steps: it pauses (yields) every `every` actions so that the
+ * server can serve everyone else between them while it replays a whole game (a debrief's "what if"). A logged
+ * action that is refused means the log is corrupt. `parsed` collects the actions as parsed on the way (a
+ * branch's log starts with them). `finish` runs it to the end at once.
+ */
+export function* replaySteps(
+  state: GameState,
+  log: readonly unknown[],
+  { every = REPLAY_STEP_ACTIONS, parsed }: { every?: number; parsed?: Action[] } = {},
+): Generator<void, GameState, void> {
   let current = state;
   for (const [index, raw] of log.entries()) {
     const action: Action = ActionSchema.parse(raw);
+    parsed?.push(action);
     const result = reduce(current, action);
     if (!result.ok) {
       throw new Error(`log entry ${index} (${action.type}) was refused on replay: ${result.code}`);
     }
     current = result.state;
+    if ((index + 1) % every === 0) yield;
   }
   return current;
+}
+
+/** Runs stepwise work to its end without pausing. */
+export function finish<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The state after applying a log to a state; a logged action that is refused means the log is corrupt. */
+export function replayFrom(state: GameState, log: readonly unknown[]): GameState {
+  return finish(replaySteps(state, log));
 }
 
 /** The state of a game rebuilt from its configuration and its whole log. */

@@ -5,8 +5,8 @@
 import type { ErrorCode } from '../../protocol/errors.js';
 import type { BranchOutcome, Replacement, WhatIf } from '../../protocol/debrief.js';
 import { ActionSchema, type Action } from '../actions.js';
-import { reduce } from '../reducer.js';
-import { replayTo } from '../replay.js';
+import { createGame, reduce } from '../reducer.js';
+import { finish, REPLAY_STEP_ACTIONS, replaySteps } from '../replay.js';
 import { leaderboard } from '../scoring.js';
 import type { GameConfig, GameState, Team } from '../state.js';
 import { part2Facts } from './part2-reading.js';
@@ -22,20 +22,31 @@ export interface Branch {
 
 export type BranchResult = { ok: true; branch: Branch } | { ok: false; code: ErrorCode };
 
-/** The game's log branched at `version` (the decision's), with `replacement` in place of the decision. */
-export function branchAt(config: GameConfig, log: readonly unknown[], version: number, replacement: Replacement, allowed: readonly Replacement[]): BranchResult {
+/**
+ * The game's log branched at `version` (the decision's), with `replacement` in place of the decision, in steps
+ * (see `replaySteps`: a branch replays the whole game, and the server lets everyone else in between).
+ */
+export function* branchSteps(
+  config: GameConfig,
+  log: readonly unknown[],
+  version: number,
+  replacement: Replacement,
+  allowed: readonly Replacement[],
+): Generator<void, BranchResult, void> {
   if (version < 1 || version > log.length) return { ok: false, code: 'whatif/not-a-decision' };
   if (!allowed.includes(replacement)) return { ok: false, code: allowed.length === 0 ? 'whatif/not-a-decision' : 'whatif/same' };
   const original = ActionSchema.parse(log[version - 1]);
   const swapped = replacementAction(replacement, original.by);
   if (!swapped) return { ok: false, code: 'whatif/not-a-decision' };
-  const before = replayTo(config, log, version - 1);
+  const branchLog: Action[] = [];
+  const before = yield* replaySteps(createGame(config), log.slice(0, version - 1), { parsed: branchLog });
   const first = reduce(before, swapped);
   if (!first.ok) return { ok: false, code: 'whatif/refused' };
-  const branchLog: Action[] = [...log.slice(0, version - 1).map((raw) => ActionSchema.parse(raw)), swapped];
+  branchLog.push(swapped);
   let state = first.state;
   let skipped = 0;
-  for (const raw of log.slice(version)) {
+  for (const [index, raw] of log.slice(version).entries()) {
+    if ((index + 1) % REPLAY_STEP_ACTIONS === 0) yield;
     const action = ActionSchema.parse(raw);
     const result = reduce(state, action);
     if (!result.ok) {
@@ -48,6 +59,11 @@ export function branchAt(config: GameConfig, log: readonly unknown[], version: n
   return { ok: true, branch: { log: branchLog, state, skipped } };
 }
 
+/** `branchSteps` at once. */
+export function branchAt(config: GameConfig, log: readonly unknown[], version: number, replacement: Replacement, allowed: readonly Replacement[]): BranchResult {
+  return finish(branchSteps(config, log, version, replacement, allowed));
+}
+
 function outcomeOf(state: GameState, team: Team, part: 'part2' | 'part3'): BranchOutcome {
   const rows = leaderboard(state);
   const row = rows.find((r) => r.teamId === team.id);
@@ -58,11 +74,16 @@ function outcomeOf(state: GameState, team: Team, part: 'part2' | 'part3'): Branc
   return { leaderboard: rows, facts };
 }
 
-/** The "what if" of the decision at `version`: both outcomes side by side. `walk` is the live game's timeline. */
-export function whatIf(config: GameConfig, log: readonly unknown[], walk: Walk, version: number, replacement: Replacement): { ok: true; whatIf: WhatIf } | { ok: false; code: ErrorCode } {
+type WhatIfResult = { ok: true; whatIf: WhatIf } | { ok: false; code: ErrorCode };
+
+/**
+ * The "what if" of the decision at `version`: both outcomes side by side, in steps (`branchSteps`). `walk` is
+ * the live game's timeline.
+ */
+export function* whatIfSteps(config: GameConfig, log: readonly unknown[], walk: Walk, version: number, replacement: Replacement): Generator<void, WhatIfResult, void> {
   const decision = walk.entries.find((e) => e.kind === 'decision' && e.version === version);
   if (!decision) return { ok: false, code: 'whatif/not-a-decision' };
-  const result = branchAt(config, log, version, replacement, decision.alternatives.map((a) => a.id));
+  const result = yield* branchSteps(config, log, version, replacement, decision.alternatives.map((a) => a.id));
   if (!result.ok) return result;
   const team = walk.state.teams.find((t) => t.id === decision.teamId)!;
   return {
@@ -76,4 +97,9 @@ export function whatIf(config: GameConfig, log: readonly unknown[], walk: Walk, 
       branch: outcomeOf(result.branch.state, team, decision.part),
     },
   };
+}
+
+/** `whatIfSteps` at once. */
+export function whatIf(config: GameConfig, log: readonly unknown[], walk: Walk, version: number, replacement: Replacement): WhatIfResult {
+  return finish(whatIfSteps(config, log, walk, version, replacement));
 }
