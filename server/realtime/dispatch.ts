@@ -48,11 +48,16 @@ function handle(name: IntentName, args: unknown[], ctx: IntentContext, bucket: T
   const parsed = intent.schema.safeParse(payload);
   if (!parsed.success) return ack({ ...refuse('intent/invalid'), message: summarize(parsed.error.issues) });
   if (!maySend(name, ctx.data.role)) return ack(refuse('auth/forbidden'));
-  try {
-    ack(handlerOf(name)(ctx, parsed.data as Record<string, unknown>));
-  } catch (error) {
+  const failed = (error: unknown) => {
     logger.error({ err: error, intent: name, code: ctx.data.code }, 'intent failed');
     ack(refuse(isStoreFailure(error) ? 'store/failed' : 'server/error'));
+  };
+  try {
+    const result = handlerOf(name)(ctx, parsed.data as Record<string, unknown>);
+    if (result instanceof Promise) result.then(ack, failed);
+    else ack(result);
+  } catch (error) {
+    failed(error);
   }
 }
 

@@ -9,11 +9,12 @@ import type { Action } from '../../shared/sim/actions.js';
 import { predictionLines } from '../../shared/sim/debrief/predictions.js';
 import { ReplayCursor } from '../../shared/sim/debrief/replay-cursor.js';
 import { continueWalk, debriefOf, observe, startWalk, timelineOpen, type Walk } from '../../shared/sim/debrief/timeline.js';
-import { whatIf } from '../../shared/sim/debrief/what-if.js';
+import { whatIfSteps } from '../../shared/sim/debrief/what-if.js';
 import { stateHash } from '../../shared/sim/hash.js';
 import { projectScreen } from '../../shared/sim/project.js';
 import type { GameState } from '../../shared/sim/state.js';
 import type { Room } from '../rooms/room.js';
+import { inSlices, SLICE_MS } from './slices.js';
 
 /** How often a playing replay moves, and how many logged actions a step covers at speed 1×. */
 export const REPLAY_STEP_MS = 250;
@@ -72,12 +73,16 @@ export type StudioSender = (room: Room, studio: Studio) => void;
 export class Studios {
   readonly #entries = new WeakMap<Room, Entry>();
   readonly #tables = new WeakMap<Room, { version: number; table: PredictionTable }>();
+  /** Games whose "what if" is being worked out now. */
+  readonly #branching = new WeakSet<Room>();
   /** Replays playing now, so that a shutdown stops their timers. */
   readonly #playing = new Set<Replay>();
   readonly #send: StudioSender;
+  readonly #sliceMs: number;
 
-  constructor(send: StudioSender) {
+  constructor(send: StudioSender, sliceMs = SLICE_MS) {
     this.#send = send;
+    this.#sliceMs = sliceMs;
   }
 
   /**
@@ -222,15 +227,26 @@ export class Studios {
     return { ok: true };
   }
 
-  /** Branches the game at a team's decision; the result goes to the host's console and the projector. */
-  whatIf(room: Room, version: number, replacement: Replacement): { ok: true; whatIf: WhatIf } | Failure {
+  /**
+   * Branches the game at a team's decision; the result goes to the host's console and the projector. It replays
+   * the whole game, in slices (server/replay/slices.ts): one at a time per game (`whatif/running` meanwhile).
+   */
+  async whatIf(room: Room, version: number, replacement: Replacement): Promise<{ ok: true; whatIf: WhatIf } | Failure> {
     const entry = this.#finished(room);
     if ('ok' in entry) return entry;
-    const result = whatIf(room.config, room.log(), entry.walk, version, replacement);
-    if (!result.ok) return result;
-    entry.whatIf = result.whatIf;
-    this.#publish(room);
-    return result;
+    if (this.#branching.has(room)) return fail('whatif/running');
+    this.#branching.add(room);
+    try {
+      const result = await inSlices(whatIfSteps(room.config, room.log(), entry.walk, version, replacement), this.#sliceMs);
+      if (!result.ok) return result;
+      // A room dropped meanwhile (evicted) has a new one for its code: its consoles did not ask for this.
+      if (this.#entries.get(room) !== entry) return fail('game/unknown');
+      entry.whatIf = result.whatIf;
+      this.#publish(room);
+      return result;
+    } finally {
+      this.#branching.delete(room);
+    }
   }
 
   clearWhatIf(room: Room): { ok: true } | Failure {

@@ -62,6 +62,7 @@ export const ERROR_MESSAGES = {
   'whatif/not-a-decision': 'There is no team decision at that point of the game.',
   'whatif/same': 'That is the decision the team made: pick another one.',
   'whatif/refused': 'The rules would not have allowed that decision there.',
+  'whatif/running': 'The last "what if" is still being worked out: wait a moment, then try again.',
   'rate/limited': 'Too many requests: slow down a little.',
   'connection/limit':
     'Too many devices on your network are connected to this server right now. This page will try again by itself in a few seconds.',

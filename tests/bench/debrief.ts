@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
 import type { Action } from '../../shared/sim/actions.js';
 import { continueWalk, observe, startWalk } from '../../shared/sim/debrief/timeline.js';
-import { whatIf } from '../../shared/sim/debrief/what-if.js';
+import { whatIf, whatIfSteps } from '../../shared/sim/debrief/what-if.js';
+import { inSlices, SLICE_MS } from '../../server/replay/slices.js';
 import { createGame, reduce } from '../../shared/sim/reducer.js';
 import { replay } from '../../shared/sim/replay.js';
 import type { GameConfig, GameState } from '../../shared/sim/state.js';
@@ -80,3 +81,19 @@ console.log(`plain replay of the whole log: ${timeMs(() => replay(config, log)).
 const version = promotions[Math.floor(promotions.length / 2)]!;
 let ok = false;
 console.log(`what if (rollback at version ${version}): ${timeMs(() => (ok = whatIf(config, log, walk, version, 'rollback').ok)).toFixed(0)} ms (${ok ? 'ok' : 'refused'})`);
+// The server works a "what if" out in slices (server/replay/slices.ts): how long it takes then, and the longest
+// the event loop is held meanwhile (a timer asks every millisecond; its lateness is the hold).
+{
+  let longest = 0;
+  let last = performance.now();
+  const probe = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  const started = performance.now();
+  const sliced = await inSlices(whatIfSteps(config, log, walk, version, 'rollback'));
+  const took = performance.now() - started;
+  clearInterval(probe);
+  console.log(`what if in slices of ${SLICE_MS} ms: ${took.toFixed(0)} ms (${sliced.ok ? 'ok' : 'refused'}), event loop held at most ${longest.toFixed(0)} ms at a time`);
+}

@@ -9,7 +9,9 @@ import { debriefFromLog } from '../../shared/sim/debrief/timeline.js';
 import { TestClient, createGame, joinGame, type TeamClient } from '../support/client.js';
 import { useTestServer } from '../support/server.js';
 
-const t = useTestServer();
+// A "what if" works in slices of no time at all here: each step is a turn of the event loop, so the test can see
+// the server answer others while one is worked out.
+const t = useTestServer({ app: { whatIfSliceMs: 0 } });
 
 async function ok<T extends { ok: boolean }>(ack: Promise<T>): Promise<T> {
   const result = await ack;
@@ -172,5 +174,21 @@ describe('the debrief of a played game', () => {
     expect(snapshot.view.leaderboard).toEqual(board);
     await ok(host.send('host:what-if-clear', {}));
     await screen.until(() => screen.studios.at(-1)?.whatIf === null, 'the what-if cleared');
+  });
+
+  it('works out one "what if" at a time, and answers the room meanwhile', async () => {
+    const { host, screen, adaPromoted } = await playedGame();
+    const answered: string[] = [];
+    const note = <T>(name: string, ack: Promise<T>) => ack.then((result) => (answered.push(name), result));
+    const first = note('first what-if', host.send('host:what-if', { version: adaPromoted, replacement: 'rollback' }));
+    const second = note('second what-if', host.send('host:what-if', { version: adaPromoted, replacement: 'extend' }));
+    const projector = note('projector', screen.send('sync:debrief', {}));
+    expect(await second).toMatchObject({ ok: false, code: 'whatif/running' });
+    await ok(projector);
+    await ok(first);
+    // The projector's request came after the what-if's and was answered before it was done.
+    expect(answered).toEqual(['second what-if', 'projector', 'first what-if']);
+    // Once done, the next one is worked out.
+    await ok(host.send('host:what-if', { version: adaPromoted, replacement: 'extend' }));
   });
 });

@@ -21,7 +21,8 @@ export interface IntentContext {
   budgets: AddressBudgets;
 }
 
-export type Handler<K extends IntentName> = (ctx: IntentContext, input: IntentInput<K>) => Ack<IntentResult<K>>;
+/** Most handlers answer at once; one that works in slices (a debrief's "what if") answers with a promise. */
+export type Handler<K extends IntentName> = (ctx: IntentContext, input: IntentInput<K>) => Ack<IntentResult<K>> | Promise<Ack<IntentResult<K>>>;
 
 /** A refusal with the code's message, or a more specific one a person can act on. */
 export function refuse(code: ErrorCode, message: string = messageFor(code)): { ok: false; code: ErrorCode; message: string } {

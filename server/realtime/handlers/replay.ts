@@ -25,6 +25,17 @@ function withRoom<T extends object>(ctx: IntentContext, act: (room: NonNullable<
   return result.ok ? result : refuse(result.code);
 }
 
+/** `withRoom` for work in slices. */
+async function withRoomLater<T extends object>(
+  ctx: IntentContext,
+  act: (room: NonNullable<ReturnType<typeof roomOf>>) => Promise<({ ok: true } & T) | { ok: false; code: Parameters<typeof refuse>[0] }>,
+) {
+  const room = roomOf(ctx);
+  if (!room) return refuse('game/unknown');
+  const result = await act(room);
+  return result.ok ? result : refuse(result.code);
+}
+
 export const DEBRIEF_HANDLERS: Handlers<DebriefIntent> = {
   'sync:debrief': (ctx) => withRoom(ctx, (room) => ctx.studios.debrief(room, ctx.data.role === 'screen' ? 'screen' : 'host')),
   'sync:class-predictions': (ctx) => withRoom(ctx, (room) => ctx.studios.classPredictions(room)),
@@ -34,6 +45,6 @@ export const DEBRIEF_HANDLERS: Handlers<DebriefIntent> = {
   'host:replay-speed': (ctx, { speed }) => withRoom(ctx, (room) => ctx.studios.speed(room, speed)),
   'host:replay-seek': (ctx, { version }) => withRoom(ctx, (room) => ctx.studios.seek(room, version)),
   'host:replay-close': (ctx) => withRoom(ctx, (room) => ctx.studios.close(room)),
-  'host:what-if': (ctx, { version, replacement }) => withRoom(ctx, (room) => ctx.studios.whatIf(room, version, replacement)),
+  'host:what-if': (ctx, { version, replacement }) => withRoomLater(ctx, (room) => ctx.studios.whatIf(room, version, replacement)),
   'host:what-if-clear': (ctx) => withRoom(ctx, (room) => ctx.studios.clearWhatIf(room)),
 };
