@@ -32,8 +32,9 @@ class Replay {
   speed: ReplaySpeed = 4;
   timer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(room: Room, log: unknown[]) {
-    this.cursor = new ReplayCursor(room.config, log, CHECKPOINT_EVERY);
+  constructor(cursor: ReplayCursor) {
+    this.cursor = cursor;
+    cursor.seek(0);
   }
 
   get state(): GameState {
@@ -64,6 +65,11 @@ class Replay {
 interface Entry {
   walk: Walk;
   replay: Replay | null;
+  /**
+   * The replay's cursor, kept when the replay closes: its kept states make the next opening's scrubs cheap, so
+   * opening and scrubbing to the end again and again replays the game once, not each time.
+   */
+  cursor: ReplayCursor | null;
   whatIf: WhatIf | null;
 }
 
@@ -93,7 +99,7 @@ export class Studios {
   observe(room: Room, before: GameState, action: Action): void {
     let entry = this.#entries.get(room);
     if (!entry && before.version === 0) {
-      entry = { walk: startWalk(room.config), replay: null, whatIf: null };
+      entry = { walk: startWalk(room.config), replay: null, cursor: null, whatIf: null };
       this.#entries.set(room, entry);
     }
     if (!entry || entry.walk.state.version !== before.version) return;
@@ -109,7 +115,7 @@ export class Studios {
   #entry(room: Room): Entry {
     let entry = this.#entries.get(room);
     if (!entry) {
-      entry = { walk: startWalk(room.config), replay: null, whatIf: null };
+      entry = { walk: startWalk(room.config), replay: null, cursor: null, whatIf: null };
       this.#entries.set(room, entry);
     }
     if (entry.walk.state.version < room.state.version) {
@@ -155,7 +161,8 @@ export class Studios {
     const entry = this.#finished(room);
     if ('ok' in entry) return entry;
     this.#stop(entry);
-    entry.replay = new Replay(room, room.log());
+    entry.cursor ??= new ReplayCursor(room.config, room.log(), CHECKPOINT_EVERY);
+    entry.replay = new Replay(entry.cursor);
     this.#publish(room);
     return { ok: true };
   }

@@ -123,6 +123,13 @@ describe('the debrief of a played game', () => {
     // A projector that connects later sees nothing open.
     const late = t.track(await TestClient.connect<ScreenView>(t.server.url, { role: 'screen', code }));
     expect(late.studios).toEqual([]);
+    // Opened again, the replay starts from the beginning (the states kept on the way are reused) and ends on
+    // the live game's hash.
+    await ok(host.send('host:replay-open', {}));
+    await late.until(() => late.studios.at(-1)?.replay?.version === 0, 'the replay at its start again');
+    const end = await ok(host.send('host:replay-seek', { version: last }));
+    if (!end.ok) throw new Error('refused');
+    expect(end.frame.matchesLive).toBe(true);
   });
 
   it("gives every phone the projector's table of predictions at the debrief, and the projector every ledger", async () => {
