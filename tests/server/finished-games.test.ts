@@ -158,11 +158,12 @@ describe('a finished game after a restart', () => {
     db.prepare('DELETE FROM snapshots WHERE code = ?').run(game.code);
     db.close();
     s = await restart();
-    // Its host is told why in a host's words (the catalogue's are for students).
+    // Its host and projector are told why in the host's words (the catalogue's are for students).
     expect(await TestClient.refusedHandshake(s.url, { role: 'host', code: lobby, token: hostToken })).toMatchObject({
       code: 'game/ended',
       message: expect.stringMatching(/idle in its lobby.*host a new game/i),
     });
+    expect(await TestClient.refusedHandshake(s.url, { role: 'screen', code: lobby })).toMatchObject({ message: expect.stringMatching(/idle in its lobby/i) });
     expect(await TestClient.refusedHandshake(s.url, { role: 'host', code: game.code, token: game.hostToken })).toMatchObject({ code: 'game/unreadable' });
     expect(await TestClient.refusedHandshake(s.url, { role: 'screen', code: game.code })).toMatchObject({ code: 'game/unreadable' });
     expect(logged.filter((line) => line.code === game.code && line.msg === 'a finished game could not be loaded')).toHaveLength(2);
