@@ -10,6 +10,10 @@ import type { GameSocket } from './types.js';
 
 type Next = (err?: Error) => void;
 
+/** `game/ended` at a handshake is a closed lobby (Rooms.find); the catalogue's words are for its students, these
+ *  for its host's console and projector. */
+const CLOSED_LOBBY = 'This game was closed after it stood idle in its lobby, before it was played. Host a new game for your class.';
+
 /** A refused handshake as Socket.IO sends it: `err.data` carries the code and a message a person can act on. */
 export function refusal(code: ErrorCode, message: string = messageFor(code)): Error {
   const error = new Error(message) as Error & { data: unknown };
@@ -33,7 +37,7 @@ export function handshake(rooms: Rooms) {
       return next();
     }
     const found = rooms.find(auth.code);
-    if (!found.ok) return next(refusal(found.code));
+    if (!found.ok) return next(refusal(found.code, found.code === 'game/ended' && auth.role !== 'player' ? CLOSED_LOBBY : undefined));
     const { room } = found;
     switch (auth.role) {
       case 'host': {

@@ -61,6 +61,9 @@ export type FoundRoom =
   | { ok: false; code: 'game/unknown' | 'game/ended' }
   | { ok: false; code: 'game/unreadable'; reason: string };
 
+/** A game a guest may join, or why not (Rooms.forGuest). */
+export type GuestRoom = { ok: true; room: Room } | { ok: false; code: 'game/unknown' | 'game/ended' };
+
 /** The rules this server plays and the migrations it knows; tests may pass others. */
 export interface Rules {
   version: number;
@@ -171,6 +174,19 @@ export class Rooms {
     const room = new Room(this.#store, this.#clock, stored.config, stored.hostTokenHash, rebuilt.state, rebuilt.idemKeys, stored.hostKeys);
     this.#add(room);
     return { ok: true, room, loaded: true };
+  }
+
+  /**
+   * The game a guest may join or peek at: a live room still being played. A finished game is `game/ended`
+   * whether it is in memory (at its debrief) or only in the store (after a restart, or a lobby closed while
+   * idle): a guest would only be told so, so the store is asked whether it holds a finished game of that code
+   * and the game itself is not loaded. A code the store never held, or whose game retention deleted, is
+   * `game/unknown`.
+   */
+  forGuest(code: string): GuestRoom {
+    const live = this.#rooms.get(code);
+    if (live) return live.finished ? { ok: false, code: 'game/ended' } : { ok: true, room: live };
+    return { ok: false, code: this.#store.isFinished(code) ? 'game/ended' : 'game/unknown' };
   }
 
   #unreadable(code: string, reason: string): FoundRoom {

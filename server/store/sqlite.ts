@@ -110,6 +110,7 @@ export class SqliteStore implements GameStore {
   readonly #insertAction: Database.Statement<[string, number, string, string | null, number | null]>;
   readonly #insertSnapshot: Database.Statement<[string, number, string]>;
   readonly #insertHostKey: Database.Statement<[string, string, string, string, string]>;
+  readonly #isFinished: Database.Statement<[string]>;
 
   constructor(file: string, options: SqliteOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -129,6 +130,7 @@ export class SqliteStore implements GameStore {
     this.#insertHostKey = this.#db.prepare(
       'INSERT OR IGNORE INTO host_keys (code, hash, role, kind, created_at) VALUES (?, ?, ?, ?, ?)',
     );
+    this.#isFinished = this.#db.prepare('SELECT 1 FROM games WHERE code = ? AND finished_at IS NOT NULL');
     this.#insertSnapshot = this.#db.prepare(
       'INSERT OR REPLACE INTO snapshots (code, seq, state) VALUES (?, ?, ?)',
     );
@@ -181,6 +183,10 @@ export class SqliteStore implements GameStore {
       )
       .get(code) as StoredRow | undefined;
     return row ? this.#stored(row) : null;
+  }
+
+  isFinished(code: string): boolean {
+    return this.#isFinished.get(code) !== undefined;
   }
 
   /** A game's row with its latest snapshot and the log after it, ready to replay. */

@@ -72,6 +72,9 @@ export interface GameStore {
   /** One finished game ready to replay (its debrief read again after a restart), or null when the store holds
    *  no finished game of that code. */
   loadFinished(code: string): StoredGame | null;
+  /** Whether the store holds a finished game of that code: one indexed row, its log left unread (what a guest
+   *  who opens a finished game's join link is told, without loading the game for it). */
+  isFinished(code: string): boolean;
   /**
    * Replaces a game's whole log with one migrated to rules `rulesVersion`, and drops its snapshots (they hold
    * the state of the old rules), in one transaction.

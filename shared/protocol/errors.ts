@@ -10,7 +10,7 @@ export const ERROR_MESSAGES = {
   'auth/handshake': 'The connection request was malformed.',
   'protocol/version': 'This page is out of date. Reload it to continue.',
   'game/unknown': 'There is no game with that code. Check the code on the screen.',
-  'game/ended': 'This game has ended before it was played. Start or join a new one.',
+  'game/ended': 'This game has ended and takes no new players. Ask your instructor for the code of the new game.',
   'game/unreadable': 'This finished game could not be opened on this server. Its exports may still work.',
   'game/room-locked': 'The host has locked this game: no new players can join.',
   'game/full': 'This game is full.',

@@ -1,7 +1,9 @@
 // A finished game stays readable after a restart: the server restores only unfinished games, so a finished one is
 // loaded from the store when its host, a projector or a player connects. The debrief, replay and "what if" work on
 // it as on the live game (the replay's end has the live game's hash); it is dropped from memory again once nobody
-// looks at it; a closed lobby, a game that does not replay and an unknown code are refused with their codes.
+// looks at it; a closed lobby, a game that does not replay and an unknown code are refused with their codes. A
+// student who opens a finished game's join link is told it has ended (not that it does not exist), without the
+// game being loaded for that; a game deleted by retention is unknown again.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { HostView, ScreenView, TeamView } from '../../shared/protocol/views.js';
 import { stateHash } from '../../shared/sim/hash.js';
 import { FINISHED_IDLE_MS_DEFAULT } from '../../server/rooms/rooms.js';
-import { TestClient, createGame, joinGame } from '../support/client.js';
+import { TestClient, createGame, joinGame, newSeatToken } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'fleetops-finished-'));
@@ -24,10 +26,10 @@ const clients: { close(): void }[] = [];
 const track = <T extends { close(): void }>(client: T): T => (clients.push(client), client);
 
 /** Stops the running server (if any) and starts a new one on the same SQLite file: a real restart. */
-async function restart(): Promise<TestServer> {
+async function restart(retentionDays?: number): Promise<TestServer> {
   for (const client of clients.splice(0)) client.close();
   await server?.close();
-  server = await startTestServer({ dataDir, clock: () => Date.now() + skewMs, logger });
+  server = await startTestServer({ dataDir, clock: () => Date.now() + skewMs, logger, app: { retentionDays } });
   return server;
 }
 
@@ -156,7 +158,12 @@ describe('a finished game after a restart', () => {
     db.prepare('DELETE FROM snapshots WHERE code = ?').run(game.code);
     db.close();
     s = await restart();
-    expect(await TestClient.refusedHandshake(s.url, { role: 'host', code: lobby, token: hostToken })).toMatchObject({ code: 'game/ended' });
+    // Its host and projector are told why in the host's words (the catalogue's are for students).
+    expect(await TestClient.refusedHandshake(s.url, { role: 'host', code: lobby, token: hostToken })).toMatchObject({
+      code: 'game/ended',
+      message: expect.stringMatching(/idle in its lobby.*host a new game/i),
+    });
+    expect(await TestClient.refusedHandshake(s.url, { role: 'screen', code: lobby })).toMatchObject({ message: expect.stringMatching(/idle in its lobby/i) });
     expect(await TestClient.refusedHandshake(s.url, { role: 'host', code: game.code, token: game.hostToken })).toMatchObject({ code: 'game/unreadable' });
     expect(await TestClient.refusedHandshake(s.url, { role: 'screen', code: game.code })).toMatchObject({ code: 'game/unreadable' });
     expect(logged.filter((line) => line.code === game.code && line.msg === 'a finished game could not be loaded')).toHaveLength(2);
@@ -165,5 +172,66 @@ describe('a finished game after a restart', () => {
     const fresh = await createGame(s.url);
     track(fresh.host);
     expect(fresh.host.view.phase).toBe('lobby');
+  });
+});
+
+describe('a guest at a finished game (its join link opened late, or its code typed)', () => {
+  const ENDED = { ok: false, code: 'game/ended', message: expect.stringMatching(/has ended.*new game/i) };
+
+  /** What a guest's join or peek could change: the room in memory, the seats and the game's log. */
+  function footprint(s: TestServer, code: string) {
+    const room = s.app.realtime.rooms.get(code);
+    return { inMemory: room !== undefined, players: room?.state.players.length, logged: s.store.loadLog(code).length };
+  }
+
+  it('is told the game has ended, in memory or after a restart, and nothing changes', async () => {
+    let s = await restart();
+    const game = await playToDebrief(s.url);
+    const guest = track(await TestClient.connect(s.url, { role: 'guest' }));
+    // Still in memory (its host is at the debrief): no new seat at a game that is over.
+    const live = footprint(s, game.code);
+    expect(live).toMatchObject({ inMemory: true, players: 2 });
+    expect(await guest.send('game:peek', { code: game.code })).toMatchObject(ENDED);
+    expect(await guest.send('game:join', { code: game.code, nickname: 'late', seatToken: newSeatToken() })).toMatchObject(ENDED);
+    expect(footprint(s, game.code)).toEqual(live);
+
+    s = await restart();
+    const after = track(await TestClient.connect(s.url, { role: 'guest' }));
+    expect(await after.send('game:peek', { code: game.code })).toMatchObject(ENDED);
+    expect(await after.send('game:join', { code: game.code, nickname: 'late', seatToken: newSeatToken() })).toMatchObject(ENDED);
+    // Saying so did not load the game: it is still only in the store, with the same log.
+    expect(footprint(s, game.code)).toEqual({ inMemory: false, players: undefined, logged: live.logged });
+    // Its players still get its debrief.
+    const ada = track(await TestClient.connect<TeamView>(s.url, { role: 'player', code: game.code, token: game.seats[0]! }));
+    expect(ada.view.phase).toBe('debrief');
+    expect(s.app.realtime.rooms.get(game.code)?.state.players).toHaveLength(2);
+  });
+
+  it('is told a lobby closed while idle has ended, and a game deleted by retention is unknown', async () => {
+    let s = await restart();
+    const { code: lobby, host } = await createGame(s.url);
+    host.close();
+    const game = await playToDebrief(s.url);
+    await server!.close();
+    server = null;
+    const db = new Database(join(dataDir, 'fleet-ops.sqlite'));
+    db.prepare('UPDATE games SET finished_at = ? WHERE code = ?').run(new Date().toISOString(), lobby);
+    db.close();
+    s = await restart();
+    const guest = track(await TestClient.connect(s.url, { role: 'guest' }));
+    expect(await guest.send('game:peek', { code: lobby })).toMatchObject(ENDED);
+    expect(await guest.send('game:join', { code: lobby, nickname: 'late', seatToken: newSeatToken() })).toMatchObject(ENDED);
+    expect(footprint(s, lobby)).toEqual({ inMemory: false, players: undefined, logged: 0 });
+
+    // Two days later, a server keeping finished games one day deletes both on start: their codes mean nothing now.
+    skewMs += 2 * 24 * 60 * 60 * 1000;
+    s = await restart(1);
+    expect(s.store.loadGame(game.code)).toBeNull();
+    const later = track(await TestClient.connect(s.url, { role: 'guest' }));
+    for (const code of [game.code, lobby]) {
+      expect(await later.send('game:peek', { code })).toMatchObject({ ok: false, code: 'game/unknown' });
+      expect(await later.send('game:join', { code, nickname: 'late', seatToken: newSeatToken() })).toMatchObject({ ok: false, code: 'game/unknown' });
+    }
+    skewMs = 0;
   });
 });

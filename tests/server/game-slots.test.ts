@@ -45,7 +45,8 @@ describe('an idle lobby', () => {
     skewMs = 2 * HOUR + 1000;
     await vi.waitFor(() => expect(app.realtime.rooms.get(abandoned.code)).toBeUndefined());
     expect(app.realtime.rooms.get(kept.code)).toBeDefined();
-    expect(await guest!.send('game:peek', { code: abandoned.code })).toMatchObject({ ok: false, code: 'game/unknown' });
+    // A student who opens its link now is told it has ended.
+    expect(await guest!.send('game:peek', { code: abandoned.code })).toMatchObject({ ok: false, code: 'game/ended' });
     expect(await guest!.send('game:create', {})).toMatchObject({ ok: true });
 
     // A restart does not bring it back.

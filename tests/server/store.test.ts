@@ -55,6 +55,23 @@ describe('SQLite store', () => {
     reopened.close();
   });
 
+  it('tells a finished game from a running, an unknown and a deleted one, on the file, without its log', () => {
+    const file = storeFile();
+    const store = new SqliteStore(file);
+    const config = { code: 'ENDED2', seed: 1, teamCount: 2, askStudentId: false };
+    expect(store.createGame(config, 'hash', '2026-11-28T10:00:00Z', 5)).toBe(true);
+    expect(store.isFinished('ENDED2')).toBe(false);
+    store.markFinished('ENDED2', '2026-11-28T11:00:00Z');
+    expect(store.isFinished('ENDED2')).toBe(true);
+    expect(store.isFinished('ZZZZZZ')).toBe(false);
+    store.close();
+    const reopened = new SqliteStore(file);
+    expect(reopened.isFinished('ENDED2')).toBe(true);
+    expect(reopened.deleteGame('ENDED2')).toBe(true);
+    expect(reopened.isFinished('ENDED2')).toBe(false);
+    reopened.close();
+  });
+
   it('refuses to acknowledge an action it could not write, and leaves the state as it was', () => {
     const store = new SqliteStore(storeFile());
     const rooms = new Rooms(store, () => {}, 10);

@@ -45,8 +45,12 @@ export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:recover' | 'game:joi
   },
 
   'game:join': (ctx, input) => {
-    const room = ctx.rooms.get(input.code);
-    if (!room) return refuse('game/unknown');
+    // A finished game takes no one, not even a seat retried with its token: its players get back in through
+    // their seat (the join form's "Rejoin" link). Checked here and not in the rules (shared/sim), so that a
+    // stored log holding such a late join still replays as it was played.
+    const found = ctx.rooms.forGuest(input.code);
+    if (!found.ok) return refuse(found.code);
+    const { room } = found;
     const tokenHash = hashToken(input.seatToken);
     // A join retried with the same seat token (its ack was lost) finds the seat it already made.
     const seated = room.playerByTokenHash(tokenHash);
@@ -64,8 +68,9 @@ export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:recover' | 'game:joi
   },
 
   'game:peek': (ctx, input) => {
-    const room = ctx.rooms.get(input.code);
-    if (!room) return refuse('game/unknown');
+    const found = ctx.rooms.forGuest(input.code);
+    if (!found.ok) return refuse(found.code);
+    const { room } = found;
     return { ok: true, askStudentId: room.state.settings.askStudentId, roomLocked: room.state.roomLocked };
   },
 
