@@ -13,7 +13,9 @@ import type { Part2State, TeamPart2 } from '../../shared/sim/parts/part2/types.j
 import { featurePsi, psiBand } from '../../shared/sim/parts/part3/psi.js';
 import type { TeamPart3 } from '../../shared/sim/parts/part3/types.js';
 import { partOfPhase } from '../../shared/sim/parts/registry.js';
-import type { GameState, Team } from '../../shared/sim/state.js';
+import type { GameConfig, GameState, Team } from '../../shared/sim/state.js';
+import type { StoredAction } from '../store/store.js';
+import { walkLog } from './walk.js';
 
 /** The instruments a team read when it decided; null where the part has no such instrument or none ran. */
 export interface Evidence {
@@ -133,4 +135,14 @@ export function decisionOf(before: GameState, action: Action, seq: number, at: n
     parameters,
     evidence: team ? evidenceOf(before, part, team) : NO_EVIDENCE,
   };
+}
+
+/** Every decision of a stored game's log, in order; throws when the log does not replay (walkLog). */
+export async function decisionsOfLog(config: GameConfig, log: readonly StoredAction[]): Promise<Decision[]> {
+  const decisions: Decision[] = [];
+  await walkLog(config, log, (before, action, entry) => {
+    const decision = decisionOf(before, action, entry.seq, entry.at ?? null);
+    if (decision) decisions.push(decision);
+  });
+  return decisions;
 }

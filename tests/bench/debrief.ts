@@ -1,11 +1,14 @@
 // `npm run bench:debrief`: what the debrief costs the server in a 40-team game of 30 players each: walking the
-// log into the timeline (once per game; later calls continue it), a "what if" (the log replayed twice), and a
-// replay's scrub from the start to the end. The server is single-threaded, so these block it: the numbers say
+// log into the timeline (once per game; later calls continue it), a "what if" (the log replayed twice), a
+// replay's scrub from the start to the end, and the per-decision CSV (the log walked again, each decision read). The server is single-threaded, so these block it: the numbers say
 // for how long. Results go into docs/perf.md by hand.
 import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
+import { toCsv } from '../../server/exports/csv.js';
+import { decisionsOfLog } from '../../server/exports/decisions.js';
+import { decisionTable } from '../../server/exports/tables.js';
 import type { Action } from '../../shared/sim/actions.js';
-import { continueWalk, observe, startWalk } from '../../shared/sim/debrief/timeline.js';
+import { continueWalk, debriefOf, observe, startWalk } from '../../shared/sim/debrief/timeline.js';
 import { whatIf } from '../../shared/sim/debrief/what-if.js';
 import { createGame, reduce } from '../../shared/sim/reducer.js';
 import { replay } from '../../shared/sim/replay.js';
@@ -60,11 +63,18 @@ function timeMs(fn: () => void): number {
   return performance.now() - start;
 }
 
+async function timeMsAsync(fn: () => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
 const { log, promotions } = busyLog();
 
 console.log(`log: ${log.length} actions, ${promotions.length} promotions`);
 let walk = startWalk(config);
 console.log(`timeline walk of the whole log: ${timeMs(() => (walk = continueWalk(walk, log))).toFixed(0)} ms (${walk.entries.length} entries)`);
+console.log(`the host's debrief from the walk (stories, talking points): ${timeMs(() => debriefOf(walk, 'host')).toFixed(1)} ms`);
 // What the live server pays to follow the game (the states exist already): observe each action.
 const states: GameState[] = [];
 let state = createGame(config);
@@ -80,3 +90,12 @@ console.log(`plain replay of the whole log: ${timeMs(() => replay(config, log)).
 const version = promotions[Math.floor(promotions.length / 2)]!;
 let ok = false;
 console.log(`what if (rollback at version ${version}): ${timeMs(() => (ok = whatIf(config, log, walk, version, 'rollback').ok)).toFixed(0)} ms (${ok ? 'ok' : 'refused'})`);
+// The per-decision CSV as the server builds it from the stored log (the walk yields to the event loop every
+// 20 ms, so this is wall time, not one block).
+const stored = log.map((action, i) => ({ seq: i + 1, action, idem: null, at: 1_795_000_000_000 + i * 1000 }));
+let csv = '';
+const exportMs = await timeMsAsync(async () => {
+  const { header, rows } = decisionTable(await decisionsOfLog(config, stored));
+  csv = toCsv(header, rows);
+});
+console.log(`per-decision CSV (walk + evidence + table): ${exportMs.toFixed(0)} ms (${csv.split('\r\n').length - 2} decisions, ${(csv.length / 1024).toFixed(0)} KB)`);
