@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
 import { toCsv } from '../../server/exports/csv.js';
-import { decisionsOfLog } from '../../server/exports/decisions.js';
+import { decisionOf, decisionsOfLog } from '../../server/exports/decisions.js';
 import { decisionTable } from '../../server/exports/tables.js';
 import { walkLog } from '../../server/exports/walk.js';
 import type { Action } from '../../shared/sim/actions.js';
@@ -109,3 +109,21 @@ for (let i = 0; i < 3; i++) {
 }
 console.log(`per-decision CSV (walk + evidence + table): ${Math.min(...exportRuns).toFixed(0)} ms (${csv.split('\r\n').length - 2} decisions, ${(csv.length / 1024).toFixed(0)} KB)`);
 console.log(`the export's walk alone: ${Math.min(...bareRuns).toFixed(0)} ms`);
+// What reading the decisions costs once the states exist, in CPU time (the best of 15: the walks above are wall
+// time on a shared machine): the CSV's evidence of every action, and the host's debrief followed live and built.
+function cpuMs(fn: () => void): number {
+  const start = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+const bestCpu = (fn: () => void) => Math.min(...Array.from({ length: 15 }, () => cpuMs(fn)));
+const befores = [createGame(config), ...states];
+const readMs = bestCpu(() => log.forEach((action, i) => decisionOf(befores[i]!, states[i]!, action, i + 1, null)));
+console.log(`the CSV's readings of every action from the states: ${readMs.toFixed(1)} ms CPU`);
+const debriefMs = bestCpu(() => {
+  let live = startWalk(config);
+  log.forEach((action, i) => (live = observe(live, action, states[i]!)));
+  debriefOf(live, 'host');
+});
+console.log(`the debrief followed over every action and built for the host: ${debriefMs.toFixed(1)} ms CPU`);
