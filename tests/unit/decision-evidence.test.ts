@@ -1,19 +1,24 @@
 // The evidence in hand at a Part 2 canary decision (promote, extend, roll back) is read in three places: the
 // ops score's record on the run (`run.decisions`), the per-decision CSV (server/exports/decisions.ts) and the
-// debrief's timeline (shared/sim/debrief). Seeded fuzz games (and the golden game, which ships) play every kind
-// of decision, crises included; for each one, the three readings must agree with each other and with what the
+// debrief's timeline and talking points (shared/sim/debrief). Seeded fuzz games, the golden game (which ships
+// at its target) and a lucky promoter (who ships far below it) play every kind of decision, crises included; for each one, the three readings must agree with each other and with what the
 // team's own view showed just before it (GAME.md §9: a team sees its own fleet on its own clock).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TeamPart2 as TeamPart2View } from '../../shared/protocol/views.js';
 import type { Action } from '../../shared/sim/actions.js';
+import { CANARY_TRACKS } from '../../shared/sim/constants.js';
+import { part2TalkingPoints } from '../../shared/sim/debrief/part2-reading.js';
 import { observe, startWalk, type Walk } from '../../shared/sim/debrief/timeline.js';
+import { shipDecision } from '../../shared/sim/parts/part2/evidence.js';
+import { runConfidence } from '../../shared/sim/parts/part2/metrics.js';
 import { activeRun } from '../../shared/sim/parts/part2/run.js';
 import type { Part2State } from '../../shared/sim/parts/part2/types.js';
 import { NOBODY_ONLINE, projectTeam } from '../../shared/sim/project.js';
 import { createGame, reduce } from '../../shared/sim/reducer.js';
 import type { GameConfig, GameState } from '../../shared/sim/state.js';
 import { decisionOf } from '../../server/exports/decisions.js';
+import { join, next, promoteAs, setSettings, start, startRunAs, tick } from '../support/actions.js';
 import { runFuzzGame } from '../support/fuzz/runner.js';
 
 const SEEDS = 25;
@@ -31,6 +36,18 @@ interface Reading {
   alertsPerDay?: number;
   pagesPerDay?: number;
   storm?: boolean;
+}
+
+/** A lucky promoter (GAME.md §5): a team that ships after minutes of evidence, far below its target, while
+ *  the other team watches on; to the debrief. */
+function luckyGame(): { config: GameConfig; log: Action[] } {
+  const config: GameConfig = { code: 'PRMTER', seed: 20261130, teamCount: 2, askStudentId: false };
+  const log: Action[] = [join('Ada'), join('Grace'), setSettings({ timerMinutes: null }), start()];
+  for (let i = 0; i < 4; i++) log.push(next());
+  for (const p of ['p1', 'p2']) log.push({ type: 'team/lock-prediction', by: { role: 'player', playerId: p }, part: 2, value: 3000 }, startRunAs(p));
+  for (let stage = 0; stage < 5; stage++) log.push(tick(0.01), promoteAs('p1'));
+  for (let i = 0; i < 6; i++) log.push(next());
+  return { config, log };
 }
 
 /** Every Part 2 canary decision of a game's log, read four ways; a list of the disagreements. */
@@ -112,6 +129,21 @@ function disagreements(config: GameConfig, log: readonly Action[]): { kinds: str
     if (entry.hour !== seen.hour) problems.push(`${where}: hour on the timeline ${entry.hour} ≠ view ${seen.hour}`);
     if (!cohort && !entry.label.includes(`(${quoted})`)) problems.push(`${where}: label "${entry.label}" does not quote ${quoted}`);
   }
+  // The talking point on a ship below the stakeholder's target quotes the confidence the team shipped at (and
+  // the run's clock stood still after shipping: reading the run at the end would have said the same).
+  const p2 = state.parts['part2'] as Part2State | undefined;
+  for (const team of state.teams) {
+    const shipped = p2?.teams[team.id]?.runs.find((r) => r.outcome === 'shipped');
+    if (!shipped) continue;
+    const ship = shipDecision(shipped.decisions)!;
+    const where = `game ${config.code} team ${team.id} shipped run ${shipped.number}`;
+    if (runConfidence(shipped) !== ship.evidence.confidence) problems.push(`${where}: clock ${runConfidence(shipped)} ≠ shipped at ${ship.evidence.confidence}`);
+    const point = part2TalkingPoints(state, (id) => id).find((p) => p.text.includes(`shipped run ${shipped.number} at`));
+    const below = ship.evidence.confidence < CANARY_TRACKS[team.track].targetConfidence;
+    if (below !== (point !== undefined)) problems.push(`${where}: at ${ship.evidence.confidence}, talking point ${point?.text ?? 'none'}`);
+    if (point && !point.text.includes(` at ${pct(ship.evidence.confidence)} confidence`)) problems.push(`${where}: "${point.text}"`);
+    kinds.push(below ? 'ship below target' : 'ship at target');
+  }
   return { kinds, problems, storms };
 }
 
@@ -120,7 +152,7 @@ describe('the evidence in hand at a Part 2 canary decision', () => {
     const kinds: string[] = [];
     let storms = 0;
     const problems: string[] = [];
-    const games = [golden, ...Array.from({ length: SEEDS }, (_, i) => runFuzzGame(i + 1))];
+    const games = [golden, luckyGame(), ...Array.from({ length: SEEDS }, (_, i) => runFuzzGame(i + 1))];
     for (const game of games) {
       const found = disagreements(game.config, game.log);
       kinds.push(...found.kinds);
@@ -131,7 +163,7 @@ describe('the evidence in hand at a Part 2 canary decision', () => {
     expect(problems.slice(0, 40)).toEqual([]);
     // The games decide every way (shipping, one cohort, under the SPRT), some during an alert storm.
     expect(kinds.length).toBeGreaterThan(40);
-    expect(new Set(kinds)).toEqual(new Set(['promote', 'ship', 'extend', 'rollback', 'rollback-cohort', 'sprt']));
+    expect(new Set(kinds)).toEqual(new Set(['promote', 'ship', 'extend', 'rollback', 'rollback-cohort', 'sprt', 'ship at target', 'ship below target']));
     expect(storms).toBeGreaterThan(0);
   }, 120_000);
 });
