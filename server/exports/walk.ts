@@ -11,8 +11,9 @@ import type { StoredAction } from '../store/store.js';
 /** The longest the walk keeps the event loop before it lets sockets and timers run. */
 const TURN_MS = 20;
 
-/** What the walk shows of each logged action: the state before it, the action, and its stored row. */
-export type LogVisitor = (before: GameState, action: Action, entry: StoredAction) => void;
+/** What the walk shows of each logged action: the state before it, the action, its stored row and the state
+ *  after it (what the action recorded, such as a canary decision's evidence). */
+export type LogVisitor = (before: GameState, action: Action, entry: StoredAction, after: GameState) => void;
 
 /** The state after the whole log; throws when an entry is refused (a corrupt log, or one of other rules). */
 export async function walkLog(config: GameConfig, log: readonly StoredAction[], visit: LogVisitor = () => {}): Promise<GameState> {
@@ -24,9 +25,9 @@ export async function walkLog(config: GameConfig, log: readonly StoredAction[], 
       turnStart = performance.now();
     }
     const action = ActionSchema.parse(entry.action);
-    visit(state, action, entry);
     const result = reduce(state, action);
     if (!result.ok) throw new Error(`log entry ${index} (${action.type}) was refused on replay: ${result.code}`);
+    visit(state, action, entry, result.state);
     state = result.state;
   }
   return state;

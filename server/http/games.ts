@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { GAME_CODE_PATTERN, normalizeGameCode } from '../../shared/protocol/limits.js';
 import type { GameState } from '../../shared/sim/state.js';
 import { toCsv } from '../exports/csv.js';
-import { decisionOf, type Decision } from '../exports/decisions.js';
+import { decisionsOfLog, type Decision } from '../exports/decisions.js';
 import { gameFile } from '../exports/game-file.js';
 import { decisionTable, playerTable, reflectionsText } from '../exports/tables.js';
 import { walkLog } from '../exports/walk.js';
@@ -102,12 +102,9 @@ export function gamesRouter({ store, realtime, logger, clock = Date.now }: Games
   }));
 
   router.get('/api/games/:code/decisions.csv', authorized(async (_req, res, { record }) => {
-    const decisions: Decision[] = [];
+    let decisions: Decision[];
     try {
-      await walkLog(record.config, store.loadLog(record.config.code), (before, action, entry) => {
-        const decision = decisionOf(before, action, entry.seq, entry.at ?? null);
-        if (decision) decisions.push(decision);
-      });
+      decisions = await decisionsOfLog(record.config, store.loadLog(record.config.code));
     } catch {
       return fail(res, 409, 'export/unreplayable');
     }

@@ -1,14 +1,16 @@
 // Everything the debrief reads of Part 2, in ONE place: a team's clock, what a decision was (with the evidence
 // in hand), how runs ended, each team's canary story, the facts of its outcome and the talking points. Part 2's
 // state changes shape over time (per-team clocks, decisions recorded with their evidence); only this module then
-// needs to follow. Pure; it reads hidden truths (through the host's projection), so only the server runs it.
+// needs to follow. A canary decision's evidence is the one the ops score judged, recorded on the run when the
+// team decided (parts/part2/evidence.ts): never read off the run again, so the timeline, the talking points,
+// the score and the per-decision CSV cannot tell one decision two ways. Pure; it reads hidden truths (through
+// the host's projection), so only the server runs it.
 import type { CanaryStory, Replacement, TalkingPoint } from '../../protocol/debrief.js';
 import type { Action } from '../actions.js';
 import { CANARY_STAGES, CANARY_TRACKS } from '../constants.js';
+import { decisionRecorded, shipDecision } from '../parts/part2/evidence.js';
 import { part2 } from '../parts/part2/index.js';
-import { runConfidence } from '../parts/part2/metrics.js';
-import { activeRun } from '../parts/part2/run.js';
-import type { Part2State, Run } from '../parts/part2/types.js';
+import type { DecisionEvidence, Part2State } from '../parts/part2/types.js';
 import { contextOf } from '../parts/context.js';
 import { sliceOf } from '../parts/part.js';
 import type { GameState, Team } from '../state.js';
@@ -55,17 +57,23 @@ export function part2Replacement(id: Replacement, by: Action['by']): Action | nu
   }
 }
 
-function evidence(run: Run): string {
-  return `confidence ${pct(runConfidence(run))} of ${pct(run.config.confidence)}`;
+function evidence(e: DecisionEvidence): string {
+  return `confidence ${pct(e.confidence)} of ${pct(e.target)}`;
 }
 
 /** A Part 2 team decision in words (with the evidence in hand before it) and what it may be replaced with; null
- *  for an action that is not one. */
-export function part2Decision(before: GameState, action: Action, team: Team): { label: string; alternatives: Replacement[] } | null {
+ *  for an action that is not one. `before` and `after` are the states around the step that took it; a canary
+ *  decision carries the team's hour it was recorded at. */
+export function part2Decision(
+  before: GameState,
+  after: GameState,
+  action: Action,
+  team: Team,
+): { label: string; alternatives: Replacement[]; hour?: number } | null {
   const fleet = slice(before)?.teams[team.id];
   if (!fleet) return null;
-  const run = activeRun(fleet);
   const others = (own: Replacement) => (Object.values(REPLACEMENT_OF) as Replacement[]).filter((id) => id !== own);
+  const recorded = () => decisionRecorded(fleet, slice(after)?.teams[team.id]);
   switch (action.type) {
     case 'team/start-run': {
       const c = action.config;
@@ -75,17 +83,25 @@ export function part2Decision(before: GameState, action: Action, team: Team): { 
       };
     }
     case 'team/promote': {
-      if (!run) return null;
-      const next = run.stage + 1;
+      const r = recorded();
+      if (!r) return null;
+      const { run, decision: d } = r;
+      const next = d.stage + 1;
       const what = next === CANARY_STAGES.length - 1 ? `Ship run ${run.number}` : `Promote run ${run.number} to ${stageWords(next)}`;
-      return { label: `${what} (${evidence(run)})`, alternatives: others('promote') };
+      return { label: `${what} (${evidence(d.evidence)})`, alternatives: others('promote'), hour: d.at };
     }
-    case 'team/extend':
-      return run ? { label: `Extend run ${run.number} at ${stageWords(run.stage)} (${evidence(run)})`, alternatives: others('extend') } : null;
+    case 'team/extend': {
+      const r = recorded();
+      if (!r) return null;
+      const { run, decision: d } = r;
+      return { label: `Extend run ${run.number} at ${stageWords(d.stage)} (${evidence(d.evidence)})`, alternatives: others('extend'), hour: d.at };
+    }
     case 'team/rollback': {
-      if (!run) return null;
-      if (action.cohortId) return { label: `Roll back cohort ${action.cohortId} of run ${run.number}`, alternatives: ['promote', 'extend'] };
-      return { label: `Roll back run ${run.number} at ${stageWords(run.stage)} (${evidence(run)})`, alternatives: others('rollback') };
+      const r = recorded();
+      if (!r) return null;
+      const { run, decision: d } = r;
+      if (d.cohortId !== null) return { label: `Roll back cohort ${d.cohortId} of run ${run.number}`, alternatives: ['promote', 'extend'], hour: d.at };
+      return { label: `Roll back run ${run.number} at ${stageWords(d.stage)} (${evidence(d.evidence)})`, alternatives: others('rollback'), hour: d.at };
     }
     case 'team/set-thresholds':
       return { label: action.k === null ? 'Static 3σ thresholds' : `Threshold discovery at ${action.k}σ`, alternatives: [] };
@@ -156,10 +172,12 @@ export function part2TalkingPoints(state: GameState, name: (teamId: string) => s
     const runs = p2.teams[team.id]?.runs ?? [];
     const shipped = runs.find((r) => r.outcome === 'shipped');
     const spec = CANARY_TRACKS[team.track];
-    if (shipped && runConfidence(shipped) < spec.targetConfidence) {
+    // The confidence the team read when it shipped, as its ship was judged (against the stakeholder's target).
+    const ship = shipped ? shipDecision(shipped.decisions ?? []) : undefined;
+    if (shipped && ship && ship.evidence.confidence < spec.targetConfidence) {
       points.push({
         part: 2,
-        text: `Ask ${name(team.id)}: you shipped run ${shipped.number} at ${pct(runConfidence(shipped))} confidence against ${TRACKS[team.track].stakeholder}'s ${pct(spec.targetConfidence)}: what evidence did you have?`,
+        text: `Ask ${name(team.id)}: you shipped run ${shipped.number} at ${pct(ship.evidence.confidence)} confidence against ${TRACKS[team.track].stakeholder}'s ${pct(spec.targetConfidence)}: what evidence did you have?`,
         hidden: false,
       });
     }

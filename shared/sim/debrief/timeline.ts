@@ -76,8 +76,10 @@ export function observe(walk: Walk, action: Action, after: GameState): Walk {
   const part = clockPart(before);
   const team = actingTeam(before, action);
   if (part && team) {
-    const hour = part === 'part2' ? part2Hour(before, team.id) : part3Hour(before);
-    const decision = part === 'part2' ? part2Decision(before, action, team) : part3Decision(before, after, action, team);
+    const decision: { label: string; alternatives: Replacement[]; hour?: number } | null =
+      part === 'part2' ? part2Decision(before, after, action, team) : part3Decision(before, after, action, team);
+    // A canary decision sits at the hour it was recorded at; any other at the team's clock before it.
+    const hour = decision?.hour ?? (part === 'part2' ? part2Hour(before, team.id) : part3Hour(before));
     if (decision) add(team, part, hour, 'decision', decision.label, decision.alternatives);
   }
   // Outcomes and events the step brought about.

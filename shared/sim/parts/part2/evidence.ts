@@ -1,7 +1,11 @@
 // How the evidence in hand judges a canary decision (GAME.md §5 "the ops score rewards evidence, not luck"):
 // the score, the views and the phone's confirmation before shipping all read these. No hidden truth here.
+// The evidence itself is recorded once, on the run, when the team decides (run.ts); everything that tells a
+// decision afterwards — the score, the debrief's timeline and talking points, the per-decision CSV — reads
+// that record (decisionRecorded, shipDecision) instead of reading the run again.
 import { CANARY_STAGES } from '../../constants.js';
-import type { DecisionEvidence, RunDecision } from './types.js';
+import { activeRun } from './run.js';
+import type { DecisionEvidence, Run, RunDecision, TeamPart2 } from './types.js';
 
 /** Whether the evidence backs promoting: the Confidence Clock at the target, or the SPRT's "promote" (never
  *  against the SPRT's "roll back"). */
@@ -21,8 +25,28 @@ export function promoteShips(stage: number): boolean {
   return stage + 1 === CANARY_STAGES.length - 1;
 }
 
+/** The promotion that shipped a run to the whole fleet, with its evidence; undefined when it did not ship. */
+export function shipDecision(decisions: readonly RunDecision[]): RunDecision | undefined {
+  return decisions.find((d) => d.kind === 'promote' && promoteShips(d.stage));
+}
+
 /** How a shipped run's ship was backed, from its decisions; null when it did not ship. */
 export function shipEvidence(decisions: readonly RunDecision[]): 'backed' | 'without-evidence' | null {
-  const ship = decisions.find((d) => d.kind === 'promote' && promoteShips(d.stage));
+  const ship = shipDecision(decisions);
   return ship ? (promoteBacked(ship.evidence) ? 'backed' : 'without-evidence') : null;
+}
+
+/**
+ * The canary decision one step recorded on a team's fleet (`before` and `after` the step), with the run it was
+ * taken on as the step left it; null when the step recorded none (not a promote, extend or roll back).
+ */
+export function decisionRecorded(before: TeamPart2 | undefined, after: TeamPart2 | undefined): { run: Run; decision: RunDecision } | null {
+  const was = before ? activeRun(before) : null;
+  if (!was || !after) return null;
+  // A decision is taken on the run in progress, which keeps its number (its place in the list).
+  const run = after.runs[was.number - 1];
+  // A snapshot from before rules v5 may lack the list: a decision the step added is one beyond what it had.
+  const count = was.decisions?.length ?? 0;
+  const decision = run?.decisions?.[count];
+  return run && decision ? { run, decision } : null;
 }
