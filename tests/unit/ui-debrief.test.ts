@@ -88,6 +88,9 @@ describe('the timeline chart', () => {
     expect(decisions.filter((d) => d.itemStyle).map((d) => d.name)).toEqual(['Promote run 1 to 1 % (confidence 94.9 % of 95 %)']);
     // Team 2's domino sits on its row (1) at the axis hour 9.
     expect(series[0]!.data.find((d) => d.name === 'Dependency domino')!.value[0]).toBe(9);
+    // Each team's name on its own row (0, 1, 2), not on the borders between rows.
+    const yAxis = options.yAxis as { axisLabel: { customValues: number[]; formatter: (v: number) => string } };
+    expect(yAxis.axisLabel.customValues.map(yAxis.axisLabel.formatter)).toEqual(['Night Owls', 'Team 2', 'Team 3']);
   });
 
   it('maps a clicked decision marker to its version, and nothing else to a pick', () => {

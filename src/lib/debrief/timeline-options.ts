@@ -133,6 +133,10 @@ export function timelineOptions(
       trigger: 'item',
       // Inside the chart (a phone's width), and wrapping: a decision's label with its evidence is a sentence.
       confine: true,
+      // The page's dark card, not ECharts' white box: the same text colours as around it.
+      backgroundColor: INK.surface,
+      borderColor: INK.axis,
+      textStyle: { color: INK.text, fontSize },
       extraCssText: `max-width: ${fontSize * 26}px; white-space: normal;`,
       formatter: (p: unknown) => {
         const point = p as ChartPoint;
@@ -150,7 +154,8 @@ export function timelineOptions(
       nameGap: fontSize * 1.8,
       nameTextStyle: { color: INK.muted, fontSize },
       axisLabel: { color: INK.muted, fontSize, formatter: (value: number) => axisLabel(debrief, value) },
-      axisLine: { lineStyle: { color: INK.axis } },
+      // At the bottom, not through the first team's row (its y value is 0).
+      axisLine: { onZero: false, lineStyle: { color: INK.axis } },
       splitLine: { lineStyle: { color: INK.grid } },
     },
     yAxis: {
@@ -160,7 +165,16 @@ export function timelineOptions(
       inverse: true,
       interval: 1,
       // A 24-character team name would squeeze the chart on a phone: long names are cut, the list below has them whole.
-      axisLabel: { color: INK.text, fontSize, width: fontSize * 9, overflow: 'truncate', formatter: (value: number) => names[Math.round(value)] ?? '' },
+      // A name on its own row (0, 1, …), not on the borders between rows where the ticks of [-0.5, n - 0.5] fall.
+      axisLabel: {
+        color: INK.text,
+        fontSize,
+        width: fontSize * 9,
+        overflow: 'truncate',
+        customValues: names.map((_, i) => i),
+        formatter: (value: number) => names[Math.round(value)] ?? '',
+      },
+      axisTick: { customValues: names.map((_, i) => i) },
       axisLine: { lineStyle: { color: INK.axis } },
       splitLine: { show: false },
     },
