@@ -49,13 +49,17 @@ export interface ChartPoint {
   dataIndex?: number;
 }
 
+/** The entry a marker of the chart stands for; undefined for anything else of the chart (a band, the legend). */
+function entryAt(debrief: Debrief, point: ChartPoint): TimelineEntry | undefined {
+  if (point.componentType !== 'series' || point.seriesIndex === undefined || point.dataIndex === undefined) return undefined;
+  const kind = KINDS[point.seriesIndex];
+  return kind ? entriesOf(debrief, kind)[point.dataIndex] : undefined;
+}
+
 /** The decision a clicked point of the timeline stands for, as its version, when a "what if" can replace it;
  *  null for a crisis, an outcome, a decision nothing can replace, or anything else of the chart (band, legend). */
 export function whatIfChoiceAt(debrief: Debrief, point: ChartPoint): number | null {
-  if (point.componentType !== 'series' || point.seriesIndex === undefined || point.dataIndex === undefined) return null;
-  const kind = KINDS[point.seriesIndex];
-  if (kind !== 'decision') return null;
-  const entry = entriesOf(debrief, kind)[point.dataIndex];
+  const entry = entryAt(debrief, point);
   return entry && isWhatIfChoice(entry) ? entry.version : null;
 }
 
@@ -139,9 +143,7 @@ export function timelineOptions(
       textStyle: { color: INK.text, fontSize },
       extraCssText: `max-width: ${fontSize * 26}px; white-space: normal;`,
       formatter: (p: unknown) => {
-        const point = p as ChartPoint;
-        const kind = point.seriesIndex === undefined ? undefined : KINDS[point.seriesIndex];
-        const entry = kind && point.dataIndex !== undefined ? entriesOf(debrief, kind)[point.dataIndex] : undefined;
+        const entry = entryAt(debrief, p as ChartPoint);
         return entry ? timelineTooltip(debrief, entry, pickable) : '';
       },
     },
