@@ -10,7 +10,7 @@ import { replay } from '../../shared/sim/replay.js';
 import type { GameConfig } from '../../shared/sim/state.js';
 import { podium, trackPodiums } from '../../src/lib/debrief/debrief-rows.js';
 import { storyOptions } from '../../src/lib/debrief/story-options.js';
-import { axisLabel, timelineOptions } from '../../src/lib/debrief/timeline-options.js';
+import { axisLabel, timelineOptions, timelineTooltip, whatIfChoiceAt } from '../../src/lib/debrief/timeline-options.js';
 
 const golden = JSON.parse(readFileSync(new URL('./golden/game-log.json', import.meta.url), 'utf8')) as { config: GameConfig; log: unknown[] };
 
@@ -88,6 +88,49 @@ describe('the timeline chart', () => {
     expect(decisions.filter((d) => d.itemStyle).map((d) => d.name)).toEqual(['Promote run 1 to 1 % (confidence 94.9 % of 95 %)']);
     // Team 2's domino sits on its row (1) at the axis hour 9.
     expect(series[0]!.data.find((d) => d.name === 'Dependency domino')!.value[0]).toBe(9);
+    // Each team's name on its own row (0, 1, 2), not on the borders between rows.
+    const yAxis = options.yAxis as { axisLabel: { customValues: number[]; formatter: (v: number) => string } };
+    expect(yAxis.axisLabel.customValues.map(yAxis.axisLabel.formatter)).toEqual(['Night Owls', 'Team 2', 'Team 3']);
+  });
+
+  it('maps a clicked decision marker to its version, and nothing else to a pick', () => {
+    const series = timelineOptions(debrief, { pickable: true }).series as { name: string; data: { name: string; cursor: string }[] }[];
+    // Find the markers as the chart draws them, by their label: the mapping must agree with the drawing.
+    const at = (seriesIndex: number, label: string) => ({
+      componentType: 'series',
+      seriesIndex,
+      dataIndex: series[seriesIndex]!.data.findIndex((d) => d.name.startsWith(label)),
+    });
+    expect(whatIfChoiceAt(debrief, at(1, 'Promote run 1 to 1 %'))).toBe(44);
+    expect(whatIfChoiceAt(debrief, at(1, 'Roll back run 1 at shadow'))).toBe(46);
+    expect(whatIfChoiceAt(debrief, at(1, 'Challenge refused'))).toBe(70);
+    // Starting a run is a decision nothing replaces in a "what if": not a pick, no pointer.
+    expect(whatIfChoiceAt(debrief, at(1, 'Run 1: 95 %'))).toBeNull();
+    expect(series[1]!.data.find((d) => d.name.startsWith('Run 1: 95 %'))!.cursor).toBe('default');
+    expect(series[1]!.data.find((d) => d.name.startsWith('Promote run 1 to 1 %'))!.cursor).toBe('pointer');
+    // Crises and outcomes are never picked, nor the Part 2/3 bands, nor a point that is not there.
+    expect(whatIfChoiceAt(debrief, at(0, 'Dependency domino'))).toBeNull();
+    expect(series[0]!.data.every((d) => d.cursor === 'default')).toBe(true);
+    expect(whatIfChoiceAt(debrief, { componentType: 'series', seriesIndex: 2, dataIndex: 0 })).toBeNull();
+    expect(whatIfChoiceAt(debrief, { componentType: 'markArea', seriesIndex: 1, dataIndex: 0 })).toBeNull();
+    expect(whatIfChoiceAt(debrief, { componentType: 'series', seriesIndex: 1, dataIndex: 999 })).toBeNull();
+    // The projector's chart picks nothing: no pointer anywhere.
+    const screenSeries = timelineOptions(debrief).series as { data: { cursor: string }[] }[];
+    expect(screenSeries.flatMap((s) => s.data).every((d) => d.cursor === 'default')).toBe(true);
+  });
+
+  it('shows a decision\'s team, hour and evidence on hover, escaped, with the click hint only where it picks', () => {
+    const promote = debrief.entries.find((e) => e.version === 44 && e.kind === 'decision')!;
+    const tip = timelineTooltip(debrief, promote, true);
+    expect(tip).toBe(
+      '<strong>Night Owls</strong> · P2 0 h<br>Decision: Promote run 1 to 1 % (confidence 94.9 % of 95 %)<br><em>Click to try a "what if" here</em>',
+    );
+    expect(timelineTooltip(debrief, promote, false)).not.toMatch(/Click/);
+    const crisis = debrief.entries.find((e) => e.kind === 'crisis')!;
+    expect(timelineTooltip(debrief, crisis, true)).not.toMatch(/Click/);
+    // A team name is typed by players: it reaches the tooltip's HTML as text.
+    const renamed = { ...debrief, teams: debrief.teams.map((t) => (t.id === 't1' ? { ...t, name: '<img src=x onerror=alert(1)>' } : t)) };
+    expect(timelineTooltip(renamed, promote, true)).toMatch(/^<strong>&#60;img src=x onerror=alert\(1\)&#62;<\/strong>/);
   });
 
   it('tells a canary story with a line per run and markers on the same hours', () => {

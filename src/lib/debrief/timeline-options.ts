@@ -32,11 +32,64 @@ export function timelineDescription(debrief: Debrief): string {
     .join('; ');
 }
 
+/** A decision a "what if" can replace (something to put in its place): the host's list offers exactly these. */
+export function isWhatIfChoice(entry: TimelineEntry): boolean {
+  return entry.kind === 'decision' && entry.alternatives.length > 0;
+}
+
+/** The entries a kind's series draws, in its data order: series `KINDS.indexOf(kind)`, item i is entry i. */
+function entriesOf(debrief: Debrief, kind: TimelineEntry['kind']): TimelineEntry[] {
+  return debrief.entries.filter((e) => e.kind === kind);
+}
+
+/** What ECharts says of a clicked element (`chart.on('click', params)`): only the fields the mapping reads. */
+export interface ChartPoint {
+  componentType?: string;
+  seriesIndex?: number;
+  dataIndex?: number;
+}
+
+/** The entry a marker of the chart stands for; undefined for anything else of the chart (a band, the legend). */
+function entryAt(debrief: Debrief, point: ChartPoint): TimelineEntry | undefined {
+  if (point.componentType !== 'series' || point.seriesIndex === undefined || point.dataIndex === undefined) return undefined;
+  const kind = KINDS[point.seriesIndex];
+  return kind ? entriesOf(debrief, kind)[point.dataIndex] : undefined;
+}
+
+/** The decision a clicked point of the timeline stands for, as its version, when a "what if" can replace it;
+ *  null for a crisis, an outcome, a decision nothing can replace, or anything else of the chart (band, legend). */
+export function whatIfChoiceAt(debrief: Debrief, point: ChartPoint): number | null {
+  const entry = entryAt(debrief, point);
+  return entry && isWhatIfChoice(entry) ? entry.version : null;
+}
+
+/** Escapes text for the tooltip, which ECharts writes as HTML: team names are typed by players. */
+function html(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The tooltip of a marker: when and whose, what it was in words (a decision's label carries its evidence), and
+ *  on a chart that picks decisions, that a click on this one sets up its "what if". */
+export function timelineTooltip(debrief: Debrief, entry: TimelineEntry, pickable: boolean): string {
+  const team = debrief.teams.find((t) => t.id === entry.teamId)?.name ?? entry.teamId;
+  const lines = [
+    `<strong>${html(team)}</strong> · ${html(axisLabel(debrief, entry.axis))}`,
+    `${KIND_STYLE[entry.kind].name}: ${html(entry.label)}`,
+  ];
+  if (pickable && isWhatIfChoice(entry)) lines.push('<em>Click to try a "what if" here</em>');
+  return lines.join('<br>');
+}
+
 type MarkAreaData = NonNullable<NonNullable<ScatterSeriesOption['markArea']>['data']>;
 
-/** The ECharts option; `selected` (a decision's version) is drawn larger with a ring, `fontSize` for the projector. */
-export function timelineOptions(debrief: Debrief, options: { selected?: number | null; fontSize?: number } = {}): ChartOption {
+/** The ECharts option; `selected` (a decision's version) is drawn larger with a ring, `fontSize` for the projector;
+ *  `pickable` (the host's console): the decisions a "what if" can replace take a pointer and say so in their tooltip. */
+export function timelineOptions(
+  debrief: Debrief,
+  options: { selected?: number | null; fontSize?: number; pickable?: boolean } = {},
+): ChartOption {
   const fontSize = options.fontSize ?? 12;
+  const pickable = options.pickable ?? false;
   const names = debrief.teams.map((t) => t.name);
   const row = new Map(debrief.teams.map((t, i) => [t.id, i]));
   const end = Math.max(1, debrief.end);
@@ -54,7 +107,7 @@ export function timelineOptions(debrief: Debrief, options: { selected?: number |
   }
   const series: ScatterSeriesOption[] = KINDS.map((kind, index) => {
     const style = KIND_STYLE[kind];
-    const entries = debrief.entries.filter((e) => e.kind === kind);
+    const entries = entriesOf(debrief, kind);
     // Entries of one team at the same hour would hide each other: nudge each kind to its own lane of the row.
     const lane = (index - 1) * 0.22;
     return {
@@ -63,6 +116,9 @@ export function timelineOptions(debrief: Debrief, options: { selected?: number |
       symbol: style.symbol,
       itemStyle: { color: style.color },
       data: entries.map((e) => ({
+        // The pointer only where a click does something: the projector's chart and crises never select. Per item:
+        // ECharts reads an item's own cursor (default: pointer) over the series' once items carry options.
+        cursor: pickable && isWhatIfChoice(e) ? 'pointer' : 'default',
         value: [e.axis, (row.get(e.teamId) ?? 0) + lane],
         name: e.label,
         symbolSize: e.version === options.selected && kind === 'decision' ? fontSize * 1.6 : fontSize * 0.9,
@@ -79,9 +135,16 @@ export function timelineOptions(debrief: Debrief, options: { selected?: number |
     legend: { top: 0, textStyle: { color: INK.text, fontSize }, data: KINDS.map((k) => KIND_STYLE[k].name) },
     tooltip: {
       trigger: 'item',
+      // Inside the chart (a phone's width), and wrapping: a decision's label with its evidence is a sentence.
+      confine: true,
+      // The page's dark card, not ECharts' white box: the same text colours as around it.
+      backgroundColor: INK.surface,
+      borderColor: INK.axis,
+      textStyle: { color: INK.text, fontSize },
+      extraCssText: `max-width: ${fontSize * 26}px; white-space: normal;`,
       formatter: (p: unknown) => {
-        const point = p as { name: string; value: [number, number] };
-        return `${axisLabel(debrief, point.value[0])}: ${point.name}`;
+        const entry = entryAt(debrief, p as ChartPoint);
+        return entry ? timelineTooltip(debrief, entry, pickable) : '';
       },
     },
     xAxis: {
@@ -93,7 +156,8 @@ export function timelineOptions(debrief: Debrief, options: { selected?: number |
       nameGap: fontSize * 1.8,
       nameTextStyle: { color: INK.muted, fontSize },
       axisLabel: { color: INK.muted, fontSize, formatter: (value: number) => axisLabel(debrief, value) },
-      axisLine: { lineStyle: { color: INK.axis } },
+      // At the bottom, not through the first team's row (its y value is 0).
+      axisLine: { onZero: false, lineStyle: { color: INK.axis } },
       splitLine: { lineStyle: { color: INK.grid } },
     },
     yAxis: {
@@ -103,7 +167,16 @@ export function timelineOptions(debrief: Debrief, options: { selected?: number |
       inverse: true,
       interval: 1,
       // A 24-character team name would squeeze the chart on a phone: long names are cut, the list below has them whole.
-      axisLabel: { color: INK.text, fontSize, width: fontSize * 9, overflow: 'truncate', formatter: (value: number) => names[Math.round(value)] ?? '' },
+      // A name on its own row (0, 1, …), not on the borders between rows where the ticks of [-0.5, n - 0.5] fall.
+      axisLabel: {
+        color: INK.text,
+        fontSize,
+        width: fontSize * 9,
+        overflow: 'truncate',
+        customValues: names.map((_, i) => i),
+        formatter: (value: number) => names[Math.round(value)] ?? '',
+      },
+      axisTick: { customValues: names.map((_, i) => i) },
       axisLine: { lineStyle: { color: INK.axis } },
       splitLine: { show: false },
     },

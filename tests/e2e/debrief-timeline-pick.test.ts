@@ -1,0 +1,156 @@
+// The host's timeline chart at the debrief, in real Chromium: hovering a decision marker shows its team, hour and
+// evidence; clicking one picks it for "what if" exactly as the list does (the list follows, the ring moves, the
+// list takes the focus); a crisis marker picks nothing; the picked decision's "what if" shows both outcomes side
+// by side. The markers are found as a person finds them: by hovering each and reading its tooltip.
+// Screenshots in test-results/screenshots/timeline-pick-*.png.
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INK } from '../../src/lib/charts/theme.js';
+import { KIND_STYLE } from '../../src/lib/debrief/timeline-options.js';
+import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
+import { E2eSession, phaseOf, pressNext, pressReveal, startAndStep } from '../support/e2e.js';
+
+const session = new E2eSession();
+beforeAll(() => session.start());
+afterAll(() => session.stop());
+
+type Point = { x: number; y: number };
+
+/** The centres of the SVG paths matching `selector`, in pixels from the chart's top-left corner (so a scroll of
+ *  the page between finding and clicking does not matter: `plot.click({ position })` is relative too). */
+function centres(plot: Locator, selector: string): Promise<Point[]> {
+  return plot.locator(selector).evaluateAll((paths) =>
+    paths.map((p) => {
+      const box = p.getBoundingClientRect();
+      const origin = p.closest('.plot')!.getBoundingClientRect();
+      return { x: box.x + box.width / 2 - origin.x, y: box.y + box.height / 2 - origin.y };
+    }),
+  );
+}
+
+/** Every marker of a kind the chart draws (the legend's icon of that kind included). */
+const markerCentres = (plot: Locator, kind: keyof typeof KIND_STYLE) => centres(plot, `svg path[fill="${KIND_STYLE[kind].color}"]`);
+
+/** Where the ring is: the one marker the chart draws with a border (the chosen decision's). */
+const ringCentres = (plot: Locator) => centres(plot, `svg path[stroke="${INK.text}"]`);
+
+const near = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y) < 3;
+
+/** Hovers each marker of a kind in turn and returns the one whose tooltip matches `text`, with that tooltip. */
+async function findMarker(plot: Locator, kind: keyof typeof KIND_STYLE, text: RegExp): Promise<Point & { tip: string }> {
+  const tooltip = plot.locator('div:has(> strong)');
+  for (const centre of await markerCentres(plot, kind)) {
+    // Away first (the chart's empty top-left corner), so the tooltip read next is this marker's, not the last one's.
+    await plot.hover({ position: { x: 2, y: 2 } });
+    await expect.poll(() => tooltip.isVisible()).toBe(false);
+    await plot.hover({ position: centre });
+    // The legend's icon shows no tooltip: give each marker a moment, then move on.
+    const shown = await tooltip.waitFor({ state: 'visible', timeout: 1500 }).then(
+      () => true,
+      () => false,
+    );
+    const tip = shown ? ((await tooltip.textContent()) ?? '') : '';
+    if (text.test(tip)) return { ...centre, tip };
+  }
+  throw new Error(`no ${kind} marker shows ${text}`);
+}
+
+describe("the host's timeline chart picks a decision for what-if", () => {
+  let host: Page;
+  let ada: Page; // Team 1
+  let bob: Page; // Team 2
+
+  it('plays Part 2 with a crisis, a promotion and a rollback, to the debrief', async () => {
+    host = await session.open('laptop', '/host');
+    await host.getByLabel('Number of teams').fill('2');
+    await host.getByRole('button', { name: 'Create game' }).click();
+    await host.waitForURL(/\/host\/[A-Z0-9]{6}$/);
+    const code = (await host.getByTestId('game-code').first().textContent())!.trim();
+    ada = await session.join(code, 'Ada');
+    bob = await session.join(code, 'Bob');
+    await startAndStep(host, 4);
+    await expect.poll(() => phaseOf(ada)).toMatch(/part 2/i);
+    await host.getByRole('button', { name: '8×' }).click();
+    for (const page of [ada, bob]) {
+      await page.getByRole('spinbutton', { name: 'Prediction' }).fill('3000');
+      await page.getByRole('button', { name: 'Lock prediction' }).click();
+      await page.getByTestId('prediction-locked').waitFor();
+    }
+    await ada.getByRole('button', { name: 'Start run' }).click();
+    await bob.getByRole('button', { name: 'Start run' }).click();
+    await host.getByRole('button', { name: 'Traffic spike' }).click();
+    await ada.getByRole('button', { name: 'Promote' }).click();
+    await expect.poll(() => ada.getByText(/1 %/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await bob.getByRole('button', { name: 'Rollback' }).click();
+    await expect.poll(() => bob.getByText(/rolled back/i).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await pressReveal(host);
+    for (let i = 0; i < 14 && !/debrief/i.test((await phaseOf(host)) ?? ''); i++) {
+      const before = await phaseOf(host);
+      await pressNext(host);
+      await expect.poll(() => phaseOf(host)).not.toBe(before);
+    }
+    await expect.poll(() => phaseOf(host)).toMatch(/debrief/i);
+  });
+
+  it('picks the clicked decision marker, and nothing on a crisis marker', async () => {
+    const timeline = host.getByTestId('timeline');
+    const plot = timeline.locator('.plot');
+    await expect.poll(() => plot.locator('svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await plot.scrollIntoViewIfNeeded();
+    const decision = host.getByLabel('Decision', { exact: true });
+    expect(await decision.inputValue()).toBe('');
+
+    // Hover: the decision's team, its hour and its evidence.
+    const rollback = await findMarker(plot, 'decision', /Roll back run 1/);
+    expect(rollback.tip).toMatch(/^Team 2 · P2 \d+ hDecision: Roll back run 1 at .+ \(confidence [\d.]+ % of \d+ %\)Click to try a "what if" here$/);
+    await plot.click({ position: { x: rollback.x, y: rollback.y } });
+    // The list follows, shows it, and has the focus (a screen reader reads the pick out).
+    await expect.poll(() => decision.locator('option:checked').textContent()).toMatch(/Team 2 · Roll back run 1/);
+    expect(await decision.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await timeline.locator('li.selected').textContent()).toMatch(/Team 2.*Roll back run 1/s);
+    const bobsVersion = await decision.inputValue();
+    await expect.poll(async () => (await ringCentres(plot)).map((c) => near(c, rollback))).toEqual([true]);
+    await screenshot(host, 'timeline-pick-01-host-rollback-picked');
+    await host.getByTestId('what-if').screenshot({ path: join(SCREENSHOT_DIR, 'timeline-pick-01b-what-if-follows.png') });
+    await timeline.screenshot({ path: join(SCREENSHOT_DIR, 'timeline-pick-01c-timeline-ringed.png') });
+
+    // Another marker moves the pick and the ring.
+    const promote = await findMarker(plot, 'decision', /Promote run 1 to 1 %/);
+    await plot.click({ position: { x: promote.x, y: promote.y } });
+    await expect.poll(() => decision.locator('option:checked').textContent()).toMatch(/Team 1 · Promote run 1 to 1 %/);
+    expect(await decision.inputValue()).not.toBe(bobsVersion);
+    expect(await timeline.locator('li.selected').textContent()).toMatch(/Team 1.*Promote run 1 to 1 %/s);
+    await expect.poll(async () => (await ringCentres(plot)).map((c) => near(c, promote))).toEqual([true]);
+
+    // A crisis marker shows its tooltip but picks nothing.
+    const crisis = await findMarker(plot, 'crisis', /Traffic spike/);
+    expect(crisis.tip).not.toMatch(/what if/);
+    await plot.click({ position: { x: crisis.x, y: crisis.y } });
+    await screenshot(host, 'timeline-pick-02-host-crisis-clicked');
+    expect(await decision.locator('option:checked').textContent()).toMatch(/Team 1 · Promote run 1 to 1 %/);
+  });
+
+  it("runs the picked decision's what-if and shows both outcomes side by side", async () => {
+    await host.getByLabel('Instead').selectOption({ label: 'Roll back' });
+    await host.getByRole('button', { name: 'What if', exact: true }).click();
+    const result = host.getByTestId('what-if-result');
+    await result.waitFor();
+    expect(await result.getByTestId('what-if-live').textContent()).toMatch(/Promote run 1 to 1 %/);
+    expect(await result.getByTestId('what-if-branch').textContent()).toMatch(/Roll back.*rolled-back/s);
+    // Side by side on the laptop: the two outcomes share a row.
+    const live = (await result.getByTestId('what-if-live').boundingBox())!;
+    const branch = (await result.getByTestId('what-if-branch').boundingBox())!;
+    expect(Math.abs(live.y - branch.y)).toBeLessThan(2);
+    expect(branch.x).toBeGreaterThan(live.x + live.width - 1);
+    await host.getByTestId('what-if').scrollIntoViewIfNeeded();
+    await screenshot(host, 'timeline-pick-03-host-what-if');
+    await result.screenshot({ path: join(SCREENSHOT_DIR, 'timeline-pick-03b-side-by-side.png') });
+    // The chart with the pick ringed and a decision's tooltip, for a look.
+    const plot = host.getByTestId('timeline').locator('.plot');
+    await plot.scrollIntoViewIfNeeded();
+    await findMarker(plot, 'decision', /Promote run 1 to 1 %/);
+    await screenshot(host, 'timeline-pick-04-host-chart-tooltip');
+    await host.getByTestId('timeline').screenshot({ path: join(SCREENSHOT_DIR, 'timeline-pick-04b-chart-tooltip.png') });
+  });
+});
