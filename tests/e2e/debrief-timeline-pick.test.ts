@@ -103,7 +103,7 @@ describe("the host's timeline chart picks a decision for what-if", () => {
 
     // Hover: the decision's team, its hour and its evidence.
     const rollback = await findMarker(plot, 'decision', /Roll back run 1/);
-    expect(rollback.tip).toMatch(/^Team 2 · P2 \d+ hDecision: Roll back run 1 at .+ \(confidence [\d.]+ % of \d+ %\)Click to try a "what if" here$/);
+    expect(rollback.tip).toMatch(/^Team 2 · P2 \d+\.\d hDecision: Roll back run 1 at .+ \(confidence [\d.]+ % of \d+ %\)Click to try a "what if" here$/);
     await plot.click({ position: { x: rollback.x, y: rollback.y } });
     // The list follows, shows it, and has the focus (a screen reader reads the pick out).
     await expect.poll(() => decision.locator('option:checked').textContent()).toMatch(/Team 2 · Roll back run 1/);

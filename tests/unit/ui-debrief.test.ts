@@ -10,7 +10,7 @@ import { replay } from '../../shared/sim/replay.js';
 import type { GameConfig } from '../../shared/sim/state.js';
 import { podium, trackPodiums } from '../../src/lib/debrief/debrief-rows.js';
 import { storyOptions } from '../../src/lib/debrief/story-options.js';
-import { axisLabel, timelineOptions, timelineTooltip, whatIfChoiceAt } from '../../src/lib/debrief/timeline-options.js';
+import { axisLabel, entryHour, timelineOptions, timelineTooltip, whatIfChoiceAt } from '../../src/lib/debrief/timeline-options.js';
 
 const golden = JSON.parse(readFileSync(new URL('./golden/game-log.json', import.meta.url), 'utf8')) as { config: GameConfig; log: unknown[] };
 
@@ -74,6 +74,9 @@ describe('the timeline chart', () => {
   it('labels one axis with Part 2 then Part 3 hours', () => {
     expect(axisLabel(debrief, 6)).toBe('P2 6 h');
     expect(axisLabel(debrief, 10)).toBe('P3 3 h');
+    // An entry says its hour to a tenth: a promotion when a 0.3 h shadow window ended is not at "0 h".
+    expect(entryHour(debrief, 0.2995)).toBe('P2 0.3 h');
+    expect(entryHour(debrief, 10)).toBe('P3 3.0 h');
   });
 
   it('draws each kind with its own shape and rings the chosen decision', () => {
@@ -123,7 +126,7 @@ describe('the timeline chart', () => {
     const promote = debrief.entries.find((e) => e.version === 44 && e.kind === 'decision')!;
     const tip = timelineTooltip(debrief, promote, true);
     expect(tip).toBe(
-      '<strong>Night Owls</strong> · P2 0 h<br>Decision: Promote run 1 to 1 % (confidence 94.9 % of 95 %)<br><em>Click to try a "what if" here</em>',
+      '<strong>Night Owls</strong> · P2 0.3 h<br>Decision: Promote run 1 to 1 % (confidence 94.9 % of 95 %)<br><em>Click to try a "what if" here</em>',
     );
     expect(timelineTooltip(debrief, promote, false)).not.toMatch(/Click/);
     const crisis = debrief.entries.find((e) => e.kind === 'crisis')!;

@@ -15,9 +15,16 @@ export const KIND_STYLE = {
 export const KINDS = ['crisis', 'decision', 'outcome'] as const;
 
 /** The label of an axis hour: "P2 6 h" or "P3 4 h". */
-export function axisLabel(debrief: Pick<Debrief, 'part3From'>, axis: number): string {
-  if (debrief.part3From === null || axis < debrief.part3From) return `P2 ${Math.round(axis)} h`;
-  return `P3 ${Math.round(axis - debrief.part3From)} h`;
+export function axisLabel(debrief: Pick<Debrief, 'part3From'>, axis: number, digits = 0): string {
+  const from = debrief.part3From;
+  const hours = from === null || axis < from ? axis : axis - from;
+  const round = digits === 0 ? String(Math.round(hours)) : hours.toFixed(digits);
+  return `${from === null || axis < from ? 'P2' : 'P3'} ${round} h`;
+}
+
+/** When an entry happened, to a tenth of an hour: a shadow window of 0.3 h is not "0 h". */
+export function entryHour(debrief: Pick<Debrief, 'part3From'>, axis: number): string {
+  return axisLabel(debrief, axis, 1);
 }
 
 /** A few words for a screen reader: how many of each kind, per team. */
@@ -73,7 +80,7 @@ function html(text: string): string {
 export function timelineTooltip(debrief: Debrief, entry: TimelineEntry, pickable: boolean): string {
   const team = debrief.teams.find((t) => t.id === entry.teamId)?.name ?? entry.teamId;
   const lines = [
-    `<strong>${html(team)}</strong> · ${html(axisLabel(debrief, entry.axis))}`,
+    `<strong>${html(team)}</strong> · ${html(entryHour(debrief, entry.axis))}`,
     `${KIND_STYLE[entry.kind].name}: ${html(entry.label)}`,
   ];
   if (pickable && isWhatIfChoice(entry)) lines.push('<em>Click to try a "what if" here</em>');
