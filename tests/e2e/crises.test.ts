@@ -5,7 +5,7 @@
 // projector follow. Screenshots in test-results/screenshots/crises-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2eSession, phaseOf, pressNext, shootAndScan, startAndStep } from '../support/e2e.js';
+import { E2eSession, lockNumber, phaseOf, pressNext, shootAndScan, startAndStep } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -42,9 +42,7 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
     await expect.poll(() => phaseOf(ada)).toMatch(/part 2/i);
     await host.getByRole('button', { name: '8×' }).click();
     for (const page of [ada, bob, cy]) {
-      await page.getByRole('spinbutton', { name: 'Prediction' }).fill('3000');
-      await page.getByRole('button', { name: 'Lock prediction' }).click();
-      await page.getByTestId('prediction-locked').waitFor();
+      await lockNumber(page, '3000');
     }
     // Each team's clock starts with its first run (GAME.md §5): Ada and Cy start one and roll it back at once,
     // so their fleets live on while the crises play out; Bob starts his own canary below.
@@ -195,9 +193,7 @@ describe('Crises on the projector with twelve teams', () => {
       await expect.poll(() => host.getByTestId('phase').first().textContent()).not.toBe(before);
     }
     for (const page of players) {
-      await page.getByRole('spinbutton', { name: 'Prediction' }).fill('2995');
-      await page.getByRole('button', { name: 'Lock prediction' }).click();
-      await page.getByTestId('prediction-locked').waitFor();
+      await lockNumber(page, '2995');
     }
     await host.getByRole('button', { name: '8×' }).click();
     for (const crisis of ['Alert storm', 'App-OS skew', 'Rollout jitter']) {

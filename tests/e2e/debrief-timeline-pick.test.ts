@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INK } from '../../src/lib/charts/theme.js';
 import { KIND_STYLE } from '../../src/lib/debrief/timeline-options.js';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
-import { E2eSession, phaseOf, pressNext, pressReveal, startAndStep } from '../support/e2e.js';
+import { E2eSession, lockNumber, phaseOf, pressReveal, startAndStep, stepToDebrief } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -73,9 +73,7 @@ describe("the host's timeline chart picks a decision for what-if", () => {
     await expect.poll(() => phaseOf(ada)).toMatch(/part 2/i);
     await host.getByRole('button', { name: '8×' }).click();
     for (const page of [ada, bob]) {
-      await page.getByRole('spinbutton', { name: 'Prediction' }).fill('3000');
-      await page.getByRole('button', { name: 'Lock prediction' }).click();
-      await page.getByTestId('prediction-locked').waitFor();
+      await lockNumber(page, '3000');
     }
     await ada.getByRole('button', { name: 'Start run' }).click();
     await bob.getByRole('button', { name: 'Start run' }).click();
@@ -85,12 +83,7 @@ describe("the host's timeline chart picks a decision for what-if", () => {
     await bob.getByRole('button', { name: 'Rollback' }).click();
     await expect.poll(() => bob.getByText(/rolled back/i).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await pressReveal(host);
-    for (let i = 0; i < 14 && !/debrief/i.test((await phaseOf(host)) ?? ''); i++) {
-      const before = await phaseOf(host);
-      await pressNext(host);
-      await expect.poll(() => phaseOf(host)).not.toBe(before);
-    }
-    await expect.poll(() => phaseOf(host)).toMatch(/debrief/i);
+    await stepToDebrief(host, 14);
   });
 
   it('picks the clicked decision marker, and nothing on a crisis marker', async () => {

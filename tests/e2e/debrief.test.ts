@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART3_OPTIONS } from '../../shared/sim/parts/part3/content.js';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
-import { E2eSession, axeViolations, phaseOf, pressNext, pressReveal, startAndStep } from '../support/e2e.js';
+import { axeViolations, E2eSession, lockNumber, phaseOf, pressNext, pressReveal, startAndStep, stepToDebrief } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -40,9 +40,7 @@ describe('the debrief, its replay and a what-if', () => {
     await expect.poll(() => phaseOf(ada)).toMatch(/part 2/i);
     await host.getByRole('button', { name: '8×' }).click();
     for (const [page, value] of [[ada, '2995'], [bob, '3000'], [eve, '1000']] as const) {
-      await page.getByRole('spinbutton', { name: 'Prediction' }).fill(value);
-      await page.getByRole('button', { name: 'Lock prediction' }).click();
-      await page.getByTestId('prediction-locked').waitFor();
+      await lockNumber(page, value);
     }
     await ada.getByRole('button', { name: 'Start run' }).click();
     await bob.getByRole('button', { name: 'Start run' }).click();
@@ -70,11 +68,7 @@ describe('the debrief, its replay and a what-if', () => {
     await ada.getByRole('button', { name: 'Lock prediction' }).click();
     await ada.getByRole('button', { name: 'Deploy v2' }).click();
     await ada.getByRole('button', { name: 'Roll back to v1' }).waitFor();
-    for (let i = 0; i < 12 && !/debrief/i.test((await phaseOf(host)) ?? ''); i++) {
-      const before = await phaseOf(host);
-      await pressNext(host);
-      await expect.poll(() => phaseOf(host)).not.toBe(before);
-    }
+    await stepToDebrief(host, 12);
     await expect.poll(() => phaseOf(screen)).toMatch(/debrief/i);
     await screen.getByTestId('podium').waitFor();
     // Two Cloud Titan teams: that track gets a podium of its own; the others have one team each and none.

@@ -10,7 +10,7 @@ import { replay } from '../../shared/sim/replay.js';
 import type { GameFile } from '../../server/exports/game-file.js';
 import { screenshot } from '../support/browser.js';
 import { csvObjects } from '../support/csv.js';
-import { E2eSession, axeViolations, phaseOf, pressNext, pressReveal } from '../support/e2e.js';
+import { axeViolations, E2eSession, lockNumber, phaseOf, pressNext, pressReveal, stepToDebrief } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -58,9 +58,7 @@ describe('exports from the host console', () => {
     await host.getByRole('button', { name: 'Start', exact: true }).click();
     await pressNext(host);
     for (const [i, page] of players.entries()) {
-      await page.getByRole('spinbutton', { name: 'Prediction' }).fill(String(40 + i * 20));
-      await page.getByRole('button', { name: 'Lock prediction' }).click();
-      await page.getByTestId('prediction-locked').waitFor();
+      await lockNumber(page, 40 + i * 20);
     }
     await pressReveal(host);
     await pressNext(host);
@@ -112,12 +110,7 @@ describe('exports from the host console', () => {
   });
 
   it('at the debrief the exports come first, and the reflections copy for a course site', async () => {
-    for (let i = 0; i < 7 && !/debrief/i.test((await phaseOf(host)) ?? ''); i++) {
-      const before = await phaseOf(host);
-      await pressNext(host);
-      await expect.poll(() => phaseOf(host)).not.toBe(before);
-    }
-    await expect.poll(() => phaseOf(host)).toMatch(/debrief/i);
+    await stepToDebrief(host, 7);
     const panel = host.getByRole('region', { name: "Take the class's work with you" });
     await panel.waitFor();
     // Prominent: above the leaderboard, the first thing after the flow controls.

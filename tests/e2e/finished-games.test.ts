@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
-import { E2eSession, phaseOf, pressNext, shootAndScan } from '../support/e2e.js';
+import { E2eSession, phaseOf, shootAndScan, stepToDebrief } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -35,12 +35,7 @@ describe('a finished game after a restart', () => {
     ada = await session.join(code, 'Ada');
     await session.join(code, 'Bob');
     await host.getByRole('button', { name: 'Start', exact: true }).click();
-    for (let i = 0; i < 20 && !/debrief/i.test((await phaseOf(host)) ?? ''); i++) {
-      const before = await phaseOf(host);
-      await pressNext(host);
-      await expect.poll(() => phaseOf(host)).not.toBe(before);
-    }
-    await expect.poll(() => phaseOf(host)).toMatch(/debrief/i);
+    await stepToDebrief(host, 20);
     await ada.getByTestId('debrief-podium').waitFor();
   });
 

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
-import { E2eSession, expectNoAxeViolations, phaseOf, pressReveal, startAndStep } from '../support/e2e.js';
+import { E2eSession, expectNoAxeViolations, lockNumber, phaseOf, pressReveal, startAndStep } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -45,9 +45,7 @@ describe('Part 2: canary duration on a live fleet', () => {
 
   it('opens the fleet after the lock; a canary climbs the Confidence Clock', async () => {
     for (const page of [ada, bob]) {
-      await page.getByRole('spinbutton', { name: 'Prediction' }).fill('3000');
-      await page.getByRole('button', { name: 'Lock prediction' }).click();
-      await page.getByTestId('prediction-locked').waitFor();
+      await lockNumber(page, '3000');
     }
     await ada.getByRole('button', { name: 'Start run' }).click();
     // The run's decisions come into view, under the sticky status bar that says the run is running.

@@ -69,6 +69,22 @@ async function playToDebrief(url: string) {
   return { code, hostToken, recoveryToken, seats, liveView: host.view };
 }
 
+/**
+ * A lobby and a game played to its debrief, the server stopped, and the lobby marked closed on disk as the idle
+ * sweep closes it; the database is left open for the test's own changes (close it before restarting).
+ */
+async function idleLobbyAndFinishedGameOnDisk() {
+  const s = await restart();
+  const { code: lobby, hostToken, host } = await createGame(s.url);
+  host.close();
+  const game = await playToDebrief(s.url);
+  await server!.close();
+  server = null;
+  const db = new Database(join(dataDir, 'fleet-ops.sqlite'));
+  db.prepare('UPDATE games SET finished_at = ? WHERE code = ?').run(new Date().toISOString(), lobby);
+  return { lobby, hostToken, game, db };
+}
+
 describe('a finished game after a restart', () => {
   it('opens its debrief for the host, the projector and its players; replay ends on the live hash', async () => {
     let s = await restart();
@@ -145,19 +161,12 @@ describe('a finished game after a restart', () => {
   });
 
   it('refuses a closed lobby with game/ended and a game that no longer replays with game/unreadable', async () => {
-    let s = await restart();
-    const { code: lobby, hostToken, host } = await createGame(s.url);
-    host.close();
-    const game = await playToDebrief(s.url);
-    await server!.close();
-    server = null;
-    // The lobby was closed while it stood idle; the finished game's log was damaged on disk.
-    const db = new Database(join(dataDir, 'fleet-ops.sqlite'));
-    db.prepare('UPDATE games SET finished_at = ? WHERE code = ?').run(new Date().toISOString(), lobby);
+    const { lobby, hostToken, game, db } = await idleLobbyAndFinishedGameOnDisk();
+    // The finished game's log was damaged on disk.
     db.prepare("UPDATE actions SET action = '{\"type\":\"host/next\"}' WHERE code = ? AND seq = 3").run(game.code);
     db.prepare('DELETE FROM snapshots WHERE code = ?').run(game.code);
     db.close();
-    s = await restart();
+    const s = await restart();
     // Its host and projector are told why in the host's words (the catalogue's are for students).
     expect(await TestClient.refusedHandshake(s.url, { role: 'host', code: lobby, token: hostToken })).toMatchObject({
       code: 'game/ended',
@@ -208,16 +217,9 @@ describe('a guest at a finished game (its join link opened late, or its code typ
   });
 
   it('is told a lobby closed while idle has ended, and a game deleted by retention is unknown', async () => {
-    let s = await restart();
-    const { code: lobby, host } = await createGame(s.url);
-    host.close();
-    const game = await playToDebrief(s.url);
-    await server!.close();
-    server = null;
-    const db = new Database(join(dataDir, 'fleet-ops.sqlite'));
-    db.prepare('UPDATE games SET finished_at = ? WHERE code = ?').run(new Date().toISOString(), lobby);
+    const { lobby, game, db } = await idleLobbyAndFinishedGameOnDisk();
     db.close();
-    s = await restart();
+    let s = await restart();
     const guest = track(await TestClient.connect(s.url, { role: 'guest' }));
     expect(await guest.send('game:peek', { code: lobby })).toMatchObject(ENDED);
     expect(await guest.send('game:join', { code: lobby, nickname: 'late', seatToken: newSeatToken() })).toMatchObject(ENDED);

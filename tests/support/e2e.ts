@@ -87,6 +87,23 @@ export async function startAndStep(host: Page, steps: number): Promise<void> {
   }
 }
 
+/** The host presses Next until its console shows the debrief (at most `steps` presses). */
+export async function stepToDebrief(host: Page, steps = 20): Promise<void> {
+  for (let i = 0; i < steps && !/debrief/i.test((await phaseOf(host)) ?? ''); i++) {
+    const before = await phaseOf(host);
+    await pressNext(host);
+    await expect.poll(() => phaseOf(host)).not.toBe(before);
+  }
+  await expect.poll(() => phaseOf(host)).toMatch(/debrief/i);
+}
+
+/** A phone locks a number as its team's prediction (Parts 1 and 2) and waits until the lock shows. */
+export async function lockNumber(page: Page, value: number | string): Promise<void> {
+  await page.getByRole('spinbutton', { name: 'Prediction' }).fill(String(value));
+  await page.getByRole('button', { name: 'Lock prediction' }).click();
+  await page.getByTestId('prediction-locked').waitFor();
+}
+
 /** Presses Reveal and, when teams have not locked, answers its question with "Reveal anyway". */
 export async function pressReveal(host: Page): Promise<void> {
   await host.getByRole('button', { name: 'Reveal', exact: true }).click();
