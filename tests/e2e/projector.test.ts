@@ -4,20 +4,12 @@
 // test-results/screenshots/projector-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEAM_NAME_MAX } from '../../shared/protocol/limits.js';
 import { screenshot } from '../support/browser.js';
 import { createGame, joinGame, type HostClient, type TeamClient } from '../support/client.js';
 import { E2eSession, axeViolations } from '../support/e2e.js';
+import { PROJECTOR_SIZES as SIZES, longName, openScreen as openScreenOf, pageOverflow } from '../support/projector.js';
 
-const SIZES = [
-  { width: 1024, height: 768 },
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-] as const;
 const TEAM_COUNTS = [4, 12, 40] as const;
-
-/** A 24-character team name of wide letters (the worst case for a row), distinct per team. */
-const longName = (i: number) => `${String(i + 1).padStart(2, '0')} Wombat Mammoth Wizards`.padEnd(TEAM_NAME_MAX, 'W').slice(0, TEAM_NAME_MAX);
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -47,18 +39,7 @@ async function scoresOutsideBoard(page: Page): Promise<string[]> {
   });
 }
 
-/** How many pixels the page is taller than the projected screen (≤ 0: it fits, nothing scrolls). */
-function pageOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
-}
-
-/** The projector's page at one size. */
-async function openScreen(code: string, size: { width: number; height: number }): Promise<Page> {
-  const context = await session.browser.newContext({ viewport: size, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  await page.goto(`${session.server.url}/screen/${code}`);
-  return page;
-}
+const openScreen = (code: string, size: { width: number; height: number }) => openScreenOf(session, code, size);
 
 /** The screen's visible rows are all of the board's rows that fit (at least one). */
 async function expectBoardFits(page: Page, what: string) {

@@ -1,5 +1,6 @@
-// Part 2 on the projector: how to lay out the fleets.
+// Part 2 on the projector: how to lay out the fleets, and what a team's clock says beside its hour.
 // Relative imports only: unit tests load this file without Vite.
+import type { FleetTile } from '../../../../../shared/protocol/views.js';
 
 /**
  * Tiles (a card per team) fit a projected page up to eight teams at 1080p, four at 720p (one row); beyond
@@ -8,3 +9,9 @@
 export function fleetAsTable(teamCount: number, height: number): boolean {
   return teamCount > 8 || (teamCount > 4 && height < 900);
 }
+
+/**
+ * The word the projector puts beside a team's simulated hour: the room reads from the back which teams are
+ * deciding (their clock holds) and which have not begun. A running clock needs no word: its hour moves.
+ */
+export const TEAM_CLOCK_WORDS: Record<FleetTile['clock'], string> = { 'not-started': 'not started', held: 'deciding', running: '' };
