@@ -11,7 +11,7 @@ export function fleetAsTable(teamCount: number, height: number): boolean {
 }
 
 /**
- * The word the projector puts beside a team's simulated hour: the room reads from the back which teams are
+ * The word beside a team's simulated hour (the projector and the host's console): the room reads from the back which teams are
  * deciding (their clock holds) and which have not begun. A running clock needs no word: its hour moves.
  */
 export const TEAM_CLOCK_WORDS: Record<FleetTile['clock'], string> = { 'not-started': 'not started', held: 'deciding', running: '' };
