@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INK } from '../../src/lib/charts/theme.js';
 import { KIND_STYLE } from '../../src/lib/debrief/timeline-options.js';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
-import { E2eSession, lockNumber, phaseOf, pressReveal, startAndStep, stepToDebrief } from '../support/e2e.js';
+import { E2eSession, lockNumber, phaseOf, pressReveal, startAndStep, stepToDebrief, whatIfRolledBack } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -125,12 +125,7 @@ describe("the host's timeline chart picks a decision for what-if", () => {
   });
 
   it("runs the picked decision's what-if and shows both outcomes side by side", async () => {
-    await host.getByLabel('Instead').selectOption({ label: 'Roll back' });
-    await host.getByRole('button', { name: 'What if', exact: true }).click();
-    const result = host.getByTestId('what-if-result');
-    await result.waitFor();
-    expect(await result.getByTestId('what-if-live').textContent()).toMatch(/Promote run 1 to 1 %/);
-    expect(await result.getByTestId('what-if-branch').textContent()).toMatch(/Roll back.*rolled-back/s);
+    const result = await whatIfRolledBack(host);
     // Side by side on the laptop: the two outcomes share a row.
     const live = (await result.getByTestId('what-if-live').boundingBox())!;
     const branch = (await result.getByTestId('what-if-branch').boundingBox())!;

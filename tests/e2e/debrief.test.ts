@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART3_OPTIONS } from '../../shared/sim/parts/part3/content.js';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
-import { axeViolations, E2eSession, lockNumber, phaseOf, pressNext, pressReveal, startAndStep, stepToDebrief } from '../support/e2e.js';
+import { axeViolations, E2eSession, lockNumber, phaseOf, pressNext, pressReveal, startAndStep, stepToDebrief, whatIfRolledBack } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -182,12 +182,7 @@ describe('the debrief, its replay and a what-if', () => {
     const decision = host.getByLabel('Decision', { exact: true });
     const option = await decision.locator('option', { hasText: 'Promote run 1 to 1 %' }).getAttribute('value');
     await decision.selectOption(option!);
-    await host.getByLabel('Instead').selectOption({ label: 'Roll back' });
-    await host.getByRole('button', { name: 'What if', exact: true }).click();
-    const result = host.getByTestId('what-if-result');
-    await result.waitFor();
-    expect(await result.getByTestId('what-if-live').textContent()).toMatch(/Promote run 1 to 1 %/);
-    expect(await result.getByTestId('what-if-branch').textContent()).toMatch(/Roll back.*rolled-back/s);
+    await whatIfRolledBack(host);
     const onScreen = screen.getByTestId('what-if-result');
     await onScreen.waitFor();
     expect(await onScreen.textContent()).toMatch(/What if Team 1 had chosen otherwise/);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchChromium, newContext, screenshot } from './browser.js';
 import { startServerProcess, type ServerProcess } from './process.js';
@@ -102,6 +102,20 @@ export async function lockNumber(page: Page, value: number | string): Promise<vo
   await page.getByRole('spinbutton', { name: 'Prediction' }).fill(String(value));
   await page.getByRole('button', { name: 'Lock prediction' }).click();
   await page.getByTestId('prediction-locked').waitFor();
+}
+
+/**
+ * At the debrief the host asks "what if" the picked decision (a promotion to 1 %) had been a rollback, and sees
+ * both outcomes: the live one with the promotion, the branch rolled back. Returns the result panel.
+ */
+export async function whatIfRolledBack(host: Page): Promise<Locator> {
+  await host.getByLabel('Instead').selectOption({ label: 'Roll back' });
+  await host.getByRole('button', { name: 'What if', exact: true }).click();
+  const result = host.getByTestId('what-if-result');
+  await result.waitFor();
+  expect(await result.getByTestId('what-if-live').textContent()).toMatch(/Promote run 1 to 1 %/);
+  expect(await result.getByTestId('what-if-branch').textContent()).toMatch(/Roll back.*rolled-back/s);
+  return result;
 }
 
 /** Presses Reveal and, when teams have not locked, answers its question with "Reveal anyway". */
