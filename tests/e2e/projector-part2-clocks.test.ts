@@ -11,7 +11,7 @@ import * as fmt from '../../src/lib/format.js';
 import { screenshot } from '../support/browser.js';
 import { createGame, joinGame, type HostClient, type TeamClient } from '../support/client.js';
 import { E2eSession, axeViolations } from '../support/e2e.js';
-import { longName, openScreen, pageOverflow } from '../support/projector.js';
+import { longName, openScreen, pageOverflow, projectedTexts } from '../support/projector.js';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -206,19 +206,36 @@ describe.each(TEAM_COUNTS)('Part 2 on the projector with %i teams: every team cl
     expect(await textOf(deciding.name)).toBe(held);
   });
 
-  // A crisis banner and crisis chips make the 720p page (and 1080p with two rows of tiles) taller than the
-  // screen whether or not the clocks are there (found here, reported; the clock adds no height to a table row).
-  // What the clocks must keep: their words, and every one whole from left to right beside the Crises column.
-  it('keeps every clock’s words whole when a crisis adds its chips to every tile or row', async () => {
+  // A crisis brings its banner above the fleets and its chips into every struck team's tile or row: the page
+  // must still be one projected page, the banner's name, target and words readable, and every team's chip whole
+  // (with forty teams the Crises column sits at the right edge of two narrow tables).
+  it('keeps one page with the crisis banner and every team’s crisis chip whole when a crisis strikes', async () => {
     await ok(() => host.send('host:crisis', { crisis: 'alert-storm', target: { kind: 'all' } }));
     const locked = teams.filter((t) => t.kind !== 'unlocked').length;
     for (const [i, page] of screens.entries()) {
+      const at = `at ${SIZES[i]!.width}`;
       await expect.poll(() => page.locator('[data-crisis="storm"]').count(), { timeout: 10_000 }).toBe(locked);
       await screenshot(page, `projector-part2-${teamCount}teams-${SIZES[i]!.width}-crisis`);
+      expect(await pageOverflow(page), `pixels the page scrolls ${at}`).toBeLessThanOrEqual(0);
+      expect(await tablesCutBy(page), `pixels cut off the fleet tables ${at}`).toEqual([]);
+      // The banner: the crisis' name and whom it hit whole, its words on the page (clamped on a short screen;
+      // the phones carry them in full).
+      const [head] = await projectedTexts(page, '[data-testid="crisis-banner"] .head');
+      expect(head, at).toMatchObject({ whole: true });
+      expect(head!.text, at).toMatch(/Alert storm.*All teams/i);
+      expect(head!.fontPx, at).toBeGreaterThanOrEqual(12.8);
+      const [words] = await projectedTexts(page, '[data-testid="crisis-banner"] .text');
+      expect(words!.text.length, at).toBeGreaterThan(20);
+      expect(words!.fontPx, at).toBeGreaterThanOrEqual(12.8);
+      // Every locked team's storm chip: drawn, whole, with its reading, never below the table's floor.
+      const chips = await projectedTexts(page, '[data-crisis="storm"]');
+      expect(chips, at).toHaveLength(locked);
+      expect(chips.filter((c) => !c.whole || c.fontPx < 12.8 || !/\d/.test(c.text)), at).toEqual([]);
       const readouts = await clockReadouts(page);
-      expect(readouts.filter((r) => !r.whole).map((r) => r.name), `cut off at ${SIZES[i]!.width}`).toEqual([]);
+      expect(readouts.filter((r) => !r.whole || !r.onScreen).map((r) => r.name), `cut off ${at}`).toEqual([]);
       expect(readouts.filter((r) => r.text.endsWith('deciding')).length).toBe(teamsOf('deciding').length);
       expect(readouts.filter((r) => r.text === 'not started').length).toBe(teamsOf('unlocked').length + teamsOf('no run').length);
+      expect(await axeViolations(page), at).toEqual([]);
     }
     for (const player of byTeam.values()) player.close();
     host.close();
