@@ -89,7 +89,7 @@ function jitterFact(latency: FleetTile['latency']): TileCrisisFact {
 
 /** What the chips mean, under the projector's fleets: one line of a 720p projector (a crisis leaves no more). */
 export const CRISIS_LEGEND =
-  `Crises · Alerts a day against the on-call's ${MONITORING_CAPACITY}, drifts found of ${ALERT_STORM.drifts} · p99 against the budget · FPS: lowest series monitored · ✗ hurting, ✓ handled`;
+  `Crises · Alerts a day vs the on-call's ${MONITORING_CAPACITY}, drifts found of ${ALERT_STORM.drifts} · p99 vs budget · FPS: lowest series · ✗ hurting, ✓ handled`;
 
 /** The crises that struck a team, each as one compact fact, in the catalog's order. */
 export function tileCrisisFacts(tile: Pick<FleetTile, 'alerts' | 'skew' | 'latency'>): TileCrisisFact[] {
