@@ -3,7 +3,9 @@
 // some teams have not locked, some locked without a run (their clocks have not started), some are deciding at
 // different hours (their clocks hold), the rest run. From the back of the room each team's tile or row must say
 // its hour and "deciding" or "not started", in the row's own type size, nothing cut off, the page not scrolling,
-// and axe-core finds nothing. Screenshots in test-results/screenshots/projector-part2-*.png.
+// and axe-core finds nothing. Then the host fires an alert storm, then an app-OS skew, at every team: the page
+// stays one projected page, the banner's name and target whole, every locked team's crisis chips whole with their
+// readings (projector-part2-*-crisis.png, -crisis2.png). Screenshots in test-results/screenshots/projector-part2-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMIT } from '../../server/realtime/rate-limit.js';
