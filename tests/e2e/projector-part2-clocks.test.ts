@@ -3,7 +3,9 @@
 // some teams have not locked, some locked without a run (their clocks have not started), some are deciding at
 // different hours (their clocks hold), the rest run. From the back of the room each team's tile or row must say
 // its hour and "deciding" or "not started", in the row's own type size, nothing cut off, the page not scrolling,
-// and axe-core finds nothing. Screenshots in test-results/screenshots/projector-part2-*.png.
+// and axe-core finds nothing. Then the host fires an alert storm, then an app-OS skew, at every team: the page
+// stays one projected page, the banner's name and target whole, every locked team's crisis chips whole with their
+// readings (projector-part2-*-crisis.png, -crisis2.png). Screenshots in test-results/screenshots/projector-part2-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMIT } from '../../server/realtime/rate-limit.js';
@@ -11,7 +13,7 @@ import * as fmt from '../../src/lib/format.js';
 import { screenshot } from '../support/browser.js';
 import { createGame, joinGame, type HostClient, type TeamClient } from '../support/client.js';
 import { E2eSession, axeViolations } from '../support/e2e.js';
-import { longName, openScreen, pageOverflow } from '../support/projector.js';
+import { longName, openScreen, pageOverflow, projectedTexts } from '../support/projector.js';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -206,20 +208,53 @@ describe.each(TEAM_COUNTS)('Part 2 on the projector with %i teams: every team cl
     expect(await textOf(deciding.name)).toBe(held);
   });
 
-  // A crisis banner and crisis chips make the 720p page (and 1080p with two rows of tiles) taller than the
-  // screen whether or not the clocks are there (found here, reported; the clock adds no height to a table row).
-  // What the clocks must keep: their words, and every one whole from left to right beside the Crises column.
-  it('keeps every clock’s words whole when a crisis adds its chips to every tile or row', async () => {
-    await ok(() => host.send('host:crisis', { crisis: 'alert-storm', target: { kind: 'all' } }));
+  /**
+   * With a crisis (the newest `title`) shown on every page: one projected page, no fleet column cut off, the
+   * banner's name and target whole and its words on the page, every locked team's chip of each kind drawn whole
+   * with its reading, the clocks still whole, and axe-core finds nothing.
+   */
+  async function expectCrisisFits(title: string, kinds: string[], shot: string) {
     const locked = teams.filter((t) => t.kind !== 'unlocked').length;
     for (const [i, page] of screens.entries()) {
-      await expect.poll(() => page.locator('[data-crisis="storm"]').count(), { timeout: 10_000 }).toBe(locked);
-      await screenshot(page, `projector-part2-${teamCount}teams-${SIZES[i]!.width}-crisis`);
+      const at = `at ${SIZES[i]!.width}`;
+      for (const kind of kinds) await expect.poll(() => page.locator(`[data-crisis="${kind}"]`).count(), { timeout: 10_000 }).toBe(locked);
+      await screenshot(page, `projector-part2-${teamCount}teams-${SIZES[i]!.width}-${shot}`);
+      expect(await pageOverflow(page), `pixels the page scrolls ${at}`).toBeLessThanOrEqual(0);
+      expect(await tablesCutBy(page), `pixels cut off the fleet tables ${at}`).toEqual([]);
+      // The banner: the crisis' name and whom it hit whole, its words on the page (clamped on a short screen;
+      // the phones carry them in full).
+      const [head] = await projectedTexts(page, '[data-testid="crisis-banner"] .head');
+      expect(head, at).toMatchObject({ whole: true });
+      expect(head!.text, at).toContain(`${title} All teams`);
+      expect(head!.fontPx, at).toBeGreaterThanOrEqual(12.8);
+      const [words] = await projectedTexts(page, '[data-testid="crisis-banner"] .text');
+      expect(words!.text.length, at).toBeGreaterThan(20);
+      expect(words!.fontPx, at).toBeGreaterThanOrEqual(12.8);
+      // Every locked team's chips: drawn, whole, with its reading, never below the table's floor.
+      for (const kind of kinds) {
+        const chips = await projectedTexts(page, `[data-crisis="${kind}"]`);
+        expect(chips, `${kind} ${at}`).toHaveLength(locked);
+        expect(chips.filter((c) => !c.whole || c.fontPx < 12.8 || !/\d/.test(c.text)), `${kind} ${at}`).toEqual([]);
+      }
       const readouts = await clockReadouts(page);
-      expect(readouts.filter((r) => !r.whole).map((r) => r.name), `cut off at ${SIZES[i]!.width}`).toEqual([]);
+      expect(readouts.filter((r) => !r.whole || !r.onScreen).map((r) => r.name), `cut off ${at}`).toEqual([]);
       expect(readouts.filter((r) => r.text.endsWith('deciding')).length).toBe(teamsOf('deciding').length);
       expect(readouts.filter((r) => r.text === 'not started').length).toBe(teamsOf('unlocked').length + teamsOf('no run').length);
+      expect(await axeViolations(page), at).toEqual([]);
     }
+  }
+
+  // A crisis brings its banner above the fleets and its chips into every struck team's tile or row: the page
+  // must still be one projected page (with forty teams the Crises column sits at the right edge of two narrow
+  // tables).
+  it('keeps one page with the crisis banner and every team’s crisis chip whole when a crisis strikes', async () => {
+    await ok(() => host.send('host:crisis', { crisis: 'alert-storm', target: { kind: 'all' } }));
+    await expectCrisisFits('Alert storm', ['storm'], 'crisis');
+  });
+
+  it('still does with a second crisis’ chip beside the first in every row', async () => {
+    await ok(() => host.send('host:crisis', { crisis: 'app-os-skew', target: { kind: 'all' } }));
+    await expectCrisisFits('App-OS skew', ['storm', 'skew'], 'crisis2');
     for (const player of byTeam.values()) player.close();
     host.close();
   });

@@ -25,3 +25,42 @@ export async function openScreen(session: E2eSession, code: string, size: { widt
   await page.goto(`${session.server.url}/screen/${code}`);
   return page;
 }
+
+/** One element the room must read on the projector, as drawn. */
+export interface ProjectedText {
+  text: string;
+  fontPx: number;
+  /** Wholly inside the screen and inside every box that clips it (no ellipsis box, no hidden column). */
+  whole: boolean;
+}
+
+/**
+ * Every visible element matching `selector` (display: none ones are not drawn, so not listed): its text, its
+ * smallest type (the element's and its visible descendants') and whether it is whole on the projected page, that
+ * is inside the screen's four edges (a projected page cannot scroll) and inside every ancestor that clips.
+ */
+export function projectedTexts(page: Page, selector: string): Promise<ProjectedText[]> {
+  return page.evaluate((selector) => {
+    const whole = (el: Element) => {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.left < -0.5 || box.top < -0.5 || box.right > window.innerWidth + 0.5 || box.bottom > window.innerHeight + 0.5) return false;
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const clip = a.getBoundingClientRect();
+        if (box.left < clip.left - 0.5 || box.right > clip.right + 0.5 || box.top < clip.top - 0.5 || box.bottom > clip.bottom + 0.5) return false;
+      }
+      // Text cut with an ellipsis or a line clamp inside the element itself.
+      return el.scrollWidth <= el.clientWidth + 0.5 || getComputedStyle(el).overflowX === 'visible';
+    };
+    const drawn = (el: Element) => el.getClientRects().length > 0 && !el.closest('.visually-hidden');
+    return [...document.querySelectorAll(selector)].filter(drawn).map((el) => {
+      const texts = [el, ...el.querySelectorAll('*')].filter((e) => drawn(e) && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''));
+      return {
+        text: (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+        fontPx: Math.min(...texts.map((e) => parseFloat(getComputedStyle(e).fontSize))),
+        whole: whole(el),
+      };
+    });
+  }, selector);
+}

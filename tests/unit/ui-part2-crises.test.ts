@@ -250,9 +250,9 @@ describe('crisis chips on the projector', () => {
 
   it('reads a storm over capacity red, a tamed one with both drifts green', () => {
     const [raging] = tileCrisisFacts(tile({ alerts: { storm: true, alertsPerDay: 72_346, capacityPerDay: 50, driftsFound: 0 } }));
-    expect(raging).toMatchObject({ kind: 'storm', value: '72k/day', detail: 'cap 50 · 0/2 drifts', tone: 'bad' });
+    expect(raging).toMatchObject({ kind: 'storm', value: '72k', unit: '/day', detail: 'cap 50 · 0/2 drifts', tone: 'bad' });
     const [tamed] = tileCrisisFacts(tile({ alerts: { storm: true, alertsPerDay: 9.6, capacityPerDay: 50, driftsFound: 2 } }));
-    expect(tamed).toMatchObject({ value: '9.6/day', tone: 'ok' });
+    expect(tamed).toMatchObject({ value: '9.6', unit: '/day', tone: 'ok' });
   });
 
   it('reads the skew by the worst slice the team measures, and a global-only team as blind, not fine', () => {

@@ -246,6 +246,8 @@ describe('the projector of Part 2', () => {
   it('gives each team a tile while they fit the projector, a table row beyond', () => {
     expect([4, 8, 9, 40].map((n) => fleetAsTable(n, 1080))).toEqual([false, false, true, true]);
     expect([4, 5].map((n) => fleetAsTable(n, 720))).toEqual([false, true]);
+    // A crisis' banner and chips: more than four teams are rows at any height.
+    expect([4, 5, 8].map((n) => fleetAsTable(n, 1080, true))).toEqual([false, true, true]);
   });
 
   it('lists the teams that have reflected', () => {

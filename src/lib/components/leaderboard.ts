@@ -43,10 +43,10 @@ export function byTrack(rows: LeaderboardRow[]): { track: TrackId; rows: Leaderb
 /**
  * How many rows the projector's overall board shows in a window of this size (CSS px): its type is
  * max(1.1rem, 1.35vw) and a two-line row about 3.1 of those; the board gets about 60 % of the height below the
- * top bar and the question. Between 3 and 10 rows.
+ * top bar and the question (`share`: less when a crisis banner takes some of it). Between 3 and 10 rows.
  */
-export function projectedRowLimit(width: number, height: number): number {
+export function projectedRowLimit(width: number, height: number, share = 0.6): number {
   const type = Math.max(17.6, 0.0135 * width);
-  const rows = Math.floor((0.6 * height - 3.5 * type) / (3.1 * type));
+  const rows = Math.floor((share * height - 3.5 * type) / (3.1 * type));
   return Math.min(10, Math.max(3, rows));
 }

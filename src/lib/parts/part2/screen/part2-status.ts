@@ -4,10 +4,12 @@ import type { FleetTile } from '../../../../../shared/protocol/views.js';
 
 /**
  * Tiles (a card per team) fit a projected page up to eight teams at 1080p, four at 720p (one row); beyond
- * that every team gets a table row. `height` is the window's inner height in CSS pixels.
+ * that every team gets a table row. `height` is the window's inner height in CSS pixels. Once a crisis shows,
+ * its banner and each tile's crisis chips leave two rows of tiles no room at any height: five teams or more
+ * become rows.
  */
-export function fleetAsTable(teamCount: number, height: number): boolean {
-  return teamCount > 8 || (teamCount > 4 && height < 900);
+export function fleetAsTable(teamCount: number, height: number, crisis = false): boolean {
+  return teamCount > 8 || (teamCount > 4 && (height < 900 || crisis));
 }
 
 /**

@@ -13,9 +13,11 @@ export type CrisisKind = 'storm' | 'skew' | 'jitter';
 
 export interface TileCrisisFact {
   kind: CrisisKind;
-  /** A short label ("Alerts", "FPS", "p99") and the reading. */
+  /** A short label ("Alerts", "FPS", "p99") and the reading, its unit apart ("/day"; "" when it has none or
+   * the reading carries it): a 40-team table row shows the number alone. */
   label: string;
   value: string;
+  unit: string;
   /** A second, smaller reading ("cap 50 · 2/2 drifts", "3 below 60"), and its shortest form for a table row. */
   detail: string;
   brief: string;
@@ -42,7 +44,8 @@ function stormFact(alerts: FleetTile['alerts']): TileCrisisFact {
   return {
     kind: 'storm',
     label: 'Alerts',
-    value: `${perDayShort(alerts.alertsPerDay)}/day`,
+    value: perDayShort(alerts.alertsPerDay),
+    unit: '/day',
     detail: `cap ${alerts.capacityPerDay} · ${alerts.driftsFound}/${ALERT_STORM.drifts} drifts`,
     brief: `${alerts.driftsFound}/${ALERT_STORM.drifts}`,
     measured: true,
@@ -59,6 +62,7 @@ function skewFact(skew: FleetTile['skew']): TileCrisisFact {
     kind: 'skew',
     label: 'FPS',
     value: worst === null ? '—' : `${fmt.decimal(worst, 1)}`,
+    unit: '',
     brief: blind ? 'global' : `${skew.below} below`,
     measured: worst !== null,
     detail: blind ? `global only${skew.remedies > 0 ? ` · ${skew.remedies} treated` : ''}` : `${skew.below} below ${target}${skew.remedies > 0 ? ` · ${skew.remedies} treated` : ''}`,
@@ -74,6 +78,7 @@ function jitterFact(latency: FleetTile['latency']): TileCrisisFact {
     kind: 'jitter',
     label: 'p99',
     value: latency.p99Ms === null ? '—' : ms(latency.p99Ms),
+    unit: '',
     brief: back > 0 ? `↩ ${back}` : '',
     measured: latency.p99Ms !== null,
     detail: `budget ${ms(latency.budgetMs)}${back > 0 ? ` · ↩ ${latency.rolledBack.join(', ')}` : ''}`,
@@ -82,9 +87,9 @@ function jitterFact(latency: FleetTile['latency']): TileCrisisFact {
   };
 }
 
-/** What the chips mean, under the projector's fleets. */
+/** What the chips mean, under the projector's fleets: one line of a 720p projector (a crisis leaves no more). */
 export const CRISIS_LEGEND =
-  `Crises · Alerts a day against the on-call's ${MONITORING_CAPACITY}, drifts found of ${ALERT_STORM.drifts} · p99 of the latest run against the latency budget · FPS: the lowest series the team monitors (global: the mean only)`;
+  `Crises · Alerts a day vs the on-call's ${MONITORING_CAPACITY}, drifts found of ${ALERT_STORM.drifts} · p99 vs budget · FPS: lowest series · ✗ hurting, ✓ handled`;
 
 /** The crises that struck a team, each as one compact fact, in the catalog's order. */
 export function tileCrisisFacts(tile: Pick<FleetTile, 'alerts' | 'skew' | 'latency'>): TileCrisisFact[] {
