@@ -17,23 +17,15 @@ type DebriefIntent =
   | 'host:what-if'
   | 'host:what-if-clear';
 
-/** Runs `act` on the socket's game, turning a refusal code into an ack. */
-function withRoom<T extends object>(ctx: IntentContext, act: (room: NonNullable<ReturnType<typeof roomOf>>) => ({ ok: true } & T) | { ok: false; code: Parameters<typeof refuse>[0] }) {
-  const room = roomOf(ctx);
-  if (!room) return refuse('game/unknown');
-  const result = act(room);
-  return result.ok ? result : refuse(result.code);
-}
+type Outcome<T extends object> = ({ ok: true } & T) | { ok: false; code: Parameters<typeof refuse>[0] };
 
-/** `withRoom` for work in slices. */
-async function withRoomLater<T extends object>(
-  ctx: IntentContext,
-  act: (room: NonNullable<ReturnType<typeof roomOf>>) => Promise<({ ok: true } & T) | { ok: false; code: Parameters<typeof refuse>[0] }>,
-) {
+/** A studio's answer as an ack: a refusal code gets its message. */
+const answer = <T extends object>(result: Outcome<T>) => (result.ok ? result : refuse(result.code));
+
+/** Runs `act` on the socket's game, turning a refusal code into an ack. */
+function withRoom<T extends object>(ctx: IntentContext, act: (room: NonNullable<ReturnType<typeof roomOf>>) => Outcome<T>) {
   const room = roomOf(ctx);
-  if (!room) return refuse('game/unknown');
-  const result = await act(room);
-  return result.ok ? result : refuse(result.code);
+  return room ? answer(act(room)) : refuse('game/unknown');
 }
 
 export const DEBRIEF_HANDLERS: Handlers<DebriefIntent> = {
@@ -45,6 +37,10 @@ export const DEBRIEF_HANDLERS: Handlers<DebriefIntent> = {
   'host:replay-speed': (ctx, { speed }) => withRoom(ctx, (room) => ctx.studios.speed(room, speed)),
   'host:replay-seek': (ctx, { version }) => withRoom(ctx, (room) => ctx.studios.seek(room, version)),
   'host:replay-close': (ctx) => withRoom(ctx, (room) => ctx.studios.close(room)),
-  'host:what-if': (ctx, { version, replacement }) => withRoomLater(ctx, (room) => ctx.studios.whatIf(room, version, replacement)),
+  // Worked out in slices: the ack comes when it is done.
+  'host:what-if': (ctx, { version, replacement }) => {
+    const room = roomOf(ctx);
+    return room ? ctx.studios.whatIf(room, version, replacement).then(answer) : refuse('game/unknown');
+  },
   'host:what-if-clear': (ctx) => withRoom(ctx, (room) => ctx.studios.clearWhatIf(room)),
 };
