@@ -5,7 +5,8 @@
 // (parts/part2/evidence.ts): the CSV reads that record, so it cannot tell the decision otherwise than the score
 // and the debrief do. The rest is read off the state just before the decision — the SPRT's ratio (the record
 // keeps its verdict), the fleet's alert load, the latest run's readings for Part 2's other decisions, Part 3's
-// PSI from the team's latest consistency check. Part 2's hours are the team's own clock, as its phone showed it.
+// training-serving PSI from the team's latest consistency check. Part 2's hours are the team's own clock, as its
+// phone showed it.
 import type { Action } from '../../shared/sim/actions.js';
 import { effectsOf } from '../../shared/sim/crises/effects.js';
 import { teamHour, type AnyPart } from '../../shared/sim/parts/part.js';
@@ -32,9 +33,11 @@ export interface Evidence {
   sprtVerdict: string | null;
   /** Failures that run had seen. */
   failures: number | null;
-  /** PSI between training and serving features at the team's latest consistency check, and its band. */
-  psi: number | null;
-  psiBand: string | null;
+  /** The training-serving PSI (the serving downstream's training features against the features it read) at the
+   *  team's latest consistency check, and its band. Not the v1 → v2 PSI the ledger quotes as the evidence of a
+   *  downstream on v1 features: right after a check on v1 this is 0 and that 0.32. */
+  trainingServingPsi: number | null;
+  trainingServingPsiBand: string | null;
   /** The fleet's alerts and pages a day at its thresholds and paging then, and whether a storm raged. */
   alertsPerDay: number | null;
   pagesPerDay: number | null;
@@ -67,8 +70,8 @@ const NO_EVIDENCE: Evidence = {
   sprtLlr: null,
   sprtVerdict: null,
   failures: null,
-  psi: null,
-  psiBand: null,
+  trainingServingPsi: null,
+  trainingServingPsiBand: null,
   alertsPerDay: null,
   pagesPerDay: null,
   alertStorm: null,
@@ -100,12 +103,12 @@ function part2Evidence(state: GameState, team: Team, mine: TeamPart2, recorded: 
   };
 }
 
-/** What a team had in hand in Part 3: the PSI its latest consistency check measured. */
+/** What a team had in hand in Part 3: the training-serving PSI its latest consistency check measured. */
 function part3Evidence(mine: TeamPart3): Evidence {
   const check = mine.checks.at(-1);
   if (!check) return NO_EVIDENCE;
   const value = featurePsi(check.trainedOn, check.serving);
-  return { ...NO_EVIDENCE, psi: value, psiBand: psiBand(value) };
+  return { ...NO_EVIDENCE, trainingServingPsi: value, trainingServingPsiBand: psiBand(value) };
 }
 
 /** The evidence a team held in the state `before` its decision (`recorded`: the canary decision's record). */

@@ -1,15 +1,18 @@
 // The host's timeline chart at the debrief, in real Chromium: hovering a decision marker shows its team, hour and
 // evidence; clicking one picks it for "what if" exactly as the list does (the list follows, the ring moves, the
 // list takes the focus); a crisis marker picks nothing; the picked decision's "what if" shows both outcomes side
-// by side. The markers are found as a person finds them: by hovering each and reading its tooltip.
+// by side. The markers are found as a person finds them: by hovering each and reading its tooltip. Two decisions
+// of one team within the same simulated hour (Part 3 at 0.25×, a rollback right after a deployment) stand apart:
+// each shows its own tooltip and picks its own entry.
 // Screenshots in test-results/screenshots/timeline-pick-*.png.
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PART3_OPTIONS } from '../../shared/sim/parts/part3/content.js';
 import { INK } from '../../src/lib/charts/theme.js';
-import { KIND_STYLE } from '../../src/lib/debrief/timeline-options.js';
+import { KIND_STYLE, markerStep } from '../../src/lib/debrief/timeline-options.js';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
-import { E2eSession, lockNumber, phaseOf, pressReveal, startAndStep, stepToDebrief, whatIfRolledBack } from '../support/e2e.js';
+import { E2eSession, lockNumber, phaseOf, pressNext, pressReveal, startAndStep, stepToDebrief, whatIfRolledBack } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -61,7 +64,7 @@ describe("the host's timeline chart picks a decision for what-if", () => {
   let ada: Page; // Team 1
   let bob: Page; // Team 2
 
-  it('plays Part 2 with a crisis, a promotion and a rollback, to the debrief', async () => {
+  it('plays Part 2 with a crisis, a promotion and a rollback, then two decisions of Ada within an hour of Part 3, to the debrief', async () => {
     host = await session.open('laptop', '/host');
     await host.getByLabel('Number of teams').fill('2');
     await host.getByRole('button', { name: 'Create game' }).click();
@@ -83,7 +86,21 @@ describe("the host's timeline chart picks a decision for what-if", () => {
     await bob.getByRole('button', { name: 'Rollback' }).click();
     await expect.poll(() => bob.getByText(/rolled back/i).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await pressReveal(host);
-    await stepToDebrief(host, 14);
+    // Into Part 3, slowed to 0.25× (0.05 simulated hours a second): Ada deploys v2 and rolls it back at once, two
+    // decisions a "what if" can replace, a tick apart at most, at the same spot of a chart whose axis spans the
+    // game.
+    for (let i = 0; i < 6 && !/part 3/i.test((await phaseOf(ada)) ?? ''); i++) {
+      const before = await phaseOf(host);
+      await pressNext(host);
+      await expect.poll(() => phaseOf(host)).not.toBe(before);
+    }
+    await host.getByRole('button', { name: '0.25×' }).click();
+    await ada.getByRole('radio', { name: PART3_OPTIONS.b }).check();
+    await ada.getByRole('button', { name: 'Lock prediction' }).click();
+    await ada.getByRole('button', { name: 'Deploy v2' }).click();
+    await ada.getByRole('button', { name: 'Roll back to v1' }).click();
+    await ada.getByRole('button', { name: 'Deploy v2' }).waitFor();
+    await stepToDebrief(host, 12);
   });
 
   it('picks the clicked decision marker, and nothing on a crisis marker', async () => {
@@ -115,6 +132,25 @@ describe("the host's timeline chart picks a decision for what-if", () => {
     expect(await decision.inputValue()).not.toBe(bobsVersion);
     expect(await timeline.locator('li.selected').textContent()).toMatch(/Team 1.*Promote run 1 to 1 %/s);
     await expect.poll(async () => (await ringCentres(plot)).map((c) => near(c, promote))).toEqual([true]);
+
+    // Ada's two Part 3 decisions, taken within a tick of each other: each marker is there to hover and to click,
+    // a marker's width apart at least, and each picks its own entry.
+    const deployed = await findMarker(plot, 'decision', /Deployed upstream v2/);
+    const rolledBack = await findMarker(plot, 'decision', /Rolled the upstream back to v1/);
+    expect(deployed.tip).toMatch(/^Team 1 · P3 /);
+    expect(rolledBack.tip).toMatch(/^Team 1 · P3 /);
+    expect(Math.hypot(deployed.x - rolledBack.x, deployed.y - rolledBack.y)).toBeGreaterThanOrEqual(markerStep(12) - 1);
+    await plot.click({ position: { x: deployed.x, y: deployed.y } });
+    await expect.poll(() => decision.locator('option:checked').textContent()).toMatch(/Team 1 · Deployed upstream v2/);
+    const deployVersion = await decision.inputValue();
+    await plot.click({ position: { x: rolledBack.x, y: rolledBack.y } });
+    await expect.poll(() => decision.locator('option:checked').textContent()).toMatch(/Team 1 · Rolled the upstream back to v1/);
+    expect(await decision.inputValue()).not.toBe(deployVersion);
+    await expect.poll(async () => (await ringCentres(plot)).map((c) => near(c, rolledBack))).toEqual([true]);
+    await timeline.screenshot({ path: join(SCREENSHOT_DIR, 'timeline-pick-01d-same-hour-apart.png') });
+    // Back to the promotion, for the what-if below.
+    await plot.click({ position: { x: promote.x, y: promote.y } });
+    await expect.poll(() => decision.locator('option:checked').textContent()).toMatch(/Team 1 · Promote run 1 to 1 %/);
 
     // A crisis marker shows its tooltip but picks nothing.
     const crisis = await findMarker(plot, 'crisis', /Traffic spike/);

@@ -10,7 +10,7 @@ import { replay } from '../../shared/sim/replay.js';
 import type { GameFile } from '../../server/exports/game-file.js';
 import { screenshot } from '../support/browser.js';
 import { csvObjects } from '../support/csv.js';
-import { axeViolations, E2eSession, lockNumber, phaseOf, pressNext, pressReveal, stepToDebrief } from '../support/e2e.js';
+import { E2eSession, expectNoAxeViolations, lockNumber, phaseOf, pressNext, pressReveal, stepToDebrief } from '../support/e2e.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -175,10 +175,8 @@ describe('exports from the host console', () => {
     await host.waitForURL(`**/host/${code}`);
     await expect.poll(() => phaseOf(host)).toMatch(/debrief/i);
 
-    // A fresh browser (a phone this time) adds the finished game with its recovery link. bypassCSP lets axe in.
-    const context = await session.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
-    const lectern = await context.newPage();
-    await lectern.goto(`${session.server.url}/host`);
+    // A fresh browser (a phone this time) adds the finished game with its recovery link.
+    const lectern = await session.open('phone', '/host');
     const form = lectern.getByRole('textbox', { name: 'Open a game with its recovery link' });
     await form.fill(recoveryUrl);
     await lectern.getByRole('button', { name: 'Open link' }).click();
@@ -193,9 +191,8 @@ describe('exports from the host console', () => {
     await added.getByRole('button', { name: `Export CSV of game ${code}` }).click();
     await added.getByRole('button', { name: `Delete game ${code}` }).click();
     await screenshot(lectern, 'exports-06-recovered-past-game-phone');
-    expect(await axeViolations(lectern)).toEqual([]);
+    await expectNoAxeViolations(lectern, 'past games on a phone');
     // Nothing wider than the phone.
     expect(await lectern.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await context.close();
   });
 });

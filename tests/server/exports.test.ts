@@ -126,7 +126,7 @@ describe('CSV per decision', () => {
     expect(Object.keys(rows[0]!)).toEqual([
       'Version', 'Real time (UTC)', 'Part', 'Simulated hour', 'Team', 'Player', 'Action', 'Parameters',
       'Confidence', 'Target confidence', 'SPRT log-likelihood ratio', 'SPRT verdict', 'Failures seen',
-      'PSI', 'PSI band', 'Alerts per day', 'Pages per day', 'Alert storm',
+      'Training-serving PSI (latest check)', 'Training-serving PSI band', 'Alerts per day', 'Pages per day', 'Alert storm',
     ]);
     // Each row at its place in the log, stamped with the server time of its row.
     rows.forEach((row, i) => {
@@ -151,13 +151,14 @@ describe('CSV per decision', () => {
     expect(rollback.Team).toBe('Team 2');
     expect(rollback['Failures seen']).toMatch(/^\d+$/);
 
-    // Part 3: before its first check Night Owls had no PSI in hand; after it, every decision carries it.
+    // Part 3: before its first check Night Owls had no PSI in hand; after it, every decision carries the
+    // training-serving PSI of that check (0: the downstream read the v1 features it was trained on).
     const p3 = rows.filter((r) => r.Part === '3' && r.Team === 'Night Owls');
     const check = p3.findIndex((r) => r.Action === 'consistency-check');
-    expect(p3[check]!.PSI).toBe('');
+    expect(p3[check]!['Training-serving PSI (latest check)']).toBe('');
     expect(p3[check + 1]!.Action).toBe('deploy-upstream');
-    expect(p3[check + 1]!['PSI band']).toBe('stable');
-    expect(p3[check + 1]!.PSI).toBe('0');
+    expect(p3[check + 1]!['Training-serving PSI band']).toBe('stable');
+    expect(p3[check + 1]!['Training-serving PSI (latest check)']).toBe('0');
   });
 });
 

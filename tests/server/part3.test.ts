@@ -272,7 +272,8 @@ describe('Part 3 with four teams', () => {
     expect(answered.part3!.ensemble!.challenge!.answer).toMatchObject({ answer: 'approve-pinned', byNickname: 'ada', evidence: true });
     // Behind the pinned contract the downstream reads the features it was trained on again.
     expect(answered.part3!.ensemble).toMatchObject({ policy: 'strict', upstream: 'v2', reads: 'v1', pipelines: 2 });
-    expect(answered.part3!.ensemble!.ledger.at(-1)).toMatchObject({ kind: 'answer', evidence: { psi: expect.closeTo(0.32, 2) } });
+    // The evidence names what it compares: the check found the downstream on v1 features, so it is the v1 → v2 PSI.
+    expect(answered.part3!.ensemble!.ledger.at(-1)).toMatchObject({ kind: 'answer', evidence: { psi: expect.closeTo(0.32, 2), compares: 'v1-v2' } });
     await refused(game, ada.send('team:answer-challenge', { answer: 'refuse' }), 'challenge/closed');
     await refused(game, bob.send('team:answer-challenge', { answer: 'approve' }), 'challenge/none');
     await runUntil(screen, (p) => p.tiles[0]!.challenge === 'answered', 'the answer on the screen', 4);

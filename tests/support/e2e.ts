@@ -137,11 +137,27 @@ async function revealAnywayIfAsked(host: Page): Promise<void> {
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/** Whether the page runs under its Content-Security-Policy: an inline script added to it is refused. */
+function cspEnforced(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const probe = document.createElement('script');
+    probe.textContent = 'window.__cspProbeRan = true';
+    document.head.append(probe);
+    probe.remove();
+    const ran = '__cspProbeRan' in window;
+    delete (window as { __cspProbeRan?: boolean }).__cspProbeRan;
+    return !ran;
+  });
+}
+
 /**
  * axe-core's violations on the page as "rule (impact): target" lines (empty when clean). axe is evaluated
- * through the DevTools protocol, which the app's CSP does not govern (an inline <script> would be refused).
+ * through the DevTools protocol, which the app's CSP does not govern (an inline <script>, as addScriptTag
+ * injects it, would be refused): so no context needs `bypassCSP`, and none may use it, so that every page is
+ * audited as served, with its real CSP (checked first).
  */
 export async function axeViolations(page: Page): Promise<string[]> {
+  expect(await cspEnforced(page), `${page.url()} is audited under its CSP (a context without bypassCSP)`).toBe(true);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };

@@ -10,7 +10,7 @@ import { replay } from '../../shared/sim/replay.js';
 import type { GameConfig } from '../../shared/sim/state.js';
 import { podium, trackPodiums } from '../../src/lib/debrief/debrief-rows.js';
 import { storyOptions } from '../../src/lib/debrief/story-options.js';
-import { axisLabel, entryHour, timelineOptions, timelineTooltip, whatIfChoiceAt } from '../../src/lib/debrief/timeline-options.js';
+import { axisLabel, entryHour, markerOffsets, markerStep, timelineOptions, timelineTooltip, whatIfChoiceAt } from '../../src/lib/debrief/timeline-options.js';
 
 const golden = JSON.parse(readFileSync(new URL('./golden/game-log.json', import.meta.url), 'utf8')) as { config: GameConfig; log: unknown[] };
 
@@ -94,6 +94,32 @@ describe('the timeline chart', () => {
     // Each team's name on its own row (0, 1, 2), not on the borders between rows.
     const yAxis = options.yAxis as { axisLabel: { customValues: number[]; formatter: (v: number) => string } };
     expect(yAxis.axisLabel.customValues.map(yAxis.axisLabel.formatter)).toEqual(['Night Owls', 'Team 2', 'Team 3']);
+  });
+
+  it('sets apart the markers of one team at the same hour, so that each can be seen and clicked', () => {
+    // Night Owls promoted run 1 three times and shipped it at the same hour (its clock held while each was due).
+    type Item = { value: [number, number]; name: string; symbolOffset: [number, number] };
+    const step = markerStep(12);
+    for (const width of [0, 390, 1280]) {
+      const decisions = (timelineOptions(debrief, { pickable: true, width }).series as { data: Item[] }[])[1]!.data;
+      const same = decisions.filter((d) => d.value[0] === decisions.find((e) => e.name.startsWith('Promote run 1 to 5 %'))!.value[0]);
+      expect(same.map((d) => d.name.split(' (')[0])).toEqual(['Promote run 1 to 5 %', 'Promote run 1 to 25 %', 'Promote run 1 to 50 %', 'Ship run 1']);
+      // On one row, left to right in the order they were taken, each a marker's width and more from the last.
+      expect(new Set(same.map((d) => d.value[1])).size).toBe(1);
+      const xs = same.map((d) => d.symbolOffset[0]);
+      xs.slice(1).forEach((x, i) => expect(x - xs[i]!).toBeGreaterThanOrEqual(step - 1e-9));
+      // Each maps back to its own decision.
+      const versions = same.map((d) => whatIfChoiceAt(debrief, { componentType: 'series', seriesIndex: 1, dataIndex: decisions.indexOf(d) }));
+      expect(versions).toEqual([48, 49, 50, 51]);
+    }
+  });
+
+  it('moves a marker only as far as it must: apart in time stays put, close in time keeps a step', () => {
+    const entry = (teamId: string, axis: number) => ({ teamId, axis, version: 0, part: 'part2' as const, hour: axis, kind: 'decision' as const, label: '', alternatives: [] });
+    // 10 px an hour, a step of 12 px: 0 h and 0.5 h (5 px apart) need 7 px more; 5 h stays; another team is apart.
+    expect(markerOffsets([entry('a', 0), entry('a', 0.5), entry('a', 5), entry('b', 0.5), entry('a', 0)], 10, 12)).toEqual([0, 19, 0, 0, 12]);
+    // Before the page measured the chart, only markers at the very same hour move.
+    expect(markerOffsets([entry('a', 0), entry('a', 0.5), entry('a', 0)], 0, 12)).toEqual([0, 0, 12]);
   });
 
   it('maps a clicked decision marker to its version, and nothing else to a pick', () => {

@@ -22,6 +22,7 @@ import {
   ledgerWho,
   newestFirst,
   policyEffect,
+  psiName,
   psiReading,
   retrainBlocked,
   retrainDoes,
@@ -119,7 +120,16 @@ describe('the ledger and the challenge', () => {
   it("writes each entry's evidence from the latest check before it", () => {
     const state = applyAll(inPart3(), [lock3('p1', 'b'), deployAs('p1', 'v2'), tick(3), checkAs('p1'), deployAs('p1', 'v1')]);
     const ledger = ensembleOf(state, 't1').ledger;
-    expect(ledger.map((e) => evidenceWords(e.evidence))).toEqual(['no check yet', 'PSI 0.32 from the check at 3 h', 'PSI 0.32 from the check at 3 h']);
+    expect(ledger.map((e) => evidenceWords(e.evidence))).toEqual(['no check yet', 'v1 → v2 PSI 0.32 from the check at 3 h', 'v1 → v2 PSI 0.32 from the check at 3 h']);
+    // A check while the downstream reads its own v1 features: its training-serving PSI is 0 (the CSV's), and the
+    // ledger quotes the v1 → v2 PSI; each under its own name, so that neither reads as the other one wrong.
+    const early = applyAll(inPart3(), [lock3('p1', 'b'), checkAs('p1'), deployAs('p1', 'v2')]);
+    const checked = ensembleOf(early, 't1');
+    expect(checked.check!.psi.value).toBe(0);
+    expect(evidenceWords(checked.ledger.at(-1)!.evidence)).toBe('v1 → v2 PSI 0.32 from the check at 0 h');
+    // Retrained on v2 and validated, the evidence is the training-serving PSI of the new model.
+    const retrained = applyAll(inPart3(), [lock3('p4', 'b'), policyAs('p4', 'strict'), retrainAs('p4'), tick(7), checkAs('p4'), deployAs('p4', 'v2')]);
+    expect(evidenceWords(ensembleOf(retrained, 't4').ledger.at(-1)!.evidence)).toBe('training-serving PSI 0.00 from the check at 7 h');
     expect(newestFirst(ledger)[0]!.kind).toBe('rollback');
     expect(ledgerWho(ledger[0]!)).toBe('ada');
     expect(ledgerWho({ byNickname: null })).toBe('event');
@@ -259,6 +269,9 @@ describe("Part 3's health, host rows and projector results", () => {
     ]);
     expect(bars[1]!.share).toBeCloseTo(2 / 3, 9);
     expect(unanswered(results)).toEqual(['t4']);
-    expect(psiReading({ value: 0.32, band: 'act' })).toBe('PSI 0.32 · act (≥ 0.25)');
+    expect(psiReading('v1-v2', { value: 0.32, band: 'act' })).toBe('v1 → v2 PSI 0.32 · act (≥ 0.25)');
+    expect(psiReading('training-serving', { value: 0, band: 'stable' })).toBe('training-serving PSI 0.00 · stable (< 0.10)');
+    // At the start of a sentence: a capital, but never on a version's small v.
+    expect([psiName('training-serving', true), psiName('v1-v2', true)]).toEqual(['Training-serving PSI', 'v1 → v2 PSI']);
   });
 });

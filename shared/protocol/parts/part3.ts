@@ -19,6 +19,13 @@ export type ChallengeAnswer = z.infer<typeof ChallengeAnswerSchema>;
 export const PsiBandSchema = z.enum(['stable', 'watch', 'act']);
 export type PsiBand = z.infer<typeof PsiBandSchema>;
 
+/** Which two feature distributions a PSI compares (Part 3 shows two PSIs that read alike and differ):
+ *  `training-serving`, the features the serving downstream was trained on against those it reads now (the skew it
+ *  suffers: 0 while it reads its own); `v1-v2`, upstream v1's output against v2's (the skew a downstream trained
+ *  on v1 would suffer if it read v2: 0.32 by design). Named in words by PSI_NAMES (parts/part3/content.ts). */
+export const PsiComparisonSchema = z.enum(['training-serving', 'v1-v2']);
+export type PsiComparison = z.infer<typeof PsiComparisonSchema>;
+
 /** Part 3's intents: every one a versioning decision that goes into the team's ledger. */
 export const PART3_INTENTS = {
   /** The upstream serves v2 ("Deploy v2") or goes back to v1 ("Roll back to v1"). */
@@ -44,8 +51,10 @@ export const ConsistencyCheckSchema = z.object({
   serving: FeatureVersionSchema,
   training: z.array(z.number()),
   served: z.array(z.number()),
+  /** The training-serving PSI: `training` against `served`. */
   psi: PsiSchema,
-  /** While the downstream is still on v1 features: its training features against the upstream's v2 output. */
+  /** While the downstream is still on v1 features, the v1 → v2 PSI: its training features against the upstream's
+   *  v2 output. */
   againstV2: PsiSchema.nullable(),
   /** A retrained model was validated by this check (strict contracts: the pin moved to features_v2). */
   validated: z.boolean(),
@@ -75,8 +84,9 @@ export const LedgerEntrySchema = z.object({
   /** Who decided (null for an event: a retraining that finished, an auto-update, a deadline). */
   byNickname: z.string().nullable(),
   text: z.string(),
-  /** The latest consistency check before the entry, if any: the evidence in hand. */
-  evidence: z.object({ at: z.number(), psi: z.number() }).nullable(),
+  /** The latest consistency check before the entry, if any: the evidence in hand, the PSI that check showed for
+   *  the decision (the v1 → v2 PSI while the downstream is on v1 features, else the training-serving PSI). */
+  evidence: z.object({ at: z.number(), psi: z.number(), compares: PsiComparisonSchema }).nullable(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 
@@ -102,7 +112,7 @@ export const SystemSampleSchema = z.object({ hour: z.number(), measured: z.numbe
 export const TraceSchema = z.object({
   /** The serving upstream's own metric: it improves with v2. */
   upstreamMetric: z.number(),
-  /** PSI between the serving downstream's training features and the features it reads now. */
+  /** The training-serving PSI: the serving downstream's training features against the features it reads now. */
   psi: PsiSchema,
   /** What the downstream reports of itself: its offline validation metric (it raises no error). */
   downstreamReported: z.number(),

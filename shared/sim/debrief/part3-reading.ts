@@ -3,6 +3,7 @@
 // (it reads the hidden system metric).
 import type { Replacement, TalkingPoint } from '../../protocol/debrief.js';
 import type { Action } from '../actions.js';
+import { PSI_NAMES } from '../parts/part3/content.js';
 import { part3 } from '../parts/part3/index.js';
 import type { LedgerRecord, Part3State } from '../parts/part3/types.js';
 import { sliceOf } from '../parts/part.js';
@@ -109,7 +110,7 @@ export function part3TalkingPoints(state: GameState, name: (teamId: string) => s
     if (!own) continue;
     const deploy = own.ledger.find((e) => e.kind === 'deploy' && e.by !== null);
     if (deploy && !own.checks.some((c) => c.at <= deploy.at)) {
-      points.push({ part: 3, text: `${name(team.id)} deployed upstream v2 before running any consistency check: what did they expect PSI to be?`, hidden: false });
+      points.push({ part: 3, text: `${name(team.id)} deployed upstream v2 before running any consistency check: what did they expect the ${PSI_NAMES['v1-v2']} to be?`, hidden: false });
     }
     const answer = own.challenge?.answer;
     if (answer && !answer.evidence) {

@@ -14,6 +14,9 @@ export const KIND_STYLE = {
 
 export const KINDS = ['crisis', 'decision', 'outcome'] as const;
 
+/** The plot's margins inside the chart, in pixels, besides the y axis's team names. */
+const GRID = { left: 8, right: 16 } as const;
+
 /** The label of an axis hour: "P2 6 h" or "P3 4 h". */
 export function axisLabel(debrief: Pick<Debrief, 'part3From'>, axis: number, digits = 0): string {
   const from = debrief.part3From;
@@ -89,17 +92,59 @@ export function timelineTooltip(debrief: Debrief, entry: TimelineEntry, pickable
 
 type MarkAreaData = NonNullable<NonNullable<ScatterSeriesOption['markArea']>['data']>;
 
+/** A marker's size, and the least distance between the centres of two markers of one lane that are both to be
+ *  seen and clicked: a marker's width and a little air (the chosen one, drawn larger, overlaps its neighbours'
+ *  edges, never their centres). */
+const markerSize = (fontSize: number) => fontSize * 0.9;
+export const markerStep = (fontSize: number) => fontSize * 1.05;
+
+/**
+ * The horizontal offsets, in pixels, that keep each team's markers of one kind apart (`entries` in the series'
+ * order): a team decides several times within the same hour (a clock that holds while a decision is due, a
+ * Part 3 team acting between two ticks), and markers drawn on top of each other would leave only the top one
+ * to click. Along the row, each marker moves right of the one before as far as it must to stand a step from it;
+ * its hour is unchanged (the tooltip and the list say it). `pxPerHour` is the plot's scale as the page measures
+ * it; unknown (0, before the page is laid out), only markers at the very same hour move.
+ */
+export function markerOffsets(entries: readonly TimelineEntry[], pxPerHour: number, step: number): number[] {
+  const offsets = entries.map(() => 0);
+  const known = pxPerHour > 0;
+  const lanes = new Map<string, number[]>();
+  for (const [index, entry] of entries.entries()) {
+    const key = known ? entry.teamId : `${entry.teamId} ${entry.axis}`;
+    const lane = lanes.get(key);
+    if (lane) lane.push(index);
+    else lanes.set(key, [index]);
+  }
+  for (const lane of lanes.values()) {
+    let last = Number.NEGATIVE_INFINITY;
+    // In time order, the log's order among equals: left to right reads as the team decided.
+    for (const index of lane.toSorted((a, b) => entries[a]!.axis - entries[b]!.axis || a - b)) {
+      const at = known ? entries[index]!.axis * pxPerHour : 0;
+      const placed = Math.max(at, last + step);
+      offsets[index] = placed - at;
+      last = placed;
+    }
+  }
+  return offsets;
+}
+
 /** The ECharts option; `selected` (a decision's version) is drawn larger with a ring, `fontSize` for the projector;
- *  `pickable` (the host's console): the decisions a "what if" can replace take a pointer and say so in their tooltip. */
+ *  `pickable` (the host's console): the decisions a "what if" can replace take a pointer and say so in their tooltip;
+ *  `width`: the chart's width in pixels, so that markers close in time stand apart (0 when not yet measured). */
 export function timelineOptions(
   debrief: Debrief,
-  options: { selected?: number | null; fontSize?: number; pickable?: boolean } = {},
+  options: { selected?: number | null; fontSize?: number; pickable?: boolean; width?: number } = {},
 ): ChartOption {
   const fontSize = options.fontSize ?? 12;
   const pickable = options.pickable ?? false;
   const names = debrief.teams.map((t) => t.name);
   const row = new Map(debrief.teams.map((t, i) => [t.id, i]));
   const end = Math.max(1, debrief.end);
+  // The plot's width at least: the chart's, less the grid's margins and the widest team name the y axis allows
+  // (a narrower name leaves a wider plot, so markers stand further apart than a step, never closer).
+  const plot = (options.width ?? 0) - GRID.left - GRID.right - fontSize * 10;
+  const pxPerHour = plot > 0 ? plot / Math.ceil(end) : 0;
   const bands: MarkAreaData = [
     [
       { xAxis: 0, name: 'Part 2', itemStyle: { color: INK.muted, opacity: 0.06 }, label: { color: INK.muted, fontSize, position: 'insideTopLeft' } },
@@ -115,20 +160,23 @@ export function timelineOptions(
   const series: ScatterSeriesOption[] = KINDS.map((kind, index) => {
     const style = KIND_STYLE[kind];
     const entries = entriesOf(debrief, kind);
-    // Entries of one team at the same hour would hide each other: nudge each kind to its own lane of the row.
+    // Entries of one team at the same hour would hide each other: nudge each kind to its own lane of the row,
+    // and, within a lane, each marker right of the one before it (markerOffsets).
     const lane = (index - 1) * 0.22;
+    const offsets = markerOffsets(entries, pxPerHour, markerStep(fontSize));
     return {
       type: 'scatter',
       name: style.name,
       symbol: style.symbol,
       itemStyle: { color: style.color },
-      data: entries.map((e) => ({
+      data: entries.map((e, i) => ({
         // The pointer only where a click does something: the projector's chart and crises never select. Per item:
         // ECharts reads an item's own cursor (default: pointer) over the series' once items carry options.
         cursor: pickable && isWhatIfChoice(e) ? 'pointer' : 'default',
         value: [e.axis, (row.get(e.teamId) ?? 0) + lane],
         name: e.label,
-        symbolSize: e.version === options.selected && kind === 'decision' ? fontSize * 1.6 : fontSize * 0.9,
+        symbolSize: e.version === options.selected && kind === 'decision' ? fontSize * 1.6 : markerSize(fontSize),
+        symbolOffset: [offsets[i]!, 0],
         itemStyle: e.version === options.selected && kind === 'decision' ? { borderColor: INK.text, borderWidth: 3 } : undefined,
       })),
       ...(index === 0 ? { markArea: { silent: true, data: bands } } : {}),
@@ -138,7 +186,7 @@ export function timelineOptions(
     aria: { enabled: true, label: { description: timelineDescription(debrief) } },
     textStyle: { fontFamily: FONT, color: INK.text, fontSize },
     animation: false,
-    grid: { left: 8, right: 16, top: fontSize * 3, bottom: fontSize * 2.5, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    grid: { ...GRID, top: fontSize * 3, bottom: fontSize * 2.5, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     legend: { top: 0, textStyle: { color: INK.text, fontSize }, data: KINDS.map((k) => KIND_STYLE[k].name) },
     tooltip: {
       trigger: 'item',

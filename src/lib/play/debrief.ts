@@ -20,7 +20,7 @@ export const PART_TAKEAWAYS: Readonly<Record<number, { title: string; text: stri
   },
   3: {
     title: 'Ensemble lockdown',
-    text: 'A better upstream can silently break its downstream (PSI ≥ 0.25: act). Pin features behind immutable contracts, f_train(x) ≡ f_serve(x), and retrain before you switch.',
+    text: 'A better upstream can silently break its downstream (training-serving PSI ≥ 0.25: act). Pin features behind immutable contracts, f_train(x) ≡ f_serve(x), and retrain before you switch.',
   },
 };
 

@@ -1,8 +1,16 @@
 // The words of Part 3 (GAME.md §6): the lock question and its options, the challenge's answers and the
 // reflection (the ledger). The crises speak in shared/sim/crises/.
-import type { ChallengeAnswer, Choice } from '../../../protocol/views.js';
+import type { ChallengeAnswer, Choice, PsiComparison } from '../../../protocol/views.js';
 
 export const PART3_TITLE = 'Ensemble lockdown';
+
+/** The name of each PSI the part shows, saying what it compares, the same on every page, in the debrief and in
+ *  the exports: right after a check of a downstream on v1 features, the training-serving PSI is 0 while the
+ *  v1 → v2 PSI is 0.32, and a bare "PSI" for both would make one of them look wrong. */
+export const PSI_NAMES: Readonly<Record<PsiComparison, string>> = {
+  'training-serving': 'training-serving PSI',
+  'v1-v2': 'v1 → v2 PSI',
+};
 
 export const PART3_QUESTION =
   'If you update the feature extractor without retraining the classifier, will the system accuracy drop even ' +
@@ -26,7 +34,7 @@ export const PART3_REFLECTION_PROMPT =
   'training-serving skew invariant f_train(x) ≡ f_serve(x).';
 
 export const PART3_REFLECTION_OPTIONS: Readonly<Record<Choice, string>> = {
-  a: 'Strict immutable contracts: pin each downstream to the features it was trained on, and move the pin only after retraining and a consistency check (PSI < 0.1), so f_train(x) ≡ f_serve(x) holds by construction.',
+  a: 'Strict immutable contracts: pin each downstream to the features it was trained on, and move the pin only after retraining and a consistency check (training-serving PSI < 0.1), so f_train(x) ≡ f_serve(x) holds by construction.',
   b: 'Loose versioning with end-to-end monitoring: read the newest features and alert when the system metric falls.',
   c: 'Loose versioning: each team owns its model, and a better component makes a better system.',
   d: 'Freeze the upstream: never update an extractor once a downstream depends on it.',

@@ -1,6 +1,6 @@
 // How a team's ensemble is wired, derived from its decisions (GAME.md §6): which features the serving
 // downstream reads, how many feature pipelines run, and the entries of its governance ledger.
-import type { FeatureVersion } from '../../../protocol/views.js';
+import type { FeatureVersion, PsiComparison } from '../../../protocol/views.js';
 import { ENSEMBLE_TRACKS } from '../../constants.js';
 import type { TrackId } from '../../tracks.js';
 import { featurePsi } from './psi.js';
@@ -24,10 +24,13 @@ export function upstreamMetricOf(track: TrackId, version: FeatureVersion): numbe
   return version === 'v2' ? spec.upstreamV2 : spec.upstreamV1;
 }
 
-/** The PSI a check showed as the evidence for a decision: against v2 while the downstream is on v1 features
- *  (the question every decision of this part turns on), else training against serving. */
-export function evidencePsi(check: CheckRecord): number {
-  return check.trainedOn === 'v1' ? featurePsi('v1', 'v2') : featurePsi(check.trainedOn, check.serving);
+/** The PSI a check showed as the evidence for a decision, and what it compares: the v1 → v2 PSI while the
+ *  downstream is on v1 features (the question every decision of this part turns on), else the training-serving
+ *  PSI. */
+export function evidencePsi(check: CheckRecord): { psi: number; compares: PsiComparison } {
+  return check.trainedOn === 'v1'
+    ? { psi: featurePsi('v1', 'v2'), compares: 'v1-v2' }
+    : { psi: featurePsi(check.trainedOn, check.serving), compares: 'training-serving' };
 }
 
 /** The latest check a team ran at or before simulated hour `at`. */

@@ -105,7 +105,7 @@ export function ensembleView(team: TeamPart3, track: TrackId, ctx: PartContext, 
         kind: entry.kind,
         byNickname: ctx.nickname(entry.by),
         text: entry.text,
-        evidence: evidence && { at: evidence.at, psi: evidencePsi(evidence) },
+        evidence: evidence && { at: evidence.at, ...evidencePsi(evidence) },
       };
     }),
   };

@@ -1,5 +1,5 @@
-// How Part 3's ensemble reads in words (GAME.md §6), the same on the phone, the console and the projector: PSI
-// bands, what each versioning decision does and costs, the challenge's countdown and answer, the ledger's
+// How Part 3's ensemble reads in words (GAME.md §6), the same on the phone, the console and the projector: the
+// names of its two PSIs, PSI bands, what each versioning decision does and costs, the challenge's countdown and answer, the ledger's
 // evidence, and a team's status (healthy or silent failure). Pure, so the words are tested.
 // Relative imports (not `$shared`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
 import type {
@@ -11,10 +11,11 @@ import type {
   LedgerEntry,
   LedgerKind,
   PsiBand,
+  PsiComparison,
   VersioningPolicy,
 } from '../../../../shared/protocol/views.js';
 import { PSI_BANDS } from '../../../../shared/sim/constants.js';
-import { CHALLENGE_ANSWERS } from '../../../../shared/sim/parts/part3/content.js';
+import { CHALLENGE_ANSWERS, PSI_NAMES } from '../../../../shared/sim/parts/part3/content.js';
 import { pipelinesOf, readsOf } from '../../../../shared/sim/parts/part3/ensemble.js';
 import * as fmt from '../../format.js';
 
@@ -25,10 +26,17 @@ export const PSI_BAND_WORDS: Readonly<Record<PsiBand, { word: string; range: str
   act: { word: 'act', range: `≥ ${fmt.psi(PSI_BANDS.act)}` },
 };
 
-/** "PSI 0.32 · act (≥ 0.25)". */
-export function psiReading(psi: { value: number; band: PsiBand }): string {
+/** A PSI's name, saying what it compares (PSI_NAMES), with a capital when it starts a sentence:
+ *  "Training-serving PSI"; "v1 → v2 PSI" keeps its version's small v. */
+export function psiName(compares: PsiComparison, start = false): string {
+  const name = PSI_NAMES[compares];
+  return start && !/^v\d/.test(name) ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+}
+
+/** "training-serving PSI 0.00 · stable (< 0.10)", "v1 → v2 PSI 0.32 · act (≥ 0.25)". */
+export function psiReading(compares: PsiComparison, psi: { value: number; band: PsiBand }): string {
   const band = PSI_BAND_WORDS[psi.band];
-  return `PSI ${fmt.psi(psi.value)} · ${band.word} (${band.range})`;
+  return `${psiName(compares)} ${fmt.psi(psi.value)} · ${band.word} (${band.range})`;
 }
 
 export const POLICY_WORDS: Readonly<Record<VersioningPolicy, { label: string; short: string; does: string }>> = {
@@ -128,7 +136,7 @@ export function retrainProgress(retrain: NonNullable<Ensemble['retrain']>, now: 
 /** What the consistency check does, for the button's description. */
 export function checkDoes(e: Pick<Ensemble, 'policy' | 'retrain' | 'spec'>): string {
   const validates = e.policy === 'strict' && e.retrain?.done ? ' Now it also validates the retrained model and moves the pin to features_v2.' : '';
-  return `Compares the features the ${e.spec.downstream.toLowerCase()} was trained on with the features it reads now (PSI over 10 bins). Costs nothing, and it is the evidence behind your decisions.${validates}`;
+  return `Compares the features the ${e.spec.downstream.toLowerCase()} was trained on with the features it reads now (the training-serving PSI, over 10 bins). Costs nothing, and it is the evidence behind your decisions.${validates}`;
 }
 
 export type ChallengeState = 'open' | 'answered' | 'lapsed';
@@ -179,9 +187,10 @@ export const LEDGER_KIND_WORDS: Readonly<Record<LedgerKind, string>> = {
   deadline: 'Deadline',
 };
 
-/** The evidence a ledger entry was made with: "PSI 0.32 from the check at 3 h", or "no check yet". */
+/** The evidence a ledger entry was made with, named by what it compares: "v1 → v2 PSI 0.32 from the check at
+ *  3 h", "training-serving PSI 0.00 from the check at 16 h", or "no check yet". */
 export function evidenceWords(evidence: LedgerEntry['evidence']): string {
-  return evidence ? `PSI ${fmt.psi(evidence.psi)} from the check at ${fmt.hours(evidence.at)}` : 'no check yet';
+  return evidence ? `${psiName(evidence.compares)} ${fmt.psi(evidence.psi)} from the check at ${fmt.hours(evidence.at)}` : 'no check yet';
 }
 
 /** Who made a ledger entry: a nickname, or "event" for what happened to the team (a deadline, an auto-update). */

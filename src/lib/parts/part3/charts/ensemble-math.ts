@@ -7,7 +7,7 @@ import type { ConsistencyCheck, Ensemble, EnsembleOutcome } from '../../../../..
 import { FEATURE_BINS } from '../../../../../shared/sim/constants.js';
 import type { MathLine } from '../../../charts/math-line.js';
 import * as fmt from '../../../format.js';
-import { PSI_BAND_WORDS } from '../ensemble-words.js';
+import { PSI_BAND_WORDS, psiName } from '../ensemble-words.js';
 
 /** Shares as the bins are written (three decimals, as FEATURE_BINS holds them). */
 const share = (x: number) => x.toFixed(3);
@@ -57,7 +57,7 @@ export const termShare = share;
 /** A term as the peek's table writes it. */
 export const termValue = term;
 
-/** The Ensemble Trace's peek: the measured system metric against the floor, the PSI it reads at, and — after
+/** The Ensemble Trace's peek: the measured system metric against the floor, the training-serving PSI it reads at, and — after
  *  the reveal — the model behind it with the hidden sensitivity s. */
 export function traceMath(ensemble: Ensemble, outcome: EnsembleOutcome | null): MathLine[] {
   const { trace, spec } = ensemble;
@@ -73,7 +73,7 @@ export function traceMath(ensemble: Ensemble, outcome: EnsembleOutcome | null): 
           : `${fmt.percentValue(system.measured)} ${system.measured < spec.floor ? '<' : '≥'} floor ${fmt.percentValue(spec.floor)}${trace.silent ? ': silent failure' : ''}`,
     },
     {
-      name: 'PSI',
+      name: psiName('training-serving', true),
       formula: `PSI(features_${ensemble.model} trained on, features_${ensemble.reads} read)`,
       substituted: ensemble.model === ensemble.reads ? 'the same features: every term is 0' : `training ${ensemble.model} against serving ${ensemble.reads}`,
       result: `${fmt.psi(trace.psi.value)} → ${PSI_BAND_WORDS[trace.psi.band].word}`,

@@ -7,6 +7,7 @@ import type { ConsistencyCheck, Ensemble } from '../../../../../shared/protocol/
 import type { BarSeriesOption, ChartOption, LineSeriesOption } from '../../../charts/options-types.js';
 import { ENSEMBLE, FONT, INK } from '../../../charts/theme.js';
 import * as fmt from '../../../format.js';
+import { psiName } from '../ensemble-words.js';
 
 const axisLabel = { color: INK.muted, fontSize: 11 } as const;
 
@@ -23,7 +24,7 @@ export function histogramDescription(check: ConsistencyCheck): string {
   }
   const gap = check.served[widest]! - check.training[widest]!;
   const where = Math.abs(gap) < 1e-9 ? 'The two distributions are identical' : `They differ most in bin ${widest + 1}: ${fmt.percent(check.training[widest]!)} in training, ${fmt.percent(check.served[widest]!)} served`;
-  return `Feature distributions over 10 bins, trained on ${check.trainedOn} against served ${check.serving}. ${where}. PSI ${fmt.psi(check.psi.value)}.`;
+  return `Feature distributions over 10 bins, trained on ${check.trainedOn} against served ${check.serving}. ${where}. ${psiName('training-serving', true)} ${fmt.psi(check.psi.value)}.`;
 }
 
 /** The consistency check's bar chart: shares in percent per bin, training filled, served hatched. */
