@@ -55,10 +55,10 @@ describe('a replay seek across a big game', () => {
     // Sent after the seek on the same socket, so the server reads it after the seek has started.
     await ok(note('host', host.send('sync:snapshot', {})));
     // The seek is still being worked out: the projector and another game are answered meanwhile.
-    await ok(note('projector', screen.send('sync:snapshot', {})));
-    await ok(note('other game', other.host.send('sync:snapshot', {})));
+    await Promise.all([ok(note('projector', screen.send('sync:snapshot', {}))), ok(note('other game', other.host.send('sync:snapshot', {})))]);
+    expect(answered).not.toContain('seek');
     const done = await ok(seek);
-    expect(answered).toEqual(['host', 'projector', 'other game', 'seek']);
+    expect(answered.at(-1)).toBe('seek');
     // Exact at the end: the replayed state is the live game's.
     if (!done.ok) throw new Error('refused');
     expect(done.frame).toMatchObject({ version: last, last, matchesLive: true });
