@@ -55,8 +55,8 @@ export interface RealtimeOptions {
   allowedOrigins?: string[];
   /** Finished games older than this many days are deleted at start and daily (0 or absent: kept forever). */
   retentionDays?: number;
-  /** How long one slice of a debrief's "what if" may hold the event loop (server/replay/slices.ts). */
-  whatIfSliceMs?: number;
+  /** How long one slice of a replay's move or a "what if" may hold the event loop (server/replay/slices.ts). */
+  debriefSliceMs?: number;
 }
 
 export interface Realtime {
@@ -97,7 +97,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   });
   const broadcaster = new Broadcaster(io);
   // A replay or "what if" goes to the game's host consoles and projectors (the screen view is public).
-  const studios = new Studios((room, studio) => io.to([hostRoom(room.code), screenRoom(room.code)]).emit('studio', studio), options.whatIfSliceMs);
+  const studios = new Studios((room, studio) => io.to([hostRoom(room.code), screenRoom(room.code)]).emit('studio', studio), options.debriefSliceMs);
   const rooms = new Rooms(options.store, broadcaster.onRoomChange, options.maxRooms ?? 2000, clock, undefined, {
     lobbyIdleMs: options.lobbyIdleMs,
     finishedIdleMs: options.finishedIdleMs,

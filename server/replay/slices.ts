@@ -1,7 +1,8 @@
-// Long pure work on the server's one thread, a slice at a time. A "what if" replays a whole game (1–2.5 s for
-// forty teams on a 2-core machine): run at once it would hold every other socket of every game that long, and
-// a host pressing it repeatedly would stall the server. Stepwise work (a generator that yields every few
-// actions, e.g. `whatIfSteps`) runs here in slices of about SLICE_MS, with the event loop free in between.
+// Long pure work on the server's one thread, a slice at a time. A "what if", or a replay's first seek to the end,
+// replays a whole game (0.3–2.5 s for forty teams on a 2-core machine): run at once it would hold every other
+// socket of every game that long, and a host pressing it repeatedly would stall the server. Stepwise work (a
+// generator that yields every few actions: `whatIfSteps`, `ReplayCursor.seekSteps`) runs here in slices of about
+// SLICE_MS, with the event loop free in between.
 
 /** How long one slice may hold the event loop before the next waits its turn. */
 export const SLICE_MS = 8;

@@ -31,10 +31,11 @@ class Replay {
   playing = false;
   speed: ReplaySpeed = 4;
   timer: ReturnType<typeof setInterval> | null = null;
+  /** The projector's view of the state the cursor stands on: a frame goes to every console and into acks. */
+  #view: { state: GameState; view: ScreenView } | null = null;
 
   constructor(cursor: ReplayCursor) {
     this.cursor = cursor;
-    cursor.seek(0);
   }
 
   get state(): GameState {
@@ -45,8 +46,9 @@ class Replay {
     return this.cursor.last;
   }
 
-  seek(version: number): void {
-    this.cursor.seek(version);
+  get view(): ScreenView {
+    if (this.#view?.state !== this.state) this.#view = { state: this.state, view: projectScreen(this.state) };
+    return this.#view.view;
   }
 
   frame(live: GameState): ReplayFrame {
@@ -56,10 +58,16 @@ class Replay {
       last: this.last,
       playing: this.playing,
       speed: this.speed,
-      view: projectScreen(this.state),
+      view: this.view,
       matchesLive: atEnd && live.version === this.last ? stateHash(this.state) === stateHash(live) : null,
     };
   }
+}
+
+/** A game's replay cursor on its way to `target`, in slices; `done` settles when it stands there. */
+interface Move {
+  target: number;
+  done: Promise<void>;
 }
 
 interface Entry {
@@ -70,6 +78,8 @@ interface Entry {
    * opening and scrubbing to the end again and again replays the game once, not each time.
    */
   cursor: ReplayCursor | null;
+  /** The cursor's move under way: at most one per game (see `#moveTo`). */
+  move: Move | null;
   whatIf: WhatIf | null;
 }
 
@@ -99,7 +109,7 @@ export class Studios {
   observe(room: Room, before: GameState, action: Action): void {
     let entry = this.#entries.get(room);
     if (!entry && before.version === 0) {
-      entry = { walk: startWalk(room.config), replay: null, cursor: null, whatIf: null };
+      entry = { walk: startWalk(room.config), replay: null, cursor: null, move: null, whatIf: null };
       this.#entries.set(room, entry);
     }
     if (!entry || entry.walk.state.version !== before.version) return;
@@ -115,7 +125,7 @@ export class Studios {
   #entry(room: Room): Entry {
     let entry = this.#entries.get(room);
     if (!entry) {
-      entry = { walk: startWalk(room.config), replay: null, cursor: null, whatIf: null };
+      entry = { walk: startWalk(room.config), replay: null, cursor: null, move: null, whatIf: null };
       this.#entries.set(room, entry);
     }
     if (entry.walk.state.version < room.state.version) {
@@ -157,14 +167,16 @@ export class Studios {
     return room.finished ? this.#entry(room) : fail('replay/not-finished');
   }
 
-  open(room: Room): { ok: true } | Failure {
+  /** Opens the replay at version 0 (its frame goes out once the cursor stands there). */
+  async open(room: Room): Promise<{ ok: true } | Failure> {
     const entry = this.#finished(room);
     if ('ok' in entry) return entry;
     this.#stop(entry);
     entry.cursor ??= new ReplayCursor(room.config, room.log(), CHECKPOINT_EVERY);
-    entry.replay = new Replay(entry.cursor);
-    this.#publish(room);
-    return { ok: true };
+    const replay = new Replay(entry.cursor);
+    entry.replay = replay;
+    await this.#moveTo(room, entry, 0);
+    return entry.replay === replay ? { ok: true } : fail('replay/closed');
   }
 
   #replay(room: Room): { entry: Entry; replay: Replay } | Failure {
@@ -173,22 +185,61 @@ export class Studios {
     return entry.replay ? { entry, replay: entry.replay } : fail('replay/closed');
   }
 
-  play(room: Room): { ok: true } | Failure {
+  /**
+   * Moves the game's replay to `version`. Every move, however short, runs in slices (server/replay/slices.ts):
+   * the first scrub towards the end of a big game replays all of it, a second and more, and every other game on
+   * this server must keep its answers meanwhile. One move per game at a time, and the newest target wins: a move
+   * under way takes it over (`ReplayCursor.seekSteps` reads it again as it goes) and everyone waiting on it is
+   * answered when the cursor stands there — a host dragging the slider fast ends on where it stopped, never on
+   * a position it passed. The frame goes out once, when the move lands.
+   */
+  #moveTo(room: Room, entry: Entry, version: number): Promise<void> {
+    if (entry.move) {
+      entry.move.target = version;
+      return entry.move.done;
+    }
+    const cursor = entry.cursor!;
+    const move: Move = { target: version, done: Promise.resolve() };
+    // Over as soon as the cursor stands on the target, in the same turn: a seek that comes later starts a new move.
+    function* steps(): Generator<void, GameState, void> {
+      try {
+        return yield* cursor.seekSteps(() => move.target);
+      } finally {
+        entry.move = null;
+      }
+    }
+    entry.move = move;
+    move.done = inSlices(steps(), this.#sliceMs).then(() => this.#landed(room, entry));
+    return move.done;
+  }
+
+  /** The replay's frame where a move landed, unless it was closed or its room dropped meanwhile. */
+  #landed(room: Room, entry: Entry): void {
+    const replay = entry.replay;
+    if (!replay || this.#entries.get(room) !== entry) return;
+    if (replay.playing && replay.state.version >= replay.last) this.#pause(replay);
+    this.#publish(room);
+  }
+
+  async play(room: Room): Promise<{ ok: true } | Failure> {
     const found = this.#replay(room);
     if ('ok' in found) return found;
-    const { replay } = found;
-    if (replay.state.version >= replay.last) replay.seek(0);
+    const { entry, replay } = found;
     replay.playing = true;
-    replay.timer ??= setInterval(() => this.#advance(room, replay), REPLAY_STEP_MS);
+    replay.timer ??= setInterval(() => this.#advance(room, entry, replay), REPLAY_STEP_MS);
     this.#playing.add(replay);
-    this.#publish(room);
+    if (replay.state.version < replay.last) this.#publish(room);
+    else await this.#moveTo(room, entry, 0);
     return { ok: true };
   }
 
-  #advance(room: Room, replay: Replay): void {
-    replay.seek(Math.min(replay.last, replay.state.version + replay.speed * ACTIONS_PER_STEP));
-    if (replay.state.version >= replay.last) this.#pause(replay);
-    this.#publish(room);
+  #advance(room: Room, entry: Entry, replay: Replay): void {
+    // A step or a scrub still under way is not piled on: this step is skipped.
+    if (entry.move) return;
+    this.#moveTo(room, entry, Math.min(replay.last, replay.state.version + replay.speed * ACTIONS_PER_STEP)).catch(() => {
+      // The log replayed when the game was loaded, so this cannot happen; if it does, the replay stops, not the server.
+      this.#pause(replay);
+    });
   }
 
   #pause(replay: Replay): void {
@@ -214,13 +265,17 @@ export class Studios {
     return { ok: true };
   }
 
-  /** Scrubs to a version; the projector's view there comes back in the ack too. */
-  seek(room: Room, version: number): { ok: true; frame: ReplayFrame; view: ScreenView } | Failure {
+  /**
+   * Scrubs to a version, in slices (`#moveTo`); the ack comes when the replay stands on the newest version asked
+   * for, and carries its frame and the projector's view there.
+   */
+  async seek(room: Room, version: number): Promise<{ ok: true; frame: ReplayFrame; view: ScreenView } | Failure> {
     const found = this.#replay(room);
     if ('ok' in found) return found;
     if (version > found.replay.last) return fail('replay/out-of-range');
-    found.replay.seek(version);
-    this.#publish(room);
+    await this.#moveTo(room, found.entry, version);
+    // Closed (and perhaps opened again) meanwhile: the replay this seek moved is gone.
+    if (found.entry.replay !== found.replay) return fail('replay/closed');
     const frame = found.replay.frame(room.state);
     return { ok: true, frame, view: frame.view };
   }

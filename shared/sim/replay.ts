@@ -8,9 +8,9 @@ export const REPLAY_STEP_ACTIONS = 8;
 
 /**
  * The state after applying a log to a state, in steps: it pauses (yields) every `every` actions so that the
- * server can serve everyone else between them while it replays a whole game (a debrief's "what if"). A logged
- * action that is refused means the log is corrupt. `parsed` collects the actions as parsed on the way (a
- * branch's log starts with them). `finish` runs it to the end at once.
+ * server can serve everyone else between them while it replays a whole game (a debrief's "what if", a replay's
+ * seek: `ReplayCursor.seekSteps`). A logged action that is refused means the log is corrupt. `parsed` collects
+ * the actions as parsed on the way (a branch's log starts with them). `finish` runs it to the end at once.
  */
 export function* replaySteps(
   state: GameState,
@@ -23,7 +23,8 @@ export function* replaySteps(
     parsed?.push(action);
     const result = reduce(current, action);
     if (!result.ok) {
-      throw new Error(`log entry ${index} (${action.type}) was refused on replay: ${result.code}`);
+      // Numbered in the whole game's log (a state's version counts the actions behind it), wherever this part starts.
+      throw new Error(`log entry ${current.version} (${action.type}) was refused on replay: ${result.code}`);
     }
     current = result.state;
     if ((index + 1) % every === 0) yield;

@@ -1,63 +1,24 @@
 // `npm run bench:debrief`: what the debrief costs the server in a 40-team game of 30 players each: walking the
 // log into the timeline (once per game; later calls continue it), a "what if" (the log replayed twice), a
-// replay's scrub from the start to the end, and the per-decision CSV (the log walked again, each decision read). The server is single-threaded, so these block it: the numbers say
-// for how long. Results go into docs/perf.md by hand.
+// replay's first scrub from the start to the end, and the per-decision CSV (the log walked again, each decision
+// read). The server is single-threaded, so what it does at once blocks it: the numbers say for how long, and for
+// what it does in slices, the longest it holds the event loop at a time. Results go into docs/perf.md by hand.
 import { performance } from 'node:perf_hooks';
-import { createHash } from 'node:crypto';
 import { toCsv } from '../../server/exports/csv.js';
 import { decisionOf, decisionsOfLog } from '../../server/exports/decisions.js';
 import { decisionTable } from '../../server/exports/tables.js';
 import { walkLog } from '../../server/exports/walk.js';
-import type { Action } from '../../shared/sim/actions.js';
+import { ReplayCursor } from '../../shared/sim/debrief/replay-cursor.js';
 import { continueWalk, debriefOf, observe, startWalk } from '../../shared/sim/debrief/timeline.js';
 import { whatIf, whatIfSteps } from '../../shared/sim/debrief/what-if.js';
 import { inSlices, SLICE_MS } from '../../server/replay/slices.js';
 import { createGame, reduce } from '../../shared/sim/reducer.js';
 import { replay } from '../../shared/sim/replay.js';
 import type { GameConfig, GameState } from '../../shared/sim/state.js';
+import { stateHash } from '../../shared/sim/hash.js';
+import { busyLog } from '../support/busy-log.js';
 
-const TEAMS = 40;
-const PLAYERS_PER_TEAM = 30;
-/** A 15-minute Part 2 at 1× with one tick a second. */
-const TICKS = 900;
-const HOST = { role: 'host' } as const;
-const config: GameConfig = { code: 'BENCHD', seed: 7, teamCount: TEAMS, askStudentId: false };
-
-/** The log of a busy game, checked action by action, and the versions of its promotions. */
-function busyLog(): { log: Action[]; promotions: number[] } {
-  let state: GameState = createGame(config);
-  const log: Action[] = [];
-  const promotions: number[] = [];
-  const push = (action: Action) => {
-    const result = reduce(state, action);
-    if (!result.ok) throw new Error(`${action.type}: ${result.code}`);
-    state = result.state;
-    log.push(action);
-    return state.version;
-  };
-  for (let i = 0; i < TEAMS * PLAYERS_PER_TEAM; i++) {
-    const tokenHash = createHash('sha256').update(`p${i}`).digest('hex');
-    push({ type: 'player/join', by: { role: 'guest' }, nickname: `player${i}`, tokenHash, studentId: null });
-  }
-  push({ type: 'host/set-settings', by: HOST, timerMinutes: null });
-  push({ type: 'host/start', by: HOST, at: 0 });
-  for (let i = 0; i < 4; i++) push({ type: 'host/next', by: HOST, at: 0 });
-  for (let t = 0; t < TEAMS; t++) {
-    const by = { role: 'player', playerId: `p${t + 1}` } as const;
-    push({ type: 'team/lock-prediction', by, part: 2, value: 3000 });
-    push({ type: 'team/start-run', by, config: { confidence: 0.95, rate: 0.001, shadowFraction: 0.5, cohortMode: t % 3 === 0 ? 'stratified' : 'random', sprt: t % 2 === 0 } });
-  }
-  for (let i = 0; i < TICKS; i++) {
-    push({ type: 'sim/tick', by: { role: 'system' }, hours: 1 / 6 });
-    // Every few minutes a team promotes (while its run still stands).
-    if (i % 20 === 10) {
-      const by = { role: 'player', playerId: `p${((i / 20) % TEAMS) + 1 | 0}` } as const;
-      if (reduce(state, { type: 'team/promote', by }).ok) promotions.push(push({ type: 'team/promote', by }));
-    }
-  }
-  for (let i = 0; i < 6; i++) push({ type: 'host/next', by: HOST, at: 0 });
-  return { log, promotions };
-}
+const config: GameConfig = { code: 'BENCHD', seed: 7, teamCount: 40, askStudentId: false };
 
 function timeMs(fn: () => void): number {
   const start = performance.now();
@@ -71,7 +32,7 @@ async function timeMsAsync(fn: () => Promise<void>): Promise<number> {
   return performance.now() - start;
 }
 
-const { log, promotions } = busyLog();
+const { log, promotions } = busyLog(config);
 
 console.log(`log: ${log.length} actions, ${promotions.length} promotions`);
 let walk = startWalk(config);
@@ -92,9 +53,11 @@ console.log(`plain replay of the whole log: ${timeMs(() => replay(config, log)).
 const version = promotions[Math.floor(promotions.length / 2)]!;
 let ok = false;
 console.log(`what if (rollback at version ${version}): ${timeMs(() => (ok = whatIf(config, log, walk, version, 'rollback').ok)).toFixed(0)} ms (${ok ? 'ok' : 'refused'})`);
-// The server works a "what if" out in slices (server/replay/slices.ts): how long it takes then, and the longest
-// the event loop is held meanwhile (a timer asks every millisecond; its lateness is the hold).
-{
+/**
+ * Runs `work` with a timer asking every millisecond: its lateness is how long the event loop was held at a time
+ * (what every other socket of the server waits). Returns the wall time and the longest hold.
+ */
+async function held<T>(work: () => Promise<T> | T): Promise<{ value: T; took: number; longest: number }> {
   let longest = 0;
   let last = performance.now();
   const probe = setInterval(() => {
@@ -103,10 +66,58 @@ console.log(`what if (rollback at version ${version}): ${timeMs(() => (ok = what
     last = now;
   }, 1);
   const started = performance.now();
-  const sliced = await inSlices(whatIfSteps(config, log, walk, version, 'rollback'));
+  const value = await work();
   const took = performance.now() - started;
+  // The probe's turn after synchronous work is what tells how long that work held the loop.
+  await new Promise((resolve) => setTimeout(resolve, 2));
   clearInterval(probe);
+  return { value, took, longest };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ms = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
+
+// The server works a "what if" out in slices (server/replay/slices.ts): how long it takes then, and the longest
+// the event loop is held meanwhile.
+{
+  const { value: sliced, took, longest } = await held(() => inSlices(whatIfSteps(config, log, walk, version, 'rollback')));
   console.log(`what if in slices of ${SLICE_MS} ms: ${took.toFixed(0)} ms (${sliced.ok ? 'ok' : 'refused'}), event loop held at most ${longest.toFixed(0)} ms at a time`);
+}
+// A replay's first scrub to the end (a fresh cursor: nothing kept yet), as the server did it before (at once)
+// and as it does now (in slices). Five of each, alternating (this machine is shared and noisy); both must land
+// on the live game's state.
+{
+  const liveHash = stateHash(states.at(-1)!);
+  const atOnce: { took: number; longest: number }[] = [];
+  const sliced: { took: number; longest: number }[] = [];
+  // The wall-clock probe also counts the moments the OS gives the core to another process (this machine is
+  // shared); the CPU time of the longest step says what the code itself holds: a slice is at most SLICE_MS plus
+  // one step.
+  const steps: number[] = [];
+  function* timed<T>(work: Generator<void, T, void>): Generator<void, T, void> {
+    for (;;) {
+      const start = process.cpuUsage();
+      const step = work.next();
+      const used = process.cpuUsage(start);
+      steps.push((used.user + used.system) / 1000);
+      if (step.done) return step.value;
+      yield;
+    }
+  }
+  for (let i = 0; i < 5; i++) {
+    const plain = new ReplayCursor(config, log);
+    atOnce.push(await held(() => plain.seek(log.length)));
+    const stepwise = new ReplayCursor(config, log);
+    sliced.push(await held(() => inSlices(timed(stepwise.seekSteps(() => log.length)))));
+    if (stateHash(plain.state) !== liveHash || stateHash(stepwise.state) !== liveHash) throw new Error('a seek to the end missed the live state');
+  }
+  const report = (name: string, runs: { took: number; longest: number }[]) =>
+    console.log(
+      `${name}: median ${median(runs.map((r) => r.took)).toFixed(0)} ms (${ms(runs.map((r) => r.took))}), event loop held at most ${Math.max(...runs.map((r) => r.longest)).toFixed(0)} ms at a time (median of the runs' longest ${median(runs.map((r) => r.longest)).toFixed(0)} ms)`,
+    );
+  report('replay seek 0 → end at once', atOnce);
+  report(`replay seek 0 → end in slices of ${SLICE_MS} ms`, sliced);
+  console.log(`  its steps in CPU time: median ${median(steps).toFixed(1)} ms, longest ${Math.max(...steps).toFixed(1)} ms (${steps.length} steps in 5 runs)`);
 }
 // The per-decision CSV as the server builds it from the stored log (the walk yields to the event loop every
 // 20 ms, so this is wall time, not one block), and the same walk reading nothing: what the CSV adds to the walk

@@ -9,9 +9,9 @@ import { debriefFromLog } from '../../shared/sim/debrief/timeline.js';
 import { TestClient, createGame, joinGame, type TeamClient } from '../support/client.js';
 import { useTestServer } from '../support/server.js';
 
-// A "what if" works in slices of no time at all here: each step is a turn of the event loop, so the test can see
-// the server answer others while one is worked out.
-const t = useTestServer({ app: { whatIfSliceMs: 0 } });
+// A replay's moves and a "what if" work in slices of no time at all here: each step is a turn of the event loop, so
+// the test can see the server answer others while one is worked out.
+const t = useTestServer({ app: { debriefSliceMs: 0 } });
 
 async function ok<T extends { ok: boolean }>(ack: Promise<T>): Promise<T> {
   const result = await ack;

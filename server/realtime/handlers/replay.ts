@@ -22,10 +22,15 @@ type Outcome<T extends object> = ({ ok: true } & T) | { ok: false; code: Paramet
 /** A studio's answer as an ack: a refusal code gets its message. */
 const answer = <T extends object>(result: Outcome<T>) => (result.ok ? result : refuse(result.code));
 
-/** Runs `act` on the socket's game, turning a refusal code into an ack. */
-function withRoom<T extends object>(ctx: IntentContext, act: (room: NonNullable<ReturnType<typeof roomOf>>) => Outcome<T>) {
+/**
+ * Runs `act` on the socket's game, turning a refusal code into an ack. What works in slices (a replay's move, a
+ * "what if") answers with a promise: the ack comes when it is done.
+ */
+function withRoom<T extends object>(ctx: IntentContext, act: (room: NonNullable<ReturnType<typeof roomOf>>) => Outcome<T> | Promise<Outcome<T>>) {
   const room = roomOf(ctx);
-  return room ? answer(act(room)) : refuse('game/unknown');
+  if (!room) return refuse('game/unknown');
+  const result = act(room);
+  return result instanceof Promise ? result.then(answer) : answer(result);
 }
 
 export const DEBRIEF_HANDLERS: Handlers<DebriefIntent> = {
@@ -37,10 +42,6 @@ export const DEBRIEF_HANDLERS: Handlers<DebriefIntent> = {
   'host:replay-speed': (ctx, { speed }) => withRoom(ctx, (room) => ctx.studios.speed(room, speed)),
   'host:replay-seek': (ctx, { version }) => withRoom(ctx, (room) => ctx.studios.seek(room, version)),
   'host:replay-close': (ctx) => withRoom(ctx, (room) => ctx.studios.close(room)),
-  // Worked out in slices: the ack comes when it is done.
-  'host:what-if': (ctx, { version, replacement }) => {
-    const room = roomOf(ctx);
-    return room ? ctx.studios.whatIf(room, version, replacement).then(answer) : refuse('game/unknown');
-  },
+  'host:what-if': (ctx, { version, replacement }) => withRoom(ctx, (room) => ctx.studios.whatIf(room, version, replacement)),
   'host:what-if-clear': (ctx) => withRoom(ctx, (room) => ctx.studios.clearWhatIf(room)),
 };
