@@ -67,11 +67,12 @@ export class E2eSession {
  */
 export async function pressNext(host: Page): Promise<void> {
   const next = host.getByRole('button', { name: 'Next', exact: true });
+  const hint = await flowHint(host);
   await next.hover();
   await host.mouse.down();
   await host.waitForTimeout(1300);
   await host.mouse.up();
-  await revealAnywayIfAsked(host);
+  await revealAnywayIfAsked(host, hint);
 }
 
 /** The phase line a page shows (its `phase` test id). */
@@ -120,19 +121,33 @@ export async function whatIfRolledBack(host: Page): Promise<Locator> {
 
 /** Presses Reveal and, when teams have not locked, answers its question with "Reveal anyway". */
 export async function pressReveal(host: Page): Promise<void> {
+  const hint = await flowHint(host);
   await host.getByRole('button', { name: 'Reveal', exact: true }).click();
-  await revealAnywayIfAsked(host);
+  await revealAnywayIfAsked(host, hint);
 }
 
-/** Reveal (or Next during play) asks first while seated teams have not locked: this answers "Reveal anyway". */
-async function revealAnywayIfAsked(host: Page): Promise<void> {
+/** What the console's hint under Next says now ("Next: reveal Part 1"): it changes with every step. */
+async function flowHint(host: Page): Promise<string | null> {
+  const id = await host.getByRole('button', { name: 'Next', exact: true }).getAttribute('aria-describedby');
+  return host.locator(`[id="${id}"]`).textContent();
+}
+
+/**
+ * Reveal (or Next during play) asks first while seated teams have not locked: this answers "Reveal anyway".
+ * It waits for what the press shows, as the host does — the question, or the step moved on (the hint under Next
+ * changed from `hintBefore`) — rather than for a fixed time that a loaded machine can outlast.
+ */
+async function revealAnywayIfAsked(host: Page, hintBefore: string | null): Promise<void> {
   const anyway = host.getByRole('button', { name: 'Reveal anyway' });
-  try {
-    await anyway.waitFor({ timeout: 500 });
-  } catch {
-    return;
-  }
-  await anyway.click();
+  const asked = async () => {
+    if (await anyway.isVisible()) return 'asked';
+    const id = await host.getByRole('button', { name: 'Next', exact: true }).getAttribute('aria-describedby', { timeout: 1000 }).catch(() => null);
+    // The debrief has no Next: the step moved on.
+    if (id === null) return 'moved on';
+    return (await host.locator(`[id="${id}"]`).textContent()) === hintBefore ? 'waiting' : 'moved on';
+  };
+  await expect.poll(asked, { timeout: 10_000 }).not.toBe('waiting');
+  if ((await asked()) === 'asked') await anyway.click();
 }
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
