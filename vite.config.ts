@@ -26,6 +26,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests (fast-check) are CPU-bound: `vitest run` runs the three projects side by side, and on a
+          // 2-core CI runner next to Chromium and the e2e server one took 9 s, past vitest's default of 5 s.
+          testTimeout: 30_000,
         },
       },
       {
@@ -35,6 +38,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // expect.poll gives up after 1 s by default: on a loaded 2-core CI runner a page or a server timer can
+          // take longer than that to show what a test waits for. As long as the socket client's waits (5 s) and more.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
@@ -45,6 +51,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // See the server project: a click, its round trip and the render it waits for can take over a second
+          // when Chromium and the server share two loaded cores.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
