@@ -62,17 +62,20 @@ export class E2eSession {
 }
 
 /**
- * Presses the host's Next the way a person does: a press long enough for the steps that need a press-and-hold
- * (Next from a reflection, FlowPanel), an ordinary click everywhere else.
+ * Presses the host's Next the way a person does: where the step needs a press-and-hold (Next from a reflection,
+ * FlowPanel; its hint says so), held until the step moves on, then let go; an ordinary click everywhere else.
  */
 export async function pressNext(host: Page): Promise<void> {
   const next = host.getByRole('button', { name: 'Next', exact: true });
   const hint = await flowHint(host);
+  if (!hint?.includes('press and hold')) {
+    await next.click();
+    return revealAnywayIfAsked(host, hint);
+  }
   await next.hover();
   await host.mouse.down();
-  await host.waitForTimeout(1300);
+  await expect.poll(() => flowHint(host), { timeout: 10_000 }).not.toBe(hint);
   await host.mouse.up();
-  await revealAnywayIfAsked(host, hint);
 }
 
 /** The phase line a page shows (its `phase` test id). */
@@ -126,9 +129,12 @@ export async function pressReveal(host: Page): Promise<void> {
   await revealAnywayIfAsked(host, hint);
 }
 
-/** What the console's hint under Next says now ("Next: reveal Part 1"): it changes with every step. */
+/** What the console's hint under Next says now ("Next: reveal Part 1"): it changes with every step (null at the
+ *  debrief, which has no Next). */
 async function flowHint(host: Page): Promise<string | null> {
-  const id = await host.getByRole('button', { name: 'Next', exact: true }).getAttribute('aria-describedby');
+  const next = host.getByRole('button', { name: 'Next', exact: true });
+  if ((await next.count()) === 0 && /debrief/i.test((await phaseOf(host)) ?? '')) return null;
+  const id = await next.getAttribute('aria-describedby');
   return host.locator(`[id="${id}"]`).textContent();
 }
 
@@ -141,10 +147,7 @@ async function revealAnywayIfAsked(host: Page, hintBefore: string | null): Promi
   const anyway = host.getByRole('button', { name: 'Reveal anyway' });
   const asked = async () => {
     if (await anyway.isVisible()) return 'asked';
-    const id = await host.getByRole('button', { name: 'Next', exact: true }).getAttribute('aria-describedby', { timeout: 1000 }).catch(() => null);
-    // The debrief has no Next: the step moved on.
-    if (id === null) return 'moved on';
-    return (await host.locator(`[id="${id}"]`).textContent()) === hintBefore ? 'waiting' : 'moved on';
+    return (await flowHint(host)) === hintBefore ? 'waiting' : 'moved on';
   };
   await expect.poll(asked, { timeout: 10_000 }).not.toBe('waiting');
   if ((await asked()) === 'asked') await anyway.click();
