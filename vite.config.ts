@@ -38,8 +38,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // expect.poll gives up after 1 s by default: on a loaded 2-core CI runner a page or a server timer can
-          // take longer than that to show what a test waits for. As long as the socket client's waits (5 s) and more.
+          // expect.poll gives up after 1 s by default: on a loaded 2-core CI runner a server timer or a round trip
+          // can take longer than that to show what a test waits for (the socket test client waits 5 s).
           expect: { poll: { timeout: 10_000 } },
         },
       },
