@@ -53,10 +53,11 @@ describe('the team phone', () => {
     expect(await ada.getByTestId('prediction-locked').count()).toBe(0);
     await shootAndScan(ada, 'team-phone-02-hold-needed');
 
-    // A press-and-hold locks it for the team.
+    // A press-and-hold locks it for the team: held until the lock shows, as a person holds until the button fills
+    // (a fixed 1.6 s against the button's 1.2 s left a starved page releasing before its own timer).
     await ada.getByRole('button', { name: 'Lock prediction' }).hover();
     await ada.mouse.down();
-    await ada.waitForTimeout(1600);
+    await ada.getByTestId('prediction-locked').waitFor();
     await ada.mouse.up();
     for (const page of [ada, bo, cy]) await expect.poll(() => page.getByTestId('prediction-locked').textContent()).toContain('300');
     // Cy's typing did not vanish silently.

@@ -185,8 +185,12 @@ describe('durability', () => {
       await player.send('team:start-run', { config });
     }
     await host.send('host:crisis', { crisis: 'world-drifted', target: { kind: 'all' }, inHours: 100 });
-    // Let the real clock move the simulation a few ticks, then pause to freeze it.
-    await host.until(() => host.ticks.some((t) => (t.part2?.hours ?? 0) >= 16), 'two ticks at 8 h/s');
+    // Let the real clock move the simulation a few ticks, then pause to freeze it. One tick at a time: each comes
+    // about a second after the last, however slow the machine is to get the first two in.
+    while (!host.ticks.some((t) => (t.part2?.hours ?? 0) >= 16)) {
+      const seen = host.ticks.length;
+      await host.until(() => host.ticks.length > seen, 'a tick at 8 h/s');
+    }
     await host.send('host:pause', {});
     const snapshot = await host.send('sync:snapshot', {});
     if (!snapshot.ok) throw new Error(snapshot.code);

@@ -20,7 +20,7 @@ afterEach(async () => {
 
 /** Waits until the server has seen the consoles close (the clock must not move before it has). */
 async function seatsOpen(count: number): Promise<void> {
-  await vi.waitFor(() => expect(server!.app.realtime.connections.of('127.0.0.1').seats).toBe(count));
+  await vi.waitFor(() => expect(server!.app.realtime.connections.of('127.0.0.1').seats).toBe(count), { timeout: 5_000 });
 }
 
 async function start(maxRooms: number): Promise<TestServer> {
@@ -43,7 +43,7 @@ describe('an idle lobby', () => {
     skewMs = HOUR; // an hour is not enough
     expect(await guest!.send('game:create', {})).toMatchObject({ ok: false, code: 'game/capacity' });
     skewMs = 2 * HOUR + 1000;
-    await vi.waitFor(() => expect(app.realtime.rooms.get(abandoned.code)).toBeUndefined());
+    await vi.waitFor(() => expect(app.realtime.rooms.get(abandoned.code)).toBeUndefined(), { timeout: 5_000 });
     expect(app.realtime.rooms.get(kept.code)).toBeDefined();
     // A student who opens its link now is told it has ended.
     expect(await guest!.send('game:peek', { code: abandoned.code })).toMatchObject({ ok: false, code: 'game/ended' });
@@ -69,7 +69,7 @@ describe('an idle lobby', () => {
     probe.host.close();
     await seatsOpen(1);
     skewMs = 6 * HOUR;
-    await vi.waitFor(() => expect(app.realtime.rooms.get(probe.code)).toBeUndefined());
+    await vi.waitFor(() => expect(app.realtime.rooms.get(probe.code)).toBeUndefined(), { timeout: 5_000 });
     expect(app.realtime.rooms.get(lobby.code)).toBeDefined();
     expect(app.realtime.rooms.get(started.code)).toBeDefined();
   });

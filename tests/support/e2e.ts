@@ -62,16 +62,20 @@ export class E2eSession {
 }
 
 /**
- * Presses the host's Next the way a person does: a press long enough for the steps that need a press-and-hold
- * (Next from a reflection, FlowPanel), an ordinary click everywhere else.
+ * Presses the host's Next the way a person does: where the step needs a press-and-hold (Next from a reflection,
+ * FlowPanel; its hint says so), held until the step moves on, then let go; an ordinary click everywhere else.
  */
 export async function pressNext(host: Page): Promise<void> {
   const next = host.getByRole('button', { name: 'Next', exact: true });
+  const hint = await flowHint(host);
+  if (!hint?.includes('press and hold')) {
+    await next.click();
+    return revealAnywayIfAsked(host, hint);
+  }
   await next.hover();
   await host.mouse.down();
-  await host.waitForTimeout(1300);
+  await expect.poll(() => flowHint(host), { timeout: 10_000 }).not.toBe(hint);
   await host.mouse.up();
-  await revealAnywayIfAsked(host);
 }
 
 /** The phase line a page shows (its `phase` test id). */
@@ -120,19 +124,33 @@ export async function whatIfRolledBack(host: Page): Promise<Locator> {
 
 /** Presses Reveal and, when teams have not locked, answers its question with "Reveal anyway". */
 export async function pressReveal(host: Page): Promise<void> {
+  const hint = await flowHint(host);
   await host.getByRole('button', { name: 'Reveal', exact: true }).click();
-  await revealAnywayIfAsked(host);
+  await revealAnywayIfAsked(host, hint);
 }
 
-/** Reveal (or Next during play) asks first while seated teams have not locked: this answers "Reveal anyway". */
-async function revealAnywayIfAsked(host: Page): Promise<void> {
+/** What the console's hint under Next says now ("Next: reveal Part 1"): it changes with every step (null at the
+ *  debrief, which has no Next). */
+async function flowHint(host: Page): Promise<string | null> {
+  const next = host.getByRole('button', { name: 'Next', exact: true });
+  if ((await next.count()) === 0 && /debrief/i.test((await phaseOf(host)) ?? '')) return null;
+  const id = await next.getAttribute('aria-describedby');
+  return host.locator(`[id="${id}"]`).textContent();
+}
+
+/**
+ * Reveal (or Next during play) asks first while seated teams have not locked: this answers "Reveal anyway".
+ * It waits for what the press shows, as the host does — the question, or the step moved on (the hint under Next
+ * changed from `hintBefore`) — rather than for a fixed time that a loaded machine can outlast.
+ */
+async function revealAnywayIfAsked(host: Page, hintBefore: string | null): Promise<void> {
   const anyway = host.getByRole('button', { name: 'Reveal anyway' });
-  try {
-    await anyway.waitFor({ timeout: 500 });
-  } catch {
-    return;
-  }
-  await anyway.click();
+  const asked = async () => {
+    if (await anyway.isVisible()) return 'asked';
+    return (await flowHint(host)) === hintBefore ? 'waiting' : 'moved on';
+  };
+  await expect.poll(asked, { timeout: 10_000 }).not.toBe('waiting');
+  if ((await asked()) === 'asked') await anyway.click();
 }
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

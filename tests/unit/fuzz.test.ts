@@ -33,6 +33,8 @@ const PART3_CODES = [
 const STAGES = ['lobby', 'briefing', ...PART_STAGES('part1'), ...PART_STAGES('part2'), ...PART_STAGES('part3'), 'debrief'];
 
 describe('seeded game fuzz', () => {
+  // About 50 s of CPU for the 200 games: beside the other projects on a loaded 2-core runner it took 156 s, so
+  // the limit only catches a hang.
   it(`plays ${SEEDS} seeded games through every phase with the invariants holding after every step`, () => {
     const reports: FuzzReport[] = [];
     for (let seed = 1; seed <= SEEDS; seed++) reports.push(runFuzzGame(seed));
@@ -58,7 +60,7 @@ describe('seeded game fuzz', () => {
     expect([...aimed].sort()).toEqual([...CRISIS_IDS].sort());
     const codes = new Set(reports.flatMap((r) => Object.keys(r.byCode)));
     for (const code of PART3_CODES) expect(codes, code).toContain(code);
-  }, 300_000);
+  }, 600_000);
 
   it('plays the same game from the same seed', () => {
     for (const seed of [7, 8]) {
