@@ -32,8 +32,13 @@ function centres(plot: Locator, selector: string): Promise<Point[]> {
   );
 }
 
-/** Every marker of a kind the chart draws (the legend's icon of that kind included). */
-const markerCentres = (plot: Locator, kind: keyof typeof KIND_STYLE) => centres(plot, `svg path[fill="${KIND_STYLE[kind].color}"]`);
+/** Every marker of a kind the chart draws, without the legend's icon of that kind: the legend sits at the chart's
+ *  top, above the grid, so its icon is the topmost path of that colour. */
+async function markerCentres(plot: Locator, kind: keyof typeof KIND_STYLE): Promise<Point[]> {
+  const all = await centres(plot, `svg path[fill="${KIND_STYLE[kind].color}"]`);
+  const legendY = Math.min(...all.map((c) => c.y));
+  return all.filter((c) => c.y - legendY > 2);
+}
 
 /** Where the ring is: the one marker the chart draws with a border (the chosen decision's). */
 const ringCentres = (plot: Locator) => centres(plot, `svg path[stroke="${INK.text}"]`);
@@ -48,12 +53,8 @@ async function findMarker(plot: Locator, kind: keyof typeof KIND_STYLE, text: Re
     await plot.hover({ position: { x: 2, y: 2 } });
     await expect.poll(() => tooltip.isVisible()).toBe(false);
     await plot.hover({ position: centre });
-    // The legend's icon shows no tooltip: give each marker a moment, then move on.
-    const shown = await tooltip.waitFor({ state: 'visible', timeout: 1500 }).then(
-      () => true,
-      () => false,
-    );
-    const tip = shown ? ((await tooltip.textContent()) ?? '') : '';
+    await tooltip.waitFor({ state: 'visible', timeout: 10_000 });
+    const tip = (await tooltip.textContent()) ?? '';
     if (text.test(tip)) return { ...centre, tip };
   }
   throw new Error(`no ${kind} marker shows ${text}`);
