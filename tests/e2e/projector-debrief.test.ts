@@ -127,6 +127,8 @@ describe.each(TEAM_COUNTS)('the debrief on the projector with %i teams', (teamCo
       await ok(() => p.send('team:lock-prediction', { part: 2, value: 1000 + 100 * i }));
       await ok(() => p.send('team:start-run', { config: RUN }));
     }
+    // The first team goes live at once: a decision a "what if" can replace (by a rollback).
+    await ok(() => players[0]!.send('team:promote', {}));
     await host.until(() => (host.current.part2?.hours ?? 0) >= 2, 'two hours of Part 2');
     while (at() !== 'part3 play') await step();
     for (const [i, p] of players.entries()) {
@@ -180,6 +182,63 @@ describe.each(TEAM_COUNTS)('the debrief on the projector with %i teams', (teamCo
       await context.close();
     },
   );
+
+  // The host replays the finished game on the projector and branches a "what if": the replay's bar (and the
+  // what-if's two sides) come above the replayed page, which must still be one projected page.
+  it('the replay (mid Part 2 and at the end) and a what-if stay one projected page at both sizes', async () => {
+    const pages: Page[] = [];
+    for (const size of SIZES) {
+      const context = await session.browser.newContext({ viewport: size, deviceScaleFactor: 1, bypassCSP: true });
+      pages.push(await context.newPage());
+      await pages.at(-1)!.goto(`${session.server.url}/screen/${code}?rotate=0`);
+    }
+    const answer = await host.send('sync:debrief', {});
+    expect(answer).toMatchObject({ ok: true });
+    const { debrief } = answer as unknown as { debrief: { entries: { version: number; part: string; kind: string; alternatives: { id: string }[] }[] } };
+    const decision = debrief.entries.find((e) => e.part === 'part2' && e.kind === 'decision' && e.alternatives.length > 0);
+    expect(decision, 'a decision to branch').toBeDefined();
+    const part2 = debrief.entries.filter((e) => e.part === 'part2').at(-1)!;
+    const last = host.current.version;
+    const check = async (what: string, ready: (page: Page) => Promise<void>) => {
+      for (const [i, page] of pages.entries()) {
+        const at = `${what} at ${SIZES[i]!.width}`;
+        await ready(page);
+        await screenshot(page, `projector-debrief-${teamCount}teams-${SIZES[i]!.width}-${what.replace(/\W+/g, '-')}`);
+        const overflow = await pageOverflow(page);
+        console.info(`${teamCount} teams, ${at}: scroll ${overflow} px`);
+        expect(overflow, at).toBeLessThanOrEqual(0);
+        if (SIZES[i]!.width === 1920) expect(await axeViolations(page), at).toEqual([]);
+      }
+    };
+    await ok(() => host.send('host:replay-open', {}));
+    await ok(() => host.send('host:replay-seek', { version: part2.version }));
+    await check('replay in Part 2', async (page) => {
+      await expect.poll(() => page.getByTestId('phase').first().textContent(), { timeout: 10_000 }).toMatch(/part 2/i);
+      await page.getByRole('heading', { name: /Fleet health/ }).waitFor();
+    });
+    await ok(() => host.send('host:replay-seek', { version: last }));
+    await check('replay at the end', async (page) => {
+      await page.getByTestId('screen-debrief').waitFor({ timeout: 10_000 });
+      await page.locator('[data-testid="screen-debrief"] [data-fitting]').waitFor({ state: 'detached' });
+    });
+    if (decision) {
+      await ok(() => host.send('host:what-if', { version: decision.version, replacement: decision.alternatives[0]!.id as never }));
+      await check('what-if over the replay', async (page) => {
+        await page.getByTestId('what-if-result').waitFor({ timeout: 10_000 });
+        await page.locator('[data-testid="screen-debrief"] [data-fitting]').waitFor({ state: 'detached' });
+      });
+    }
+    await ok(() => host.send('host:replay-close', {}));
+    if (decision) {
+      await check('what-if over the debrief', async (page) => {
+        await page.getByTestId('replay-version').waitFor({ state: 'detached' });
+        await page.getByTestId('what-if-result').waitFor({ timeout: 10_000 });
+        await page.locator('[data-testid="screen-debrief"] [data-fitting]').waitFor({ state: 'detached' });
+      });
+      await ok(() => host.send('host:what-if-clear', {}));
+    }
+    for (const page of pages) await page.context().close();
+  });
 
   it('closes the game', () => {
     for (const p of players) p.close();
