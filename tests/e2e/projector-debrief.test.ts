@@ -208,6 +208,10 @@ describe.each(TEAM_COUNTS)('the debrief on the projector with %i teams', (teamCo
         console.info(`${teamCount} teams, ${at}: scroll ${overflow} px`);
         expect(overflow, at).toBeLessThanOrEqual(0);
         if (SIZES[i]!.width === 1920) expect(await axeViolations(page), at).toEqual([]);
+        // A what-if's facts, side by side: each whole, in type the back row reads.
+        const facts = await projectedTexts(page, '[data-testid="what-if-result"] dl > div');
+        expect(facts.filter((f) => !f.whole || f.fontPx < 16).map((f) => `${f.text} ${f.fontPx}px`), at).toEqual([]);
+        if (facts.length > 0) console.info(`  what-if facts in ${Math.min(...facts.map((f) => f.fontPx))} px`);
       }
     };
     await ok(() => host.send('host:replay-open', {}));
