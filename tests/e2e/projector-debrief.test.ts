@@ -10,7 +10,7 @@ import { DEFAULT_RATE_LIMIT } from '../../server/realtime/rate-limit.js';
 import { screenshot } from '../support/browser.js';
 import { createGame, joinGame, type HostClient, type TeamClient } from '../support/client.js';
 import { E2eSession, axeViolations } from '../support/e2e.js';
-import { longName, pageOverflow, projectedTexts } from '../support/projector.js';
+import { longName, pageOverflow, projectedTexts, showDebriefPage } from '../support/projector.js';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -224,6 +224,13 @@ describe.each(TEAM_COUNTS)('the debrief on the projector with %i teams', (teamCo
     await check('replay at the end', async (page) => {
       await page.getByTestId('screen-debrief').waitFor({ timeout: 10_000 });
       await page.locator('[data-testid="screen-debrief"] [data-fitting]').waitFor({ state: 'detached' });
+    });
+    // The replayed deck's ledgers under the replay's bar (a taller bar than the live page's).
+    await check('replay at the end, ledgers', async (page) => {
+      await showDebriefPage(page, 'ledgers');
+      const cards = await projectedTexts(page, '.fit .ledger');
+      expect(cards.length).toBeGreaterThan(0);
+      expect(cards.filter((c) => !c.whole).map((c) => c.text.slice(0, 30))).toEqual([]);
     });
     if (decision) {
       await ok(() => host.send('host:what-if', { version: decision.version, replacement: decision.alternatives[0]!.id as never }));
