@@ -64,3 +64,27 @@ export function projectedTexts(page: Page, selector: string): Promise<ProjectedT
     });
   }, selector);
 }
+
+/**
+ * Turns the projector's debrief (a deck of projected pages, ScreenDebrief) to a page of `kind` (its first,
+ * coming from another kind: 'podium', 'tracks', 'standings', 'predictions', 'timeline', 'stories', 'ledgers')
+ * with the arrow key, as an instructor at the projector's keyboard would, and waits until that page has settled
+ * (FitPage). Open the projector with `?rotate=0` so that the pages do not also turn by themselves meanwhile.
+ */
+export async function showDebriefPage(page: Page, kind: string): Promise<void> {
+  const deck = page.getByTestId('screen-debrief');
+  await deck.waitFor();
+  for (let turns = 0; (await deck.getAttribute('data-slide')) !== kind; turns++) {
+    if (turns > 100) throw new Error(`the debrief has no "${kind}" page`);
+    const before = `${await deck.getAttribute('data-slide')} ${await page.locator('[data-testid="screen-debrief"] .where').innerText()}`;
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      (was) => {
+        const d = document.querySelector('[data-testid="screen-debrief"]');
+        return `${d?.getAttribute('data-slide')} ${(d?.querySelector('.where') as HTMLElement | null)?.innerText}` !== was;
+      },
+      before,
+    );
+  }
+  await page.locator('[data-testid="screen-debrief"] [data-fitting]').waitFor({ state: 'detached' });
+}

@@ -257,7 +257,7 @@ describe('crisis chips on the projector', () => {
 
   it('reads the skew by the worst slice the team measures, and a global-only team as blind, not fine', () => {
     const [red] = tileCrisisFacts(tile({ skew: { struck: true, level: 'slice', globalFps: 62.1, worstFps: 53.2, below: 3, remedies: 1 } }));
-    expect(red).toMatchObject({ kind: 'skew', value: '53.2', detail: '3 below 60 · 1 treated', tone: 'bad' });
+    expect(red).toMatchObject({ kind: 'skew', value: '53.2 FPS', detail: '3 below 60 · 1 treated', tone: 'bad' });
     const [blind] = tileCrisisFacts(tile({ skew: { struck: true, level: 'global', globalFps: 62.1, worstFps: 62.1, below: 0, remedies: 0 } }));
     expect(blind).toMatchObject({ detail: 'global only', tone: 'neutral' });
     expect(blind!.brief).toBe('global');

@@ -248,6 +248,8 @@ describe('the projector of Part 2', () => {
     expect([4, 5].map((n) => fleetAsTable(n, 720))).toEqual([false, true]);
     // A crisis' banner and chips: more than four teams are rows at any height.
     expect([4, 5, 8].map((n) => fleetAsTable(n, 1080, true))).toEqual([false, true, true]);
+    // Three crises' chips on a tile outgrow a short screen: even four teams become rows there.
+    expect([720, 1080].map((h) => fleetAsTable(4, h, true, 3))).toEqual([true, false]);
   });
 
   it('lists the teams that have reflected', () => {

@@ -13,8 +13,9 @@ export type CrisisKind = 'storm' | 'skew' | 'jitter';
 
 export interface TileCrisisFact {
   kind: CrisisKind;
-  /** A short label ("Alerts", "FPS", "p99") and the reading, its unit apart ("/day"; "" when it has none or
-   * the reading carries it): a 40-team table row shows the number alone. */
+  /** A short label ("Alerts", "Lowest", "p99") and the reading, its unit apart ("/day"; "" when the reading
+   * carries it, as "58.3 FPS" and "100 ms" do): a 40-team table row drops the label and a unit apart, so a reading
+   * whose number alone says nothing carries its unit. */
   label: string;
   value: string;
   unit: string;
@@ -60,8 +61,9 @@ function skewFact(skew: FleetTile['skew']): TileCrisisFact {
   const blind = skew.level === 'global';
   return {
     kind: 'skew',
-    label: 'FPS',
-    value: worst === null ? '—' : `${fmt.decimal(worst, 1)}`,
+    // "58.3 FPS", not "58.3": in a table row's short chip the reading is all the room reads.
+    label: 'Lowest',
+    value: worst === null ? '—' : `${fmt.decimal(worst, 1)} FPS`,
     unit: '',
     brief: blind ? 'global' : `${skew.below} below`,
     measured: worst !== null,

@@ -1,0 +1,56 @@
+// The projector's debrief as a deck of projected pages (ScreenDebrief): which kinds of page the game has, in
+// the order the room reads them, and how many teams one timeline chart takes on a page.
+// Relative imports only: unit tests load this file without Vite.
+import type { Debrief } from '../../../shared/protocol/debrief.js';
+
+export type SlideKind = 'podium' | 'tracks' | 'standings' | 'predictions' | 'timeline' | 'stories' | 'ledgers';
+
+export interface Slide {
+  kind: SlideKind;
+  title: string;
+  /** The elements of the page that must be drawn whole (FitPage keeps those that are, the rest go on). */
+  items: string;
+  /** A list that may take more than one page. */
+  paged: boolean;
+}
+
+/** How long a page stays before the next one comes: time to read a ledger page aloud. */
+export const SLIDE_SECONDS = 20;
+
+const SLIDES: Record<SlideKind, Slide> = {
+  podium: { kind: 'podium', title: 'Podium', items: '.step, [data-testid="leaderboard"]', paged: false },
+  tracks: { kind: 'tracks', title: 'Podium per track', items: '.track', paged: false },
+  standings: { kind: 'standings', title: 'Final standings', items: '.standings li', paged: true },
+  predictions: { kind: 'predictions', title: 'Predictions against the truth', items: 'tbody tr', paged: true },
+  timeline: { kind: 'timeline', title: 'Timeline', items: '[data-testid="timeline"]', paged: true },
+  stories: { kind: 'stories', title: 'Canary stories', items: '.story', paged: true },
+  ledgers: { kind: 'ledgers', title: 'Governance ledgers', items: '.ledger', paged: true },
+};
+
+/**
+ * The pages of this game's debrief: the podium always; the track podiums where a track has two teams or more;
+ * the whole ranking once the board beside the podium cannot show every team (more than its ten rows); the
+ * predictions once a part was revealed; the timeline, stories and ledgers once the server's debrief is here
+ * and has them.
+ */
+export function debriefSlides(game: { teams: number; tracks: number; predictions: boolean; debrief: Debrief | null }): Slide[] {
+  const { debrief } = game;
+  const kinds: (SlideKind | false)[] = [
+    'podium',
+    game.tracks > 0 && 'tracks',
+    game.teams > 10 && 'standings',
+    game.predictions && 'predictions',
+    debrief !== null && debrief.entries.length > 0 && 'timeline',
+    debrief !== null && debrief.stories.some((s) => s.runs.length > 0) && 'stories',
+    debrief !== null && debrief.ledgers.length > 0 && 'ledgers',
+  ];
+  return kinds.filter((k): k is SlideKind => k !== false).map((k) => SLIDES[k]);
+}
+
+/**
+ * Teams per timeline chart on one page: the chart gives each team 4.5rem (its large size) plus 4rem of axes,
+ * under the bar, the page's line and the chart's own title and list (about 16rem at 16 px).
+ */
+export function timelineTeamsPerPage(innerHeight: number): number {
+  return Math.max(1, Math.floor((innerHeight / 16 - 16 - 4) / 4.5));
+}
