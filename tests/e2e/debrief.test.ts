@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART3_OPTIONS } from '../../shared/sim/parts/part3/content.js';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
 import { E2eSession, expectNoAxeViolations, lockNumber, phaseOf, pressNext, pressReveal, startAndStep, stepToDebrief, whatIfRolledBack } from '../support/e2e.js';
+import { showDebriefPage, showNextDebriefPage } from '../support/projector.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -30,7 +31,8 @@ describe('the debrief, its replay and a what-if', () => {
     await host.getByRole('button', { name: 'Create game' }).click();
     await host.waitForURL(/\/host\/[A-Z0-9]{6}$/);
     code = (await host.getByTestId('game-code').first().textContent())!.trim();
-    screen = await session.open('projector', `/screen/${code}`);
+    // `?rotate=0`: the debrief's pages wait for the projector's arrow key instead of turning every 20 s.
+    screen = await session.open('projector', `/screen/${code}?rotate=0`);
     ada = await session.join(code, 'Ada');
     bob = await session.join(code, 'Bob');
     await session.join(code, 'Cy');
@@ -70,21 +72,29 @@ describe('the debrief, its replay and a what-if', () => {
     await ada.getByRole('button', { name: 'Roll back to v1' }).waitFor();
     await stepToDebrief(host, 12);
     await expect.poll(() => phaseOf(screen)).toMatch(/debrief/i);
+    // The projector's debrief is a deck of one-screen pages, the podium first; each page passes axe-core on the
+    // projector's own page under its real CSP.
     await screen.getByTestId('podium').waitFor();
+    await expectNoAxeViolations(screen, 'the podium on the projector');
     // Two Cloud Titan teams: that track gets a podium of its own; the others have one team each and none.
+    await showDebriefPage(screen, 'tracks');
     const trackPodiums = screen.getByTestId('track-podiums');
     await expect.poll(() => trackPodiums.textContent()).toMatch(/Cloud Titan/);
     expect(await trackPodiums.textContent()).not.toMatch(/Edge Guardian/);
+    await showDebriefPage(screen, 'predictions');
     const predictions = screen.getByTestId('debrief-class-predictions');
     expect(await predictions.textContent()).toMatch(/Part 2 · n\*/);
     expect(await predictions.getByRole('row', { name: /Team 2/ }).textContent()).toMatch(/3,000 vs 2,995/);
+    await expectNoAxeViolations(screen, 'the predictions on the projector');
+    await showDebriefPage(screen, 'timeline');
     const timeline = screen.getByTestId('timeline');
     await expect.poll(() => timeline.locator('svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await timeline.textContent()).toMatch(/Traffic spike/);
     await screenshot(screen, 'debrief-02-screen');
-    // The whole debrief on the projector passes axe-core, on the projector's own page under its real CSP.
+    await expectNoAxeViolations(screen, 'the timeline on the projector');
+    await showDebriefPage(screen, 'stories');
     await expect.poll(() => screen.getByTestId('canary-stories').locator('svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await expectNoAxeViolations(screen, 'the debrief on the projector');
+    await expectNoAxeViolations(screen, 'the canary stories on the projector');
     await eve.getByTestId('debrief-podium').waitFor();
     await screenshot(eve, 'debrief-03-phone');
     const points = host.getByTestId('talking-points');
@@ -115,16 +125,24 @@ describe('the debrief, its replay and a what-if', () => {
     // A projector at 1280×720: each team's governance ledger, Ada's deployment in Team 1's.
     const small = await session.browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
     const projector = await small.newPage();
-    await projector.goto(`${session.server.url}/screen/${code}`);
+    await projector.goto(`${session.server.url}/screen/${code}?rotate=0`);
+    await showDebriefPage(projector, 'ledgers');
     const ledgers = projector.getByTestId('debrief-ledgers');
-    await ledgers.waitFor({ timeout: 10_000 });
-    expect(await ledgers.getByTestId('debrief-ledger-card').count()).toBe(5);
-    expect(await ledgers.getByTestId('debrief-ledger-card').filter({ hasText: 'Team 1' }).textContent()).toMatch(/Deploy.*Ada/s);
+    // The ledgers take as many pages as they need, each card whole; the first page starts with Team 1's.
+    const cards = ledgers.getByTestId('debrief-ledger-card');
+    expect(await cards.count()).toBeGreaterThan(0);
+    expect(await cards.first().textContent()).toMatch(/Team 1.*Deploy.*Ada/s);
     expect(await overflow(projector)).toBeLessThanOrEqual(0);
-    await ledgers.scrollIntoViewIfNeeded();
     await screenshot(projector, 'debrief-03d-projector-1280-ledgers');
     await ledgers.screenshot({ path: join(SCREENSHOT_DIR, 'debrief-03e-projector-1280-ledgers-section.png') });
     await expectNoAxeViolations(projector, 'the debrief on a 1280×720 projector');
+    // Page by page, every team's ledger comes up once.
+    const seen: string[] = [];
+    for (let page = 0; page < 5 && (await projector.getByTestId('screen-debrief').getAttribute('data-slide')) === 'ledgers'; page++) {
+      for (const text of await cards.allTextContents()) seen.push(/Team \d+/.exec(text)![0]);
+      await showNextDebriefPage(projector);
+    }
+    expect(seen).toEqual(['Team 1', 'Team 2', 'Team 3', 'Team 4', 'Team 5']);
     await small.close();
   });
 

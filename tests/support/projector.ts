@@ -76,15 +76,23 @@ export async function showDebriefPage(page: Page, kind: string): Promise<void> {
   await deck.waitFor();
   for (let turns = 0; (await deck.getAttribute('data-slide')) !== kind; turns++) {
     if (turns > 100) throw new Error(`the debrief has no "${kind}" page`);
-    const before = `${await deck.getAttribute('data-slide')} ${await page.locator('[data-testid="screen-debrief"] .where').innerText()}`;
-    await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(
-      (was) => {
-        const d = document.querySelector('[data-testid="screen-debrief"]');
-        return `${d?.getAttribute('data-slide')} ${(d?.querySelector('.where') as HTMLElement | null)?.innerText}` !== was;
-      },
-      before,
-    );
+    await showNextDebriefPage(page);
   }
-  await page.locator('[data-testid="screen-debrief"] [data-fitting]').waitFor({ state: 'detached' });
+  await page.locator('[data-testid="screen-debrief"] [data-fitting]').waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/** Turns the projector's debrief one page on with the arrow key, and waits until the page has changed and settled. */
+export async function showNextDebriefPage(page: Page): Promise<void> {
+  const deck = page.getByTestId('screen-debrief');
+  const before = `${await deck.getAttribute('data-slide')} ${await deck.locator('.where').innerText()}`;
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(
+    (was) => {
+      const d = document.querySelector('[data-testid="screen-debrief"]');
+      return `${d?.getAttribute('data-slide')} ${(d?.querySelector('.where') as HTMLElement | null)?.innerText}` !== was;
+    },
+    before,
+    { timeout: 10_000 },
+  );
+  await page.locator('[data-testid="screen-debrief"] [data-fitting]').waitFor({ state: 'detached', timeout: 10_000 });
 }
