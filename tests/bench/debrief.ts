@@ -160,7 +160,9 @@ console.log(`the debrief followed over every action and built for the host: ${de
 // timeline walked from the log on the first `sync:debrief`: the server's own code (Rooms.find, Studios.debrief)
 // on a real SQLite file, in slices of SLICE_MS, against the same code given one slice as long as the work (what
 // the server did before: the whole log at once). Five of each, alternating. Besides the wall-clock probe, the CPU
-// time between two turns of the event loop (a chain of setImmediate) says what one slice holds in the code itself.
+// time between two turns of the event loop (a chain of setImmediate) says what one turn costs without the moments
+// the OS gives the core to another process. It is the process's CPU time: V8's garbage collector works on threads
+// beside the loop, so a turn's CPU time can exceed its wall time.
 {
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
@@ -218,7 +220,7 @@ console.log(`the debrief followed over every action and built for the host: ${de
     console.log(
       `${name}: median ${median(list.map((r) => r.took)).toFixed(0)} ms (${ms(list.map((r) => r.took))}); event loop held at most ` +
         `${median(list.map((r) => r.longest)).toFixed(0)} ms at a time, median of the runs (${ms(list.map((r) => r.longest))}); ` +
-        `the longest turn's CPU time ${median(longestCpu).toFixed(1)} ms, median of the runs (${longestCpu.map((v) => v.toFixed(1)).join(', ')})`,
+        `the longest turn's process CPU time ${median(longestCpu).toFixed(1)} ms, median of the runs (${longestCpu.map((v) => v.toFixed(1)).join(', ')})`,
     );
   };
   const readCpu = Array.from({ length: 5 }, () => cpuMs(() => store.loadFinished(config.code)));
