@@ -55,7 +55,10 @@ export interface RealtimeOptions {
   allowedOrigins?: string[];
   /** Finished games older than this many days are deleted at start and daily (0 or absent: kept forever). */
   retentionDays?: number;
-  /** How long one slice of a replay's move or a "what if" may hold the event loop (server/replay/slices.ts). */
+  /**
+   * How long one slice of a replay's move, a "what if", a timeline walked from the log or a finished game's load
+   * may hold the event loop (server/replay/slices.ts).
+   */
   debriefSliceMs?: number;
 }
 
@@ -102,6 +105,8 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     lobbyIdleMs: options.lobbyIdleMs,
     finishedIdleMs: options.finishedIdleMs,
     onUnreadable: (code, reason) => options.logger.error({ code, reason }, 'a finished game could not be loaded'),
+    onLoaded: (code, ms) => options.logger.info({ code, ms: Math.round(ms) }, 'a finished game was loaded from the store'),
+    sliceMs: options.debriefSliceMs,
     onDropped: (room) => studios.forget(room),
     onApplied: (room, before, action) => studios.observe(room, before, action),
   });

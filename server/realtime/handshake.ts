@@ -4,6 +4,7 @@
 import { messageFor, type ErrorCode } from '../../shared/protocol/errors.js';
 import { HandshakeSchema } from '../../shared/protocol/events.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
+import type { Room } from '../rooms/room.js';
 import type { Rooms } from '../rooms/rooms.js';
 import { hashToken } from '../tokens.js';
 import type { GameSocket } from './types.js';
@@ -24,7 +25,7 @@ export function refusal(code: ErrorCode, message: string = messageFor(code)): Er
 /**
  * The Socket.IO middleware that authenticates a connection and records its role in `socket.data`. A finished
  * game not in memory is loaded from the store here (Rooms.find), so that its host, projectors and players get
- * its debrief after a restart.
+ * its debrief after a restart; the connection is accepted once it is loaded.
  */
 export function handshake(rooms: Rooms) {
   return (socket: GameSocket, next: Next): void => {
@@ -36,28 +37,35 @@ export function handshake(rooms: Rooms) {
       socket.data = { role: 'guest', code: null, playerId: null };
       return next();
     }
-    const found = rooms.find(auth.code);
-    if (!found.ok) return next(refusal(found.code, found.code === 'game/ended' && auth.role !== 'player' ? CLOSED_LOBBY : undefined));
-    const { room } = found;
-    switch (auth.role) {
-      case 'host': {
-        // The host token, or a session made from the recovery link (host) or the co-host link (co-host).
-        const hash = hashToken(auth.token);
-        const role = room.consoleOf(hash);
-        if (!role) return next(refusal('auth/invalid-token'));
-        socket.data = { role, code: room.code, playerId: null, console: hash.slice(0, 16) };
-        return next();
+    const admit = (room: Room): void => {
+      switch (auth.role) {
+        case 'host': {
+          // The host token, or a session made from the recovery link (host) or the co-host link (co-host).
+          const hash = hashToken(auth.token);
+          const role = room.consoleOf(hash);
+          if (!role) return next(refusal('auth/invalid-token'));
+          socket.data = { role, code: room.code, playerId: null, console: hash.slice(0, 16) };
+          return next();
+        }
+        case 'player': {
+          const player = room.playerByTokenHash(hashToken(auth.token));
+          if (!player) return next(refusal('auth/invalid-token'));
+          if (player.kicked) return next(refusal('auth/kicked'));
+          socket.data = { role: 'player', code: room.code, playerId: player.id };
+          return next();
+        }
+        case 'screen':
+          socket.data = { role: 'screen', code: room.code, playerId: null };
+          return next();
       }
-      case 'player': {
-        const player = room.playerByTokenHash(hashToken(auth.token));
-        if (!player) return next(refusal('auth/invalid-token'));
-        if (player.kicked) return next(refusal('auth/kicked'));
-        socket.data = { role: 'player', code: room.code, playerId: player.id };
-        return next();
-      }
-      case 'screen':
-        socket.data = { role: 'screen', code: room.code, playerId: null };
-        return next();
-    }
+    };
+    const live = rooms.get(auth.code);
+    if (live) return admit(live);
+    // A finished game not in memory loads in slices: the connection waits for it (the page says "Loading the
+    // game…" meanwhile) while the server answers everyone else.
+    void rooms.find(auth.code).then(
+      (found) => (found.ok ? admit(found.room) : next(refusal(found.code, found.code === 'game/ended' && auth.role !== 'player' ? CLOSED_LOBBY : undefined))),
+      () => next(refusal('game/unreadable')),
+    );
   };
 }

@@ -8,7 +8,7 @@ import type { ScreenView } from '../../shared/protocol/views.js';
 import type { Action } from '../../shared/sim/actions.js';
 import { predictionLines } from '../../shared/sim/debrief/predictions.js';
 import { ReplayCursor } from '../../shared/sim/debrief/replay-cursor.js';
-import { continueWalk, debriefOf, observe, startWalk, timelineOpen, type Walk } from '../../shared/sim/debrief/timeline.js';
+import { debriefOf, observe, startWalk, timelineOpen, walkSteps, type Walk } from '../../shared/sim/debrief/timeline.js';
 import { whatIfSteps } from '../../shared/sim/debrief/what-if.js';
 import { stateHash } from '../../shared/sim/hash.js';
 import { projectScreen } from '../../shared/sim/project.js';
@@ -72,6 +72,8 @@ interface Move {
 
 interface Entry {
   walk: Walk;
+  /** The walk being continued over the log in slices (`#walked`): everyone who asks meanwhile waits for it. */
+  walking: Promise<void> | null;
   replay: Replay | null;
   /**
    * The replay's cursor, kept when the replay closes: its kept states make the next opening's scrubs cheap, so
@@ -109,7 +111,7 @@ export class Studios {
   observe(room: Room, before: GameState, action: Action): void {
     let entry = this.#entries.get(room);
     if (!entry && before.version === 0) {
-      entry = { walk: startWalk(room.config), replay: null, cursor: null, move: null, whatIf: null };
+      entry = { walk: startWalk(room.config), walking: null, replay: null, cursor: null, move: null, whatIf: null };
       this.#entries.set(room, entry);
     }
     if (!entry || entry.walk.state.version !== before.version) return;
@@ -121,18 +123,42 @@ export class Studios {
     }
   }
 
-  /** The room's walk, continued over whatever the log gained since (the walk of a game is built once). */
+  /** The room's entry; its walk may still be behind the game (`#walked` catches it up). */
   #entry(room: Room): Entry {
     let entry = this.#entries.get(room);
     if (!entry) {
-      entry = { walk: startWalk(room.config), replay: null, cursor: null, move: null, whatIf: null };
+      entry = { walk: startWalk(room.config), walking: null, replay: null, cursor: null, move: null, whatIf: null };
       this.#entries.set(room, entry);
     }
-    if (entry.walk.state.version < room.state.version) {
-      const log = room.log();
-      entry.walk = continueWalk(entry.walk, log.slice(entry.walk.state.version));
+    return entry;
+  }
+
+  /**
+   * The room's entry with its walk continued over whatever the log gained since (the walk of a game is built
+   * once). A game restored after a restart or loaded from the store is walked from its whole log here, up to a
+   * second for forty teams: in slices (server/replay/slices.ts), one walk per game, which every request that
+   * comes meanwhile waits for.
+   */
+  async #walked(room: Room): Promise<Entry> {
+    const entry = this.#entry(room);
+    while (entry.walk.state.version < room.state.version) {
+      entry.walking ??= this.#walk(room, entry);
+      await entry.walking;
     }
     return entry;
+  }
+
+  #walk(room: Room, entry: Entry): Promise<void> {
+    const from = entry.walk;
+    const steps = walkSteps(from, room.log().slice(from.state.version));
+    return inSlices(steps, this.#sliceMs)
+      .then((walk) => {
+        // Unless a failed `observe` started the walk over meanwhile (the loop in `#walked` walks again).
+        if (entry.walk === from) entry.walk = walk;
+      })
+      .finally(() => {
+        entry.walking = null;
+      });
   }
 
   /** The class's predictions against the truth for a phone, at the debrief only (every part is revealed by
@@ -146,10 +172,11 @@ export class Studios {
     return { ok: true, table };
   }
 
-  /** The debrief of a game for an audience, once Part 2 is revealed. */
-  debrief(room: Room, audience: 'host' | 'screen'): { ok: true; debrief: Debrief } | Failure {
+  /** The debrief of a game for an audience, once Part 2 is revealed (once its walk caught up: `#walked`). */
+  async debrief(room: Room, audience: 'host' | 'screen'): Promise<{ ok: true; debrief: Debrief } | Failure> {
     if (!timelineOpen(room.state)) return fail('debrief/not-yet');
-    return { ok: true, debrief: debriefOf(this.#entry(room).walk, audience) };
+    const entry = await this.#walked(room);
+    return { ok: true, debrief: debriefOf(entry.walk, audience) };
   }
 
   /** What the room's host and projectors are shown now, or null when nothing was opened. */
@@ -294,11 +321,12 @@ export class Studios {
    * the whole game, in slices (server/replay/slices.ts): one at a time per game (`whatif/running` meanwhile).
    */
   async whatIf(room: Room, version: number, replacement: Replacement): Promise<{ ok: true; whatIf: WhatIf } | Failure> {
-    const entry = this.#finished(room);
-    if ('ok' in entry) return entry;
+    if (!room.finished) return fail('replay/not-finished');
     if (this.#branching.has(room)) return fail('whatif/running');
     this.#branching.add(room);
     try {
+      // The decision is read from the timeline: walked first if it was not yet (a game loaded from the store).
+      const entry = await this.#walked(room);
       const result = await inSlices(whatIfSteps(room.config, room.log(), entry.walk, version, replacement), this.#sliceMs);
       if (!result.ok) return result;
       // A room dropped meanwhile (evicted) has a new one for its code: its consoles did not ask for this.

@@ -41,8 +41,12 @@ export class Room {
   readonly #store: GameStore;
   readonly #idemKeys: Set<string>;
   readonly #playerByToken = new Map<string, string>();
-  /** The look-alike keys of every nickname in the game, kicked players' too (names.ts). */
-  readonly #nicknameKeys = new Set<string>();
+  /**
+   * The look-alike keys of every nickname in the game, kicked players' too (names.ts), built on the first join
+   * that needs them: for 1,200 players they take up to 25 ms, which a finished game loaded from the store (it
+   * takes no joins) would otherwise spend in one block.
+   */
+  #nicknameKeys: Set<string> | null = null;
   /** Open connections per player id (a player may have two tabs). */
   readonly #online = new Map<string, number>();
   #screens = 0;
@@ -76,7 +80,6 @@ export class Room {
     this.#idemKeys = new Set(idemKeys);
     for (const player of state.players) {
       this.#playerByToken.set(player.tokenHash, player.id);
-      for (const key of lookalikeKeys(player.nickname)) this.#nicknameKeys.add(key);
     }
     this.#lastActivity = clock();
   }
@@ -165,7 +168,7 @@ export class Room {
     for (const event of result.events) {
       if (event.type === 'player-joined' && action.type === 'player/join') {
         this.#playerByToken.set(action.tokenHash, event.playerId);
-        for (const key of lookalikeKeys(action.nickname)) this.#nicknameKeys.add(key);
+        for (const key of lookalikeKeys(action.nickname)) this.#nicknameKeys?.add(key);
       }
     }
     if (this.#state.version % SNAPSHOT_EVERY === 0) this.#saveSnapshot();
@@ -239,7 +242,9 @@ export class Room {
 
   /** True when a nickname looks like one in the game already ("Аlice" with a Cyrillic А beside "Alice"). */
   nicknameLooksTaken(nickname: string): boolean {
-    return lookalikeKeys(nickname).some((key) => this.#nicknameKeys.has(key));
+    this.#nicknameKeys ??= new Set(this.#state.players.flatMap((player) => lookalikeKeys(player.nickname)));
+    const keys = this.#nicknameKeys;
+    return lookalikeKeys(nickname).some((key) => keys.has(key));
   }
 
   /** The player holding a seat token (by its hash), kicked or not. */

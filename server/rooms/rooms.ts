@@ -1,10 +1,11 @@
 // All live games of this process: created here, rebuilt here from the store on start.
 import { TEAM_COUNT_DEFAULT } from '../../shared/protocol/limits.js';
 import { createGame } from '../../shared/sim/reducer.js';
-import { replayFrom } from '../../shared/sim/replay.js';
+import { finish, replaySteps } from '../../shared/sim/replay.js';
 import { RULES_VERSION } from '../../shared/sim/rules-version.js';
 import type { GameConfig, GameState } from '../../shared/sim/state.js';
 import type { GameStore, StoredGame } from '../store/store.js';
+import { inSlices, SLICE_MS } from '../replay/slices.js';
 import { hashToken, newGameCode, newSeed, newToken } from '../tokens.js';
 import { MIGRATIONS, upgradeLog, type LogMigration } from './migrations.js';
 import { Room, type AppliedListener, type Clock, type RoomListener } from './room.js';
@@ -32,6 +33,10 @@ export interface RoomsOptions {
   onDropped?: (room: Room) => void;
   /** Told of every action every room accepts (the debrief's timeline follows the games this way). */
   onApplied?: AppliedListener;
+  /** Told of a finished game loaded from the store, and how long it took (the server logs it). */
+  onLoaded?: (code: string, ms: number) => void;
+  /** How long one slice of a finished game's load may hold the event loop (server/replay/slices.ts). */
+  sliceMs?: number;
 }
 
 export interface NewGameOptions {
@@ -82,6 +87,13 @@ export interface CreatedGame {
   cohostToken: string;
 }
 
+/** A finished game being loaded from the store: everyone who asks for it meanwhile waits for this one load. */
+interface Load {
+  found: Promise<FoundRoom>;
+  /** Deleted while it loaded (the host's delete, retention): its rows are gone, so it must not come back. */
+  deleted: boolean;
+}
+
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export class Rooms {
@@ -97,6 +109,10 @@ export class Rooms {
   readonly #onApplied: AppliedListener | undefined;
   readonly #onUnreadable: (code: string, reason: string) => void;
   readonly #onDropped: (room: Room) => void;
+  readonly #onLoaded: (code: string, ms: number) => void;
+  readonly #sliceMs: number;
+  /** Finished games being loaded now, by code. */
+  readonly #loading = new Map<string, Load>();
   /** One sweep for every room's part timer and simulated clock: robust to many rooms and to the clock jumping. */
   readonly #sweep: ReturnType<typeof setInterval>;
 
@@ -116,6 +132,8 @@ export class Rooms {
     this.#onApplied = options.onApplied;
     this.#onUnreadable = options.onUnreadable ?? (() => {});
     this.#onDropped = options.onDropped ?? (() => {});
+    this.#onLoaded = options.onLoaded ?? (() => {});
+    this.#sliceMs = options.sliceMs ?? SLICE_MS;
     this.#sweep = setInterval(() => {
       const now = this.#clock();
       for (const room of this.#rooms.values()) {
@@ -153,12 +171,25 @@ export class Rooms {
   /**
    * The game of a code: the live room, or else a finished game read again from the store (its debrief, exports,
    * replay and "what if" after a restart, or after it was dropped from memory). Its log is replayed by the pure
-   * core as a restore does; a finished room has no timer and no simulated clock, so nothing ticks. It counts
-   * against the cap like any finished room: the oldest finished one makes way for it.
+   * core as a restore does, but in slices (server/replay/slices.ts): a forty-team game takes up to a second, and
+   * every other game on this server keeps its answers meanwhile. Everyone asking for the game while it loads
+   * (its host's consoles and projector connecting at once after a restart) waits for the one load. A finished
+   * room has no timer and no simulated clock, so nothing ticks. It counts against the cap like any finished
+   * room: the oldest finished one makes way for it.
    */
-  find(code: string): FoundRoom {
+  find(code: string): Promise<FoundRoom> {
     const live = this.#rooms.get(code);
-    if (live) return { ok: true, room: live, loaded: false };
+    if (live) return Promise.resolve({ ok: true, room: live, loaded: false });
+    const loading = this.#loading.get(code);
+    if (loading) return loading.found;
+    const load: Load = { found: Promise.resolve({ ok: false, code: 'game/unknown' }), deleted: false };
+    load.found = this.#load(code, load).finally(() => this.#loading.delete(code));
+    this.#loading.set(code, load);
+    return load.found;
+  }
+
+  async #load(code: string, load: Load): Promise<FoundRoom> {
+    const started = performance.now();
     let stored: StoredGame | null;
     try {
       stored = this.#store.loadFinished(code);
@@ -166,13 +197,15 @@ export class Rooms {
       return this.#unreadable(code, `game ${code} could not be read: ${messageOf(error)}`);
     }
     if (!stored) return { ok: false, code: 'game/unknown' };
-    const rebuilt = this.#rebuild(stored);
+    const rebuilt = await inSlices(this.#rebuildSteps(stored), this.#sliceMs);
+    if (load.deleted) return { ok: false, code: 'game/unknown' };
     if (!rebuilt.ok) return this.#unreadable(code, rebuilt.reason);
     // Only a game that reached its debrief has one to show; a closed lobby must not open again.
     if (rebuilt.state.phase !== 'debrief') return { ok: false, code: 'game/ended' };
     if (this.#rooms.size >= this.#maxRooms) this.#evictOldestFinished();
     const room = new Room(this.#store, this.#clock, stored.config, stored.hostTokenHash, rebuilt.state, rebuilt.idemKeys, stored.hostKeys);
     this.#add(room);
+    this.#onLoaded(code, performance.now() - started);
     return { ok: true, room, loaded: true };
   }
 
@@ -207,7 +240,7 @@ export class Rooms {
   restore(): RestoreResult {
     this.#refused.length = 0;
     for (const stored of this.#store.loadUnfinished()) {
-      const rebuilt = this.#rebuild(stored);
+      const rebuilt = finish(this.#rebuildSteps(stored));
       if (!rebuilt.ok) {
         this.#refused.push({ code: stored.config.code, reason: rebuilt.reason });
         continue;
@@ -224,13 +257,13 @@ export class Rooms {
     return { restored: this.#rooms.size, refused: [...this.#refused] };
   }
 
-  /** The state of a stored game under this server's rules, or why it cannot have one. */
-  #rebuild(stored: StoredGame): Rebuilt {
+  /** The state of a stored game under this server's rules, or why it cannot have one, in steps (`replaySteps`). */
+  *#rebuildSteps(stored: StoredGame): Generator<void, Rebuilt, void> {
     const code = stored.config.code;
     try {
       if (stored.rulesVersion === this.#rules.version) {
         const start = (stored.snapshot?.state as GameState | undefined) ?? createGame(stored.config);
-        const state = replayFrom(start, stored.actions.map((entry) => entry.action));
+        const state = yield* replaySteps(start, stored.actions.map((entry) => entry.action));
         return { ok: true, state, idemKeys: stored.idemKeys };
       }
       const upgrade = upgradeLog(
@@ -245,7 +278,7 @@ export class Rooms {
       // The old snapshots hold the old rules' state: replay the migrated log from the start, then keep it
       // in place of the old one so that the actions logged from now on follow a log of the same rules.
       const start = createGame(stored.config);
-      const state = replayFrom(start, upgrade.log.map((entry) => entry.action));
+      const state = yield* replaySteps(start, upgrade.log.map((entry) => entry.action));
       const log = upgrade.log.map((entry, index) => ({ ...entry, seq: start.version + index + 1 }));
       this.#store.replaceLog(code, this.#rules.version, log);
       const idemKeys = log.flatMap((entry) => (entry.idem === null ? [] : [entry.idem]));
@@ -291,6 +324,8 @@ export class Rooms {
    * first: no action of it can be logged after its rows are gone. False when the store held no such game.
    */
   delete(code: string): boolean {
+    const loading = this.#loading.get(code);
+    if (loading) loading.deleted = true;
     const room = this.#rooms.get(code);
     if (room) this.#drop(room);
     return this.#store.deleteGame(code);

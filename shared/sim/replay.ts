@@ -9,13 +9,19 @@ export const REPLAY_STEP_ACTIONS = 8;
 /**
  * The state after applying a log to a state, in steps: it pauses (yields) every `every` actions so that the
  * server can serve everyone else between them while it replays a whole game (a debrief's "what if", a replay's
- * seek: `ReplayCursor.seekSteps`). A logged action that is refused means the log is corrupt. `parsed` collects
- * the actions as parsed on the way (a branch's log starts with them). `finish` runs it to the end at once.
+ * seek: `ReplayCursor.seekSteps`; the server runs them with `inSlices`). A logged action that is refused means the
+ * log is corrupt. `parsed` collects the actions as parsed on the way (a branch's log starts with them); `applied`
+ * is told of each action with the state it gave (the debrief's timeline notes what each step did: `walkSteps`).
+ * `finish` runs it to the end at once.
  */
 export function* replaySteps(
   state: GameState,
   log: readonly unknown[],
-  { every = REPLAY_STEP_ACTIONS, parsed }: { every?: number; parsed?: Action[] } = {},
+  {
+    every = REPLAY_STEP_ACTIONS,
+    parsed,
+    applied,
+  }: { every?: number; parsed?: Action[]; applied?: (action: Action, after: GameState) => void } = {},
 ): Generator<void, GameState, void> {
   let current = state;
   for (const [index, raw] of log.entries()) {
@@ -27,6 +33,7 @@ export function* replaySteps(
       throw new Error(`log entry ${current.version} (${action.type}) was refused on replay: ${result.code}`);
     }
     current = result.state;
+    applied?.(action, current);
     if ((index + 1) % every === 0) yield;
   }
   return current;

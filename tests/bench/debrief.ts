@@ -155,3 +155,80 @@ const debriefMs = bestCpu(() => {
   debriefOf(live, 'host');
 });
 console.log(`the debrief followed over every action and built for the host: ${debriefMs.toFixed(1)} ms CPU`);
+
+// A finished game loaded from the store (a host opens it from "Past games" after a restart) and its debrief's
+// timeline walked from the log on the first `sync:debrief`: the server's own code (Rooms.find, Studios.debrief)
+// on a real SQLite file, in slices of SLICE_MS, against the same code given one slice as long as the work (what
+// the server did before: the whole log at once). Five of each, alternating. Besides the wall-clock probe, the CPU
+// time between two turns of the event loop (a chain of setImmediate) says what one turn costs without the moments
+// the OS gives the core to another process. It is the process's CPU time: V8's garbage collector works on threads
+// beside the loop, so a turn's CPU time can exceed its wall time.
+{
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { SqliteStore } = await import('../../server/store/sqlite.js');
+  const { Rooms } = await import('../../server/rooms/rooms.js');
+  const { Studios } = await import('../../server/replay/studios.js');
+  const { RULES_VERSION } = await import('../../shared/sim/rules-version.js');
+  const dir = mkdtempSync(join(tmpdir(), 'fleetops-bench-'));
+  const store = new SqliteStore(join(dir, 'bench.sqlite'));
+  const now = new Date().toISOString();
+  store.createGame(config, 'bench-host', now, RULES_VERSION);
+  store.replaceLog(config.code, RULES_VERSION, log.map((action, i) => ({ seq: i + 1, action, idem: null, at: Date.now() })));
+  store.markFinished(config.code, now);
+
+  /** `held`, with the CPU time of every turn of the event loop meanwhile (the slices, and whatever else ran). */
+  async function turns<T>(work: () => Promise<T>): Promise<{ value: T; took: number; longest: number; cpu: number[] }> {
+    const cpu: number[] = [];
+    let running = true;
+    let last = process.cpuUsage();
+    const tick = () => {
+      const used = process.cpuUsage(last);
+      last = process.cpuUsage();
+      cpu.push((used.user + used.system) / 1000);
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const result = await held(work);
+    running = false;
+    return { ...result, cpu };
+  }
+
+  const liveHash = stateHash(states.at(-1)!);
+  type Run = { took: number; longest: number; cpu: number[] };
+  const runs = { loadOnce: [] as Run[], loadSliced: [] as Run[], walkOnce: [] as Run[], walkSliced: [] as Run[] };
+  for (let i = 0; i < 5; i++) {
+    for (const [sliceMs, loads, walks] of [
+      [Number.POSITIVE_INFINITY, runs.loadOnce, runs.walkOnce],
+      [SLICE_MS, runs.loadSliced, runs.walkSliced],
+    ] as const) {
+      const rooms = new Rooms(store, () => {}, 10, Date.now, undefined, { sliceMs });
+      const loaded = await turns(() => rooms.find(config.code));
+      if (!loaded.value.ok || stateHash(loaded.value.room.state) !== liveHash) throw new Error('the load missed the live state');
+      loads.push(loaded);
+      const studios = new Studios(() => {}, sliceMs);
+      const room = loaded.value.room;
+      const walked = await turns(() => studios.debrief(room, 'host'));
+      if (!walked.value.ok || walked.value.debrief.version !== log.length) throw new Error('the walk did not reach the end');
+      walks.push(walked);
+      rooms.stop();
+    }
+  }
+  const report = (name: string, list: Run[]) => {
+    const longestCpu = list.map((r) => Math.max(...r.cpu));
+    console.log(
+      `${name}: median ${median(list.map((r) => r.took)).toFixed(0)} ms (${ms(list.map((r) => r.took))}); event loop held at most ` +
+        `${median(list.map((r) => r.longest)).toFixed(0)} ms at a time, median of the runs (${ms(list.map((r) => r.longest))}); ` +
+        `the longest turn's process CPU time ${median(longestCpu).toFixed(1)} ms, median of the runs (${longestCpu.map((v) => v.toFixed(1)).join(', ')})`,
+    );
+  };
+  const readCpu = Array.from({ length: 5 }, () => cpuMs(() => store.loadFinished(config.code)));
+  console.log(`the store's read of the finished game (SQLite rows, JSON of the log), at once: ${median(readCpu).toFixed(1)} ms CPU (median of 5)`);
+  report('finished game loaded from the store at once', runs.loadOnce);
+  report(`finished game loaded from the store in slices of ${SLICE_MS} ms`, runs.loadSliced);
+  report("its debrief's timeline walked at once (first sync:debrief)", runs.walkOnce);
+  report(`its debrief's timeline walked in slices of ${SLICE_MS} ms`, runs.walkSliced);
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -25,15 +25,17 @@ export const LOBBY_HANDLERS: Handlers<'game:create' | 'game:recover' | 'game:joi
   'game:recover': (ctx, input) => {
     // Secrets are 256 bits: the join budget is only there to keep a flood of guesses cheap to refuse.
     if (!ctx.budgets.joins.take(ctx.address, Date.now())) return refuse('rate/limited', TOO_MANY_JOINS);
-    // A finished game's link still opens its console (its debrief), after a restart too.
-    const found = ctx.rooms.find(input.code);
-    if (!found.ok) return refuse(found.code);
-    const { room } = found;
-    const link = room.linkOf(hashToken(input.secret));
-    if (!link) return refuse('auth/invalid-token', STALE_LINK);
-    const token = newToken();
-    room.addHostKey({ hash: hashToken(token), role: link.role, kind: 'session' });
-    return { ok: true, code: room.code, token, role: link.role };
+    // A finished game's link still opens its console (its debrief), after a restart too: the answer comes once
+    // the game is loaded (in slices, Rooms.find).
+    return ctx.rooms.find(input.code).then((found) => {
+      if (!found.ok) return refuse(found.code);
+      const { room } = found;
+      const link = room.linkOf(hashToken(input.secret));
+      if (!link) return refuse('auth/invalid-token', STALE_LINK);
+      const token = newToken();
+      room.addHostKey({ hash: hashToken(token), role: link.role, kind: 'session' });
+      return { ok: true as const, code: room.code, token, role: link.role };
+    });
   },
 
   'host:new-cohost-link': (ctx) => {

@@ -3,10 +3,11 @@
 // there) and their outcomes, on one simulated-time axis: Part 2's hours, then Part 3's after Part 2's last hour.
 // A walk can be continued with the actions logged since, so a server builds it once and keeps it up to date.
 import { timelineOpenAt, type ClockPart, type Debrief, type Replacement, type TimelineEntry } from '../../protocol/debrief.js';
-import { ActionSchema, type Action } from '../actions.js';
+import type { Action } from '../actions.js';
 import { crisisById } from '../crises/catalog.js';
 import { hits } from '../crises/fire.js';
-import { createGame, reduce } from '../reducer.js';
+import { createGame } from '../reducer.js';
+import { finish, replaySteps } from '../replay.js';
 import type { GameConfig, GameState, Team } from '../state.js';
 import { PART2_REPLACEMENT_LABELS, part2Decision, part2End, part2Hour, part2Outcomes, part2Replacement, part2Stories } from './part2-reading.js';
 import { PART3_REPLACEMENT_LABELS, part3Decision, part3Events, part3Hour, part3Replacement } from './part3-reading.js';
@@ -90,17 +91,20 @@ export function observe(walk: Walk, action: Action, after: GameState): Walk {
   return { state: after, entries: added.length > 0 ? [...walk.entries, ...added] : walk.entries, part3From };
 }
 
-/** One step of the walk over a logged action. */
-function step(walk: Walk, raw: unknown): Walk {
-  const action = ActionSchema.parse(raw);
-  const result = reduce(walk.state, action);
-  if (!result.ok) throw new Error(`log entry ${walk.state.version + 1} (${action.type}) was refused on replay: ${result.code}`);
-  return observe(walk, action, result.state);
+/**
+ * The walk continued over more of the log, in steps (`replaySteps`: a game restored after a restart is walked from
+ * its whole log on the first request, up to a second for forty teams, and the server serves everyone else in
+ * between). `continueWalk` runs it at once.
+ */
+export function* walkSteps(walk: Walk, log: readonly unknown[]): Generator<void, Walk, void> {
+  let current = walk;
+  yield* replaySteps(walk.state, log, { applied: (action, after) => (current = observe(current, action, after)) });
+  return current;
 }
 
-/** The walk continued over more of the log. */
+/** The walk continued over more of the log, at once. */
 export function continueWalk(walk: Walk, log: readonly unknown[]): Walk {
-  return log.reduce<Walk>(step, walk);
+  return finish(walkSteps(walk, log));
 }
 
 /** Whether the timeline may be shown: from Part 2's reveal on (before, it would tell teams each other's moves). */
