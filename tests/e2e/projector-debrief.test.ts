@@ -142,7 +142,7 @@ describe.each(TEAM_COUNTS)('the debrief on the projector with %i teams', (teamCo
   it.each(SIZES.map((size) => ({ size, label: `${size.width}×${size.height}` })))(
     'at $label every page is one projected page, whole, in type the back row reads, and every team is on some page',
     async ({ size }) => {
-      const context = await session.browser.newContext({ viewport: size, deviceScaleFactor: 1, bypassCSP: true });
+      const context = await session.browser.newContext({ viewport: size, deviceScaleFactor: 1 });
       const page = await context.newPage();
       await page.goto(`${session.server.url}/screen/${code}?rotate=0`);
       // The server's debrief has come: the ledgers are among the pages.
@@ -188,7 +188,7 @@ describe.each(TEAM_COUNTS)('the debrief on the projector with %i teams', (teamCo
   it('the replay (mid Part 2 and at the end) and a what-if stay one projected page at both sizes', async () => {
     const pages: Page[] = [];
     for (const size of SIZES) {
-      const context = await session.browser.newContext({ viewport: size, deviceScaleFactor: 1, bypassCSP: true });
+      const context = await session.browser.newContext({ viewport: size, deviceScaleFactor: 1 });
       pages.push(await context.newPage());
       await pages.at(-1)!.goto(`${session.server.url}/screen/${code}?rotate=0`);
     }
