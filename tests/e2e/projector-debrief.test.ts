@@ -6,11 +6,10 @@
 // the pages (they turn by themselves in class). Screenshots in test-results/screenshots/projector-debrief-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMIT } from '../../server/realtime/rate-limit.js';
 import { screenshot } from '../support/browser.js';
 import { createGame, joinGame, type HostClient, type TeamClient } from '../support/client.js';
 import { E2eSession, axeViolations } from '../support/e2e.js';
-import { longName, pageOverflow, projectedTexts, showDebriefPage } from '../support/projector.js';
+import { longName, okPaced, pageOverflow, projectedTexts, showDebriefPage } from '../support/projector.js';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -32,16 +31,6 @@ const BODY: Record<string, string> = {
 const session = new E2eSession();
 beforeAll(() => session.start());
 afterAll(() => session.stop());
-
-/** Sends an intent until the server accepts it, sending again while it says to slow down (as the clocks test). */
-async function ok(send: () => Promise<{ ok: boolean; code?: string }>) {
-  let result = await send();
-  while (!result.ok && result.code === 'rate/limited') {
-    await new Promise((resolve) => setTimeout(resolve, 1000 / DEFAULT_RATE_LIMIT.perSecond));
-    result = await send();
-  }
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-}
 
 /** What one projected page of the debrief shows, measured as the room sees it. */
 interface PageReading {
@@ -106,35 +95,35 @@ describe.each(TEAM_COUNTS)('the debrief on the projector with %i teams', (teamCo
   const at = () => `${host.current.phase} ${host.current.step}`;
   const step = async () => {
     const was = at();
-    await ok(() => host.send('host:next', {}));
+    await okPaced(() => host.send('host:next', {}));
     await host.nextView((v) => `${v.phase} ${v.step}` !== was, `the step after ${was}`);
   };
 
   it('plays to the debrief: every team runs a canary and writes its governance ledger', async () => {
     ({ code, host } = await createGame(session.server.url, { teamCount }));
     for (const [i, team] of host.view.teams.entries()) {
-      await ok(() => host.send('host:rename-team', { teamId: team.id, name: longName(i) }));
+      await okPaced(() => host.send('host:rename-team', { teamId: team.id, name: longName(i) }));
     }
     for (let i = 0; i < teamCount; i++) players.push((await joinGame(session.server.url, code, `Player ${i + 1}`)).player);
     names = host.current.teams.map((t) => t.name);
-    await ok(() => host.send('host:set-settings', { timerMinutes: null }));
-    await ok(() => host.send('host:start', {}));
+    await okPaced(() => host.send('host:set-settings', { timerMinutes: null }));
+    await okPaced(() => host.send('host:start', {}));
     await host.nextView((v) => v.phase !== 'lobby', 'the briefing');
     while (at() !== 'part1 play') await step();
-    for (const [i, p] of players.entries()) await ok(() => p.send('team:lock-prediction', { part: 1, value: 20 + ((i * 37) % 200) }));
+    for (const [i, p] of players.entries()) await okPaced(() => p.send('team:lock-prediction', { part: 1, value: 20 + ((i * 37) % 200) }));
     while (at() !== 'part2 play') await step();
     for (const [i, p] of players.entries()) {
-      await ok(() => p.send('team:lock-prediction', { part: 2, value: 1000 + 100 * i }));
-      await ok(() => p.send('team:start-run', { config: RUN }));
+      await okPaced(() => p.send('team:lock-prediction', { part: 2, value: 1000 + 100 * i }));
+      await okPaced(() => p.send('team:start-run', { config: RUN }));
     }
     // The first team goes live at once: a decision a "what if" can replace (by a rollback).
-    await ok(() => players[0]!.send('team:promote', {}));
+    await okPaced(() => players[0]!.send('team:promote', {}));
     await host.until(() => (host.current.part2?.hours ?? 0) >= 2, 'two hours of Part 2');
     while (at() !== 'part3 play') await step();
     for (const [i, p] of players.entries()) {
-      await ok(() => p.send('team:lock-prediction', { part: 3, value: (['a', 'b', 'c', 'd'] as const)[i % 4]! }));
-      await ok(() => p.send('team:deploy-upstream', { version: 'v2' }));
-      if (i % 2 === 0) await ok(() => p.send('team:set-policy', { policy: 'strict' }));
+      await okPaced(() => p.send('team:lock-prediction', { part: 3, value: (['a', 'b', 'c', 'd'] as const)[i % 4]! }));
+      await okPaced(() => p.send('team:deploy-upstream', { version: 'v2' }));
+      if (i % 2 === 0) await okPaced(() => p.send('team:set-policy', { policy: 'strict' }));
     }
     while (host.current.phase !== 'debrief') await step();
   });
@@ -214,13 +203,13 @@ describe.each(TEAM_COUNTS)('the debrief on the projector with %i teams', (teamCo
         if (facts.length > 0) console.info(`  what-if facts in ${Math.min(...facts.map((f) => f.fontPx))} px`);
       }
     };
-    await ok(() => host.send('host:replay-open', {}));
-    await ok(() => host.send('host:replay-seek', { version: part2.version }));
+    await okPaced(() => host.send('host:replay-open', {}));
+    await okPaced(() => host.send('host:replay-seek', { version: part2.version }));
     await check('replay in Part 2', async (page) => {
       await expect.poll(() => page.getByTestId('phase').first().textContent(), { timeout: 10_000 }).toMatch(/part 2/i);
       await page.getByRole('heading', { name: /Fleet health/ }).waitFor();
     });
-    await ok(() => host.send('host:replay-seek', { version: last }));
+    await okPaced(() => host.send('host:replay-seek', { version: last }));
     await check('replay at the end', async (page) => {
       await page.getByTestId('screen-debrief').waitFor({ timeout: 10_000 });
       await page.locator('[data-testid="screen-debrief"] [data-fitting]').waitFor({ state: 'detached' });
@@ -233,20 +222,20 @@ describe.each(TEAM_COUNTS)('the debrief on the projector with %i teams', (teamCo
       expect(cards.filter((c) => !c.whole).map((c) => c.text.slice(0, 30))).toEqual([]);
     });
     if (decision) {
-      await ok(() => host.send('host:what-if', { version: decision.version, replacement: decision.alternatives[0]!.id as never }));
+      await okPaced(() => host.send('host:what-if', { version: decision.version, replacement: decision.alternatives[0]!.id as never }));
       await check('what-if over the replay', async (page) => {
         await page.getByTestId('what-if-result').waitFor({ timeout: 10_000 });
         await page.locator('[data-testid="screen-debrief"] [data-fitting]').waitFor({ state: 'detached' });
       });
     }
-    await ok(() => host.send('host:replay-close', {}));
+    await okPaced(() => host.send('host:replay-close', {}));
     if (decision) {
       await check('what-if over the debrief', async (page) => {
         await page.getByTestId('replay-version').waitFor({ state: 'detached' });
         await page.getByTestId('what-if-result').waitFor({ timeout: 10_000 });
         await page.locator('[data-testid="screen-debrief"] [data-fitting]').waitFor({ state: 'detached' });
       });
-      await ok(() => host.send('host:what-if-clear', {}));
+      await okPaced(() => host.send('host:what-if-clear', {}));
     }
     for (const page of pages) await page.context().close();
   });

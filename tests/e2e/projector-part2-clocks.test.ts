@@ -10,12 +10,11 @@
 // columns drawn, and a dozen teams at 1080p fill the height. Screenshots in test-results/screenshots/projector-part2-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMIT } from '../../server/realtime/rate-limit.js';
 import * as fmt from '../../src/lib/format.js';
 import { screenshot } from '../support/browser.js';
 import { createGame, joinGame, type HostClient, type TeamClient } from '../support/client.js';
 import { E2eSession, axeViolations } from '../support/e2e.js';
-import { longName, openScreen, pageOverflow, projectedTexts } from '../support/projector.js';
+import { longName, okPaced, openScreen, pageOverflow, projectedTexts } from '../support/projector.js';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -33,20 +32,6 @@ const KINDS: Kind[] = ['unlocked', 'no run', 'deciding', 'running'];
 const session = new E2eSession();
 beforeAll(() => session.start());
 afterAll(() => session.stop());
-
-/**
- * Sends an intent until the server accepts it, sending again while it says to slow down (a refused intent changes
- * nothing): forty renames in a row outrun the host socket's burst, and a host would wait the same way, one more
- * token every 1/perSecond s.
- */
-async function ok(send: () => Promise<{ ok: boolean; code?: string }>) {
-  let result = await send();
-  while (!result.ok && result.code === 'rate/limited') {
-    await new Promise((resolve) => setTimeout(resolve, 1000 / DEFAULT_RATE_LIMIT.perSecond));
-    result = await send();
-  }
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-}
 
 /** What the projector shows of one team's clock in the fleet section, and how it is drawn. */
 interface ClockReadout {
@@ -144,7 +129,7 @@ describe.each(TEAM_COUNTS)('Part 2 on the projector with %i teams: every team cl
   it('reaches Part 2 with long team names and the projector at 1280×720 and 1920×1080', async () => {
     ({ code, host } = await createGame(session.server.url, { teamCount }));
     for (const [i, team] of host.view.teams.entries()) {
-      await ok(() => host.send('host:rename-team', { teamId: team.id, name: longName(i) }));
+      await okPaced(() => host.send('host:rename-team', { teamId: team.id, name: longName(i) }));
     }
     for (let i = 0; i < teamCount; i++) {
       const { player } = await joinGame(session.server.url, code, `Player ${i + 1}`);
@@ -152,11 +137,11 @@ describe.each(TEAM_COUNTS)('Part 2 on the projector with %i teams: every team cl
     }
     expect(byTeam.size).toBe(teamCount);
     teams = host.current.teams.map((t, i) => ({ id: t.id, name: t.name, kind: KINDS[i % KINDS.length]! }));
-    await ok(() => host.send('host:set-settings', { timerMinutes: null }));
-    await ok(() => host.send('host:set-speed', { speed: 4 }));
-    await ok(() => host.send('host:start', {}));
+    await okPaced(() => host.send('host:set-settings', { timerMinutes: null }));
+    await okPaced(() => host.send('host:set-speed', { speed: 4 }));
+    await okPaced(() => host.send('host:start', {}));
     for (const step of STEPS) {
-      await ok(() => host.send('host:next', {}));
+      await okPaced(() => host.send('host:next', {}));
       await host.nextView((v) => `${v.phase} ${v.step}` === step, step);
     }
     for (const size of SIZES) screens.push(await openScreen(session, code, size));
@@ -165,13 +150,13 @@ describe.each(TEAM_COUNTS)('Part 2 on the projector with %i teams: every team cl
 
   it('runs the teams’ clocks apart: some deciding at different hours, some running, some not started', async () => {
     for (const team of teams.filter((t) => t.kind !== 'unlocked')) {
-      await ok(() => byTeam.get(team.id)!.send('team:lock-prediction', { part: 2, value: 3000 }));
+      await okPaced(() => byTeam.get(team.id)!.send('team:lock-prediction', { part: 2, value: 3000 }));
     }
     // The deciding and running teams' clocks start together (a run started and rolled back from shadow mode).
     for (const team of [...teamsOf('deciding'), ...teamsOf('running')]) {
       const player = byTeam.get(team.id)!;
-      await ok(() => player.send('team:start-run', { config: RUN }));
-      await ok(() => player.send('team:rollback', {}));
+      await okPaced(() => player.send('team:start-run', { config: RUN }));
+      await okPaced(() => player.send('team:rollback', {}));
     }
     // The deciding teams go live in two waves; a live stage's window ends after six simulated hours, and the
     // run then holds the team's clock for its decision. The second wave waits on its own clocks until they are
@@ -196,8 +181,8 @@ describe.each(TEAM_COUNTS)('Part 2 on the projector with %i teams: every team cl
       }
       for (const team of wave) {
         const player = byTeam.get(team.id)!;
-        await ok(() => player.send('team:start-run', { config: RUN }));
-        await ok(() => player.send('team:promote', {}));
+        await okPaced(() => player.send('team:start-run', { config: RUN }));
+        await okPaced(() => player.send('team:promote', {}));
       }
     }
     await host.until(() => deciding.every((t) => hostTeam(t.id).clock === 'held'), 'every deciding team held');
@@ -318,17 +303,17 @@ describe.each(TEAM_COUNTS)('Part 2 on the projector with %i teams: every team cl
   // must still be one projected page (with forty teams the Crises column sits at the right edge of two narrow
   // tables).
   it('keeps one page with the crisis banner and every team’s crisis chip whole when a crisis strikes', async () => {
-    await ok(() => host.send('host:crisis', { crisis: 'alert-storm', target: { kind: 'all' } }));
+    await okPaced(() => host.send('host:crisis', { crisis: 'alert-storm', target: { kind: 'all' } }));
     await expectCrisisFits('Alert storm', ['storm'], 'crisis');
   });
 
   it('still does with a second crisis’ chip beside the first in every row', async () => {
-    await ok(() => host.send('host:crisis', { crisis: 'app-os-skew', target: { kind: 'all' } }));
+    await okPaced(() => host.send('host:crisis', { crisis: 'app-os-skew', target: { kind: 'all' } }));
     await expectCrisisFits('App-OS skew', ['storm', 'skew'], 'crisis2');
   });
 
   it('and with a third: every row with a run carries three whole chips and the legend explains only drawn columns', async () => {
-    await ok(() => host.send('host:crisis', { crisis: 'rollout-jitter', target: { kind: 'all' } }));
+    await okPaced(() => host.send('host:crisis', { crisis: 'rollout-jitter', target: { kind: 'all' } }));
     await expectCrisisFits('Rollout jitter', ['storm', 'jitter', 'skew'], 'crisis3');
     for (const player of byTeam.values()) player.close();
     host.close();

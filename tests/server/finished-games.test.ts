@@ -15,6 +15,7 @@ import { stateHash } from '../../shared/sim/hash.js';
 import { FINISHED_IDLE_MS_DEFAULT } from '../../server/rooms/rooms.js';
 import { TestClient, createGame, joinGame, newSeatToken } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { ok } from '../support/table.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'fleetops-finished-'));
 let skewMs = 0;
@@ -41,12 +42,6 @@ afterAll(async () => {
   await server?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function ok<T extends { ok: boolean }>(ack: Promise<T>): Promise<T> {
-  const result = await ack;
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-  return result;
-}
 
 /** Two players, one team each, walked by the host's Next from the lobby to the debrief. */
 async function playToDebrief(url: string) {

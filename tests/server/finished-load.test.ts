@@ -14,6 +14,7 @@ import { hashToken, newGameCode, newSeed, newToken } from '../../server/tokens.j
 import { busyLog } from '../support/busy-log.js';
 import { TestClient, createGame } from '../support/client.js';
 import { useTestServer } from '../support/server.js';
+import { ok } from '../support/table.js';
 
 /** What the server logs, one JSON object a line. */
 const logged: { msg: string; code?: string; ms?: number }[] = [];
@@ -24,12 +25,6 @@ const t = useTestServer({ logger });
 // The simulation draws from the seed alone, not from the code.
 const seed = newSeed();
 const { log } = busyLog({ code: newGameCode(), seed, teamCount: 40, askStudentId: false });
-
-async function ok<T extends { ok: boolean }>(ack: Promise<T>): Promise<T> {
-  const result = await ack;
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-  return result;
-}
 
 /** The busy game stored as finished (not in memory), with its host token and its recovery link's secret. */
 function storeBigFinishedGame() {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScreenView, View } from '../../shared/protocol/views.js';
 import { TestClient, createGame, joinGame, type HostClient, type TeamClient } from '../support/client.js';
 import { useTestServer } from '../support/server.js';
+import { ok } from '../support/table.js';
 
 const t = useTestServer();
 
@@ -25,11 +26,6 @@ async function table(): Promise<Table> {
     players[i % 4]!.push(player);
   }
   return { code, host, screen, players };
-}
-
-async function ok(ack: Promise<{ ok: boolean; code?: string }>) {
-  const result = await ack;
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
 }
 
 /** Every number anywhere in a message. */

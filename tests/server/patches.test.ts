@@ -5,15 +5,11 @@ import type { TeamView, View } from '../../shared/protocol/views.js';
 import { projectHost, projectScreen, projectTeam } from '../../shared/sim/project.js';
 import { TestClient, createGame, joinGame, newSeatToken, type TeamClient } from '../support/client.js';
 import { useTestServer } from '../support/server.js';
+import { ok } from '../support/table.js';
 
 const t = useTestServer({
   app: { addressRateLimits: { messages: { perSecond: 100_000, burst: 100_000 }, joins: { perSecond: 10_000, burst: 10_000 } } },
 });
-
-async function ok(ack: Promise<{ ok: boolean; code?: string }>) {
-  const result = await ack;
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-}
 
 /** What the server would send this client's audience as a full view right now (as it travels: JSON). */
 function truthFor(code: string, client: TestClient): View | null {

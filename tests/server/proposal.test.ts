@@ -3,13 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { ScreenView } from '../../shared/protocol/views.js';
 import { TestClient, createGame, joinGame, type TeamClient } from '../support/client.js';
 import { useTestServer } from '../support/server.js';
+import { ok } from '../support/table.js';
 
 const t = useTestServer();
-
-async function ok(ack: Promise<{ ok: boolean; code?: string }>) {
-  const result = await ack;
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-}
 
 /** Two teams: team 1 holds ada, cy and eve; team 2 bo and dee. Part 1 in play. */
 async function table() {

@@ -13,6 +13,7 @@ import { hashToken, newGameCode, newSeed, newToken } from '../../server/tokens.j
 import { busyLog } from '../support/busy-log.js';
 import { TestClient, createGame } from '../support/client.js';
 import { useTestServer } from '../support/server.js';
+import { ok } from '../support/table.js';
 
 const t = useTestServer();
 
@@ -20,12 +21,6 @@ const t = useTestServer();
 // so that each starts with a cold replay cursor. The simulation draws from the seed alone, not from the code.
 const seed = newSeed();
 const { log } = busyLog({ code: newGameCode(), seed, teamCount: 40, askStudentId: false });
-
-async function ok<T extends { ok: boolean }>(ack: Promise<T>): Promise<T> {
-  const result = await ack;
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-  return result;
-}
 
 /** The busy game stored as finished; its host and projector connect (which loads it) and the replay opens. */
 async function bigFinishedGame() {

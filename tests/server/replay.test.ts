@@ -8,16 +8,11 @@ import { predictionLines } from '../../shared/sim/debrief/predictions.js';
 import { debriefFromLog } from '../../shared/sim/debrief/timeline.js';
 import { TestClient, createGame, joinGame, type TeamClient } from '../support/client.js';
 import { useTestServer } from '../support/server.js';
+import { ok } from '../support/table.js';
 
 // A replay's moves and a "what if" work in slices of no time at all here: each step is a turn of the event loop, so
 // the test can see the server answer others while one is worked out.
 const t = useTestServer({ app: { debriefSliceMs: 0 } });
-
-async function ok<T extends { ok: boolean }>(ack: Promise<T>): Promise<T> {
-  const result = await ack;
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-  return result;
-}
 
 const RUN = { confidence: 0.95, rate: 0.001, shadowFraction: 0.5, cohortMode: 'random', sprt: false } as const;
 

@@ -1,8 +1,24 @@
 // The projector in end-to-end tests: the sizes classrooms have, team names as long as names may be, the
 // projector's page at one size, and whether a page scrolls (a projected page cannot).
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DEFAULT_RATE_LIMIT } from '../../server/realtime/rate-limit.js';
 import { TEAM_NAME_MAX } from '../../shared/protocol/limits.js';
 import type { E2eSession } from './e2e.js';
+
+/**
+ * Sends an intent until the server accepts it, sending again while it says to slow down (a refused intent changes
+ * nothing): forty renames in a row outrun the host socket's burst, and a host would wait the same way, one more
+ * token every 1/perSecond s.
+ */
+export async function okPaced(send: () => Promise<{ ok: boolean; code?: string }>): Promise<void> {
+  let result = await send();
+  while (!result.ok && result.code === 'rate/limited') {
+    await new Promise((resolve) => setTimeout(resolve, 1000 / DEFAULT_RATE_LIMIT.perSecond));
+    result = await send();
+  }
+  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+}
 
 export const PROJECTOR_SIZES = [
   { width: 1024, height: 768 },

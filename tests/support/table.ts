@@ -9,10 +9,11 @@ import type { useTestServer } from './server.js';
 
 type Server = ReturnType<typeof useTestServer>;
 
-/** An acknowledged intent that the server accepted. */
-export async function ok(ack: Promise<{ ok: boolean; code?: string }>) {
+/** An acknowledged intent that the server accepted; returns its ack. */
+export async function ok<T extends { ok: boolean }>(ack: Promise<T>): Promise<T> {
   const result = await ack;
   expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+  return result;
 }
 
 export interface Table {

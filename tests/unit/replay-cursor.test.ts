@@ -1,28 +1,13 @@
 // A replay's cursor moved in steps, as the server moves it in slices: its target may change while it moves (a host
 // dragging the slider), and it must still land exactly on the live state of the newest target, keeping the work
 // done towards the older one. The golden game: 78 actions, states kept every 10.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ActionSchema } from '../../shared/sim/actions.js';
 import { ReplayCursor } from '../../shared/sim/debrief/replay-cursor.js';
 import { stateHash } from '../../shared/sim/hash.js';
-import { createGame, reduce } from '../../shared/sim/reducer.js';
-import type { GameConfig, GameState } from '../../shared/sim/state.js';
+import type { GameState } from '../../shared/sim/state.js';
+import { golden, goldenStates } from '../support/golden.js';
 
-const golden = JSON.parse(readFileSync(new URL('./golden/game-log.json', import.meta.url), 'utf8')) as { config: GameConfig; log: unknown[] };
-
-/** Every state the live game went through, version by version. */
-function liveStates(): GameState[] {
-  const states = [createGame(golden.config)];
-  for (const raw of golden.log) {
-    const result = reduce(states.at(-1)!, ActionSchema.parse(raw));
-    if (!result.ok) throw new Error(result.code);
-    states.push(result.state);
-  }
-  return states;
-}
-
-const live = liveStates();
+const live = goldenStates();
 const hashAt = (version: number) => stateHash(live[version]!);
 
 /** Runs `steps` to its end, calling `between` before each step with the number of pauses so far; returns the pauses. */

@@ -1,37 +1,19 @@
 // The debrief's pure core on the golden game: a replay to any version is the live state at that version, the
 // timeline lays crises, decisions and outcomes on one axis, a "what if" branches exactly at its decision, and
 // the talking points come from what the teams did.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ActionSchema } from '../../shared/sim/actions.js';
 import { ReplayCursor } from '../../shared/sim/debrief/replay-cursor.js';
 import { branchAt, whatIf } from '../../shared/sim/debrief/what-if.js';
 import { continueWalk, debriefFromLog, debriefOf, startWalk } from '../../shared/sim/debrief/timeline.js';
 import { stateHash } from '../../shared/sim/hash.js';
-import { createGame, reduce } from '../../shared/sim/reducer.js';
 import { replayTo } from '../../shared/sim/replay.js';
-import type { GameConfig, GameState } from '../../shared/sim/state.js';
 import { part2Of } from '../support/slices.js';
-
-const golden = JSON.parse(readFileSync(new URL('./golden/game-log.json', import.meta.url), 'utf8')) as {
-  config: GameConfig;
-  log: unknown[];
-};
-
-/** The live game: every state it went through, version by version. */
-function liveStates(): GameState[] {
-  const states = [createGame(golden.config)];
-  for (const raw of golden.log) {
-    const result = reduce(states.at(-1)!, ActionSchema.parse(raw));
-    if (!result.ok) throw new Error(result.code);
-    states.push(result.state);
-  }
-  return states;
-}
+import { golden, goldenStates } from '../support/golden.js';
 
 describe('replay', () => {
   it('rebuilds the live state at every version of the log', () => {
-    const live = liveStates();
+    const live = goldenStates();
     for (const [version, state] of live.entries()) {
       expect(stateHash(replayTo(golden.config, golden.log, version)), `version ${version}`).toBe(stateHash(state));
     }
@@ -39,7 +21,7 @@ describe('replay', () => {
   });
 
   it('scrubs back and forth through kept states to the live state of each version', () => {
-    const live = liveStates();
+    const live = goldenStates();
     const cursor = new ReplayCursor(golden.config, golden.log, 10);
     for (const version of [70, 25, 78, 0, 41, 40, 39, 78, 9, 10, 11]) {
       expect(stateHash(cursor.seek(version)), `version ${version}`).toBe(stateHash(live[version]!));
@@ -99,7 +81,7 @@ describe('timeline', () => {
 
 describe('what if', () => {
   const walk = continueWalk(startWalk(golden.config), golden.log);
-  const live = liveStates();
+  const live = goldenStates();
 
   it('branches exactly at the decision: the same game before it, the replacement at it', () => {
     // Night Owls promoted run 1 into its first live stage at version 44: what if they had rolled back?
