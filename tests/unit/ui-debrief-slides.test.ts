@@ -43,5 +43,8 @@ describe("the projector's debrief pages", () => {
     expect(sectionDeck(slides, null).map((s) => s.kind)).toEqual(['podium', 'predictions', 'ledgers']);
     // No timeline in this game (or not yet from the server): the deck, not an empty page.
     expect(sectionDeck(slides, 'timeline').map((s) => s.kind)).toEqual(['podium', 'predictions', 'ledgers']);
+    // The host's debrief has no ledgers: the host's view says whether the projector's has them.
+    expect(kinds({ teams: 4, tracks: 0, predictions: false, debrief: debrief({}), ledgers: true })).toEqual(['podium', 'ledgers']);
+    expect(kinds({ teams: 4, tracks: 0, predictions: false, debrief: null, ledgers: true })).toEqual(['podium']);
   });
 });

@@ -38,7 +38,14 @@ const SLIDES: Record<SlideKind, Slide> = {
  * predictions once a part was revealed; the timeline, stories and ledgers once the server's debrief is here
  * and has them.
  */
-export function debriefSlides(game: { teams: number; tracks: number; predictions: boolean; debrief: Debrief | null }): Slide[] {
+export function debriefSlides(game: {
+  teams: number;
+  tracks: number;
+  predictions: boolean;
+  debrief: Debrief | null;
+  /** Whether the game has ledgers, where its debrief cannot say (the host's has none: Part 3's results show them). */
+  ledgers?: boolean;
+}): Slide[] {
   const { debrief } = game;
   const kinds: (SlideKind | false)[] = [
     'podium',
@@ -47,7 +54,7 @@ export function debriefSlides(game: { teams: number; tracks: number; predictions
     game.predictions && 'predictions',
     debrief !== null && debrief.entries.length > 0 && 'timeline',
     debrief !== null && debrief.stories.some((s) => s.runs.length > 0) && 'stories',
-    debrief !== null && debrief.ledgers.length > 0 && 'ledgers',
+    debrief !== null && (game.ledgers ?? debrief.ledgers.length > 0) && 'ledgers',
   ];
   return kinds.filter((k): k is SlideKind => k !== false).map((k) => SLIDES[k]);
 }
@@ -56,9 +63,9 @@ export function debriefSlides(game: { teams: number; tracks: number; predictions
  * The pages of a game from its final leaderboard, whether a part was revealed (the projector's and the host's
  * views say it their own way) and the server's debrief: the projector's deck and the host's buttons agree.
  */
-export function gameSlides(game: { leaderboard: LeaderboardRow[]; predictions: boolean; debrief: Debrief | null }): Slide[] {
-  const { leaderboard, predictions, debrief } = game;
-  return debriefSlides({ teams: leaderboard.length, tracks: trackPodiums(leaderboard).length, predictions, debrief });
+export function gameSlides(game: { leaderboard: LeaderboardRow[]; predictions: boolean; debrief: Debrief | null; ledgers?: boolean }): Slide[] {
+  const { leaderboard, ...rest } = game;
+  return debriefSlides({ teams: leaderboard.length, tracks: trackPodiums(leaderboard).length, ...rest });
 }
 
 /** A section's title, as the projector's page line and the host's buttons say it. */
