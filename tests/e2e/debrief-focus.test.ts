@@ -1,5 +1,5 @@
 // The host chooses from the console what the projector's debrief shows (the instructor talks through one
-// section while the projector's laptop is out of reach): "Predictions against the truth" holds them on a projector
+// section while the projector's laptop is out of reach): "Governance ledgers" holds the ledgers on a projector
 // opened as in class (its pages turning by themselves), a section of one page with no turning left; the
 // projector's own keys still work; a replay takes the page and the section comes back when it closes; "All in
 // turn" brings the turning deck back. axe-core finds nothing on either page. Screenshots in
@@ -24,7 +24,7 @@ describe("the debrief's section on the projector, chosen from the host console",
   let host: Page;
   let screen: Page;
 
-  it('holds the predictions on a turning projector, then lets the whole deck turn again', async () => {
+  it('holds the governance ledgers on a turning projector, then lets the whole deck turn again', async () => {
     const created = await session.createGame();
     host = created.host;
     // As in class: no ?rotate=0, the deck turns by itself.
@@ -40,32 +40,32 @@ describe("the debrief's section on the projector, chosen from the host console",
 
     const group = host.getByRole('group', { name: 'Debrief section on the projector' });
     const all = group.getByRole('button', { name: 'All in turn' });
-    const predictions = group.getByRole('button', { name: 'Predictions against the truth' });
+    const ledgers = group.getByRole('button', { name: 'Governance ledgers' });
     expect(await all.getAttribute('aria-pressed')).toBe('true');
     // The buttons are the projector's page titles, in its order.
     expect(await group.getByRole('button').allInnerTexts()).toEqual(expect.arrayContaining(['All in turn', 'Podium', 'Predictions against the truth', 'Governance ledgers']));
-    await predictions.click();
+    await ledgers.click();
 
-    await expect.poll(() => deckOf(screen).getAttribute('data-held')).toBe('predictions');
+    await expect.poll(() => deckOf(screen).getAttribute('data-held')).toBe('ledgers');
     await settled(screen);
-    expect(await deckOf(screen).getAttribute('data-slide')).toBe('predictions');
-    // One page of predictions (a team's line each): its line names the section alone, and no timer will turn it away.
-    expect(await lineOf(screen)).toBe('Debrief · Predictions against the truth');
+    expect(await deckOf(screen).getAttribute('data-slide')).toBe('ledgers');
+    // One page of ledgers (a team's each): its line names the section alone, and no timer will turn it away.
+    expect(await lineOf(screen)).toBe('Debrief · Governance ledgers');
     expect(await turning(screen)).toBe(0);
-    expect(await screen.locator('[data-testid="screen-debrief"] tbody tr').count()).toBeGreaterThan(0);
-    await expect.poll(() => predictions.getAttribute('aria-pressed')).toBe('true');
+    expect(await screen.locator('[data-testid="screen-debrief"] .ledger').count()).toBeGreaterThan(0);
+    await expect.poll(() => ledgers.getAttribute('aria-pressed')).toBe('true');
     expect(await all.getAttribute('aria-pressed')).toBe('false');
-    expect(await host.getByTestId('debrief-focus').getByRole('status').innerText()).toMatch(/The projector holds Predictions against the truth/);
+    expect(await host.getByTestId('debrief-focus').getByRole('status').innerText()).toMatch(/The projector holds Governance ledgers/);
 
     // The projector's own keys still turn its pages: within the section, which here is one page.
     await screen.keyboard.press('ArrowRight');
     await settled(screen);
-    expect(await deckOf(screen).getAttribute('data-slide')).toBe('predictions');
+    expect(await deckOf(screen).getAttribute('data-slide')).toBe('ledgers');
 
-    await screenshot(host, 'debrief-focus-host-predictions');
-    await screenshot(screen, 'debrief-focus-screen-predictions');
-    await expectNoAxeViolations(host, 'the host console with the predictions held');
-    await expectNoAxeViolations(screen, 'the projector holding the predictions');
+    await screenshot(host, 'debrief-focus-host-ledgers');
+    await screenshot(screen, 'debrief-focus-screen-ledgers');
+    await expectNoAxeViolations(host, 'the host console with the ledgers held');
+    await expectNoAxeViolations(screen, 'the projector holding the ledgers');
   });
 
   it('gives the page to a replay, and holds the section again when the replay closes', async () => {
@@ -73,9 +73,9 @@ describe("the debrief's section on the projector, chosen from the host console",
     await screen.getByTestId('replay-version').waitFor();
     await host.getByRole('button', { name: 'Close replay' }).click();
     await expect.poll(() => screen.getByTestId('replay-version').count()).toBe(0);
-    await expect.poll(() => deckOf(screen).getAttribute('data-held')).toBe('predictions');
+    await expect.poll(() => deckOf(screen).getAttribute('data-held')).toBe('ledgers');
     await settled(screen);
-    expect(await lineOf(screen)).toBe('Debrief · Predictions against the truth');
+    expect(await lineOf(screen)).toBe('Debrief · Governance ledgers');
     expect(await turning(screen)).toBe(0);
   });
 
