@@ -1,6 +1,7 @@
 // The host's spotlight on the projector (issue 10): one team's reflection, or how the teams chose in a part's
 // reflection or (once revealed) its choice lock. The rule and the projection in one place: the projector gets
-// only the team's name and its words, never who wrote them, and never a lock before its reveal.
+// only the team's name and its words, never who wrote them, and never a lock before its reveal. At the debrief,
+// the section of the debrief the projector holds.
 import type { Choice, Spotlight, SpotlightView } from '../protocol/views.js';
 import { CHOICES } from '../protocol/common.js';
 import type { ActionOf } from './actions.js';
@@ -25,6 +26,11 @@ export function setSpotlight(state: GameState, action: ActionOf<'host/spotlight'
   const { version: _version, spotlight: _old, ...rest } = state;
   const spot = action.spotlight;
   if (spot === null) return { ok: true, state: rest };
+  if (spot.kind === 'debrief') {
+    // Any known section: whether the game has its timeline, stories or ledgers is the server's debrief (built
+    // from the log), not the state; the projector turns its whole deck when it has no such page.
+    return state.phase === 'debrief' ? { ok: true, state: { ...rest, spotlight: spot } } : { ok: false, code: 'phase/closed' };
+  }
   const part = partNumbered(spot.part);
   const slice = part && partSlice(state, part);
   if (!part || !slice) return { ok: false, code: 'phase/closed' };
@@ -42,6 +48,7 @@ export function setSpotlight(state: GameState, action: ActionOf<'host/spotlight'
 export function spotlightView(state: GameState): SpotlightView | null {
   const spot: Spotlight | undefined = state.spotlight;
   if (!spot) return null;
+  if (spot.kind === 'debrief') return state.phase === 'debrief' ? { kind: 'debrief', section: spot.section } : null;
   const part = partNumbered(spot.part);
   const slice = part && partSlice(state, part);
   const words = WORDS[spot.part];

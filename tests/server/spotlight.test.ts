@@ -75,3 +75,45 @@ describe('host/spotlight', () => {
     expect(lock.correct).toMatch(/^[a-d]$/);
   });
 });
+
+describe('host/spotlight at the debrief', () => {
+  it('holds a section of the debrief on the projector, only at the debrief and only from the host', async () => {
+    const { url } = t.server;
+    const created = await createGame(url, { teamCount: 2 });
+    const host = track(created.host);
+    const ada = track((await joinGame(url, created.code, 'Ada')).player) as TestClient<TeamView>;
+    const screen = track(await TestClient.connect<ScreenView>(url, { role: 'screen', code: created.code }));
+    const ledgers = { kind: 'debrief', section: 'ledgers' } as const;
+
+    // Before the debrief the projector shows the step's page: refused, in the lobby and in a part.
+    expect(await host.send('host:spotlight', { spotlight: ledgers })).toMatchObject({ ok: false, code: 'phase/closed' });
+    expect(await host.send('host:start', {})).toMatchObject({ ok: true });
+    expect(await host.send('host:next', {})).toMatchObject({ ok: true });
+    expect(await host.send('host:spotlight', { spotlight: ledgers })).toMatchObject({ ok: false, code: 'phase/closed' });
+    for (let i = 0; i < 20 && host.view.phase !== 'debrief'; i++) {
+      expect(await host.send('host:next', {})).toMatchObject({ ok: true });
+    }
+    const debrief = await screen.nextView((v) => v.phase === 'debrief', 'the debrief');
+    expect(debrief.spotlight).toBeNull();
+
+    // A player may not choose; a section the debrief does not know is malformed. Neither changes anything.
+    const before = screen.view.version;
+    expect(await ada.send('host:spotlight' as never, { spotlight: ledgers } as never)).toMatchObject({ ok: false, code: 'auth/forbidden' });
+    expect(await host.send('host:spotlight', { spotlight: { kind: 'debrief', section: 'slides' } } as never)).toMatchObject({
+      ok: false,
+      code: 'intent/invalid',
+    });
+    expect(screen.view.version).toBe(before);
+    expect(screen.view.spotlight).toBeNull();
+
+    expect(await host.send('host:spotlight', { spotlight: ledgers })).toMatchObject({ ok: true });
+    const held = await screen.nextView((v) => v.spotlight?.kind === 'debrief', 'the held section');
+    expect(held.spotlight).toEqual({ kind: 'debrief', section: 'ledgers' });
+    await host.nextView((v) => v.spotlight?.kind === 'debrief' && v.spotlight.section === 'ledgers', "the host's buttons say it");
+
+    // "All in turn": the whole deck again.
+    expect(await host.send('host:spotlight', { spotlight: { kind: 'debrief', section: null } })).toMatchObject({ ok: true });
+    const all = await screen.nextView((v) => v.spotlight?.kind === 'debrief' && v.spotlight.section === null, 'the whole deck');
+    expect(all.spotlight).toEqual({ kind: 'debrief', section: null });
+  });
+});

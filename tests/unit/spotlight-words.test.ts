@@ -20,6 +20,8 @@ describe('the spotlight', () => {
       "Wombats's reflection (Part 2)",
     );
     expect(spotlightTitle(choices([1, 0, 0, 0], null, 'reflection'))).toBe("how the teams chose in Part 3's reflection");
+    expect(spotlightTitle({ kind: 'debrief', section: 'ledgers' })).toBe("the debrief's Governance ledgers");
+    expect(spotlightTitle({ kind: 'debrief', section: null })).toBe('the whole debrief, in turn');
   });
 
   it('shares the bars among the teams that answered, the right one marked', () => {

@@ -2,7 +2,7 @@
 // how many teams one timeline chart takes on a projected page.
 import { describe, expect, it } from 'vitest';
 import type { Debrief } from '../../shared/protocol/debrief.js';
-import { debriefSlides, timelineTeamsPerPage } from '../../src/lib/screen/debrief-slides.js';
+import { debriefSlides, sectionDeck, timelineTeamsPerPage } from '../../src/lib/screen/debrief-slides.js';
 
 /** A server debrief with or without entries, a canary run and ledgers. */
 function debrief(parts: { entries?: boolean; runs?: boolean; ledgers?: boolean }): Debrief {
@@ -35,5 +35,16 @@ describe("the projector's debrief pages", () => {
 
   it('gives a timeline chart five teams at 720p, ten at 1080p, never none', () => {
     expect([720, 1080, 200].map(timelineTeamsPerPage)).toEqual([5, 10, 1]);
+  });
+
+  it("holds the host's section, or turns the whole deck when the game has no such page", () => {
+    const slides = debriefSlides({ teams: 4, tracks: 0, predictions: true, debrief: debrief({ ledgers: true }) });
+    expect(sectionDeck(slides, 'ledgers').map((s) => s.kind)).toEqual(['ledgers']);
+    expect(sectionDeck(slides, null).map((s) => s.kind)).toEqual(['podium', 'predictions', 'ledgers']);
+    // No timeline in this game (or not yet from the server): the deck, not an empty page.
+    expect(sectionDeck(slides, 'timeline').map((s) => s.kind)).toEqual(['podium', 'predictions', 'ledgers']);
+    // The host's debrief has no ledgers: the host's view says whether the projector's has them.
+    expect(kinds({ teams: 4, tracks: 0, predictions: false, debrief: debrief({}), ledgers: true })).toEqual(['podium', 'ledgers']);
+    expect(kinds({ teams: 4, tracks: 0, predictions: false, debrief: null, ledgers: true })).toEqual(['podium']);
   });
 });

@@ -1,9 +1,14 @@
 // The projector's debrief as a deck of projected pages (ScreenDebrief): which kinds of page the game has, in
-// the order the room reads them, and how many teams one timeline chart takes on a page.
+// the order the room reads them, and how many teams one timeline chart takes on a page. The host's console
+// names the sections it can hold on the projector (DebriefFocus) by the same titles.
 // Relative imports only: unit tests load this file without Vite.
 import type { Debrief } from '../../../shared/protocol/debrief.js';
+import type { DebriefSection } from '../../../shared/protocol/spotlight.js';
+import type { LeaderboardRow } from '../../../shared/protocol/views.js';
+import { trackPodiums } from '../debrief/debrief-rows.js';
 
-export type SlideKind = 'podium' | 'tracks' | 'standings' | 'predictions' | 'timeline' | 'stories' | 'ledgers';
+/** A kind of page is a section of the debrief the host may hold on the projector (the spotlight's). */
+export type SlideKind = DebriefSection;
 
 export interface Slide {
   kind: SlideKind;
@@ -33,7 +38,14 @@ const SLIDES: Record<SlideKind, Slide> = {
  * predictions once a part was revealed; the timeline, stories and ledgers once the server's debrief is here
  * and has them.
  */
-export function debriefSlides(game: { teams: number; tracks: number; predictions: boolean; debrief: Debrief | null }): Slide[] {
+export function debriefSlides(game: {
+  teams: number;
+  tracks: number;
+  predictions: boolean;
+  debrief: Debrief | null;
+  /** Whether the game has ledgers, where its debrief cannot say (the host's has none: Part 3's results show them). */
+  ledgers?: boolean;
+}): Slide[] {
   const { debrief } = game;
   const kinds: (SlideKind | false)[] = [
     'podium',
@@ -42,9 +54,32 @@ export function debriefSlides(game: { teams: number; tracks: number; predictions
     game.predictions && 'predictions',
     debrief !== null && debrief.entries.length > 0 && 'timeline',
     debrief !== null && debrief.stories.some((s) => s.runs.length > 0) && 'stories',
-    debrief !== null && debrief.ledgers.length > 0 && 'ledgers',
+    debrief !== null && (game.ledgers ?? debrief.ledgers.length > 0) && 'ledgers',
   ];
   return kinds.filter((k): k is SlideKind => k !== false).map((k) => SLIDES[k]);
+}
+
+/**
+ * The pages of a game from its final leaderboard, whether a part was revealed (the projector's and the host's
+ * views say it their own way) and the server's debrief: the projector's deck and the host's buttons agree.
+ */
+export function gameSlides(game: { leaderboard: LeaderboardRow[]; predictions: boolean; debrief: Debrief | null; ledgers?: boolean }): Slide[] {
+  const { leaderboard, ...rest } = game;
+  return debriefSlides({ teams: leaderboard.length, tracks: trackPodiums(leaderboard).length, ...rest });
+}
+
+/** A section's title, as the projector's page line and the host's buttons say it. */
+export function sectionTitle(kind: SlideKind): string {
+  return SLIDES[kind].title;
+}
+
+/**
+ * The pages the projector turns through: the section the host holds (its pages only), or the whole deck when
+ * the host holds none or one this game does not have (its timeline not yet come from the server, say).
+ */
+export function sectionDeck(slides: Slide[], section: SlideKind | null): Slide[] {
+  const held = slides.filter((s) => s.kind === section);
+  return held.length > 0 ? held : slides;
 }
 
 /**

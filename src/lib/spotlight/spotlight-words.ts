@@ -1,10 +1,12 @@
 // The spotlight in words and as bars, for the host's console and the projector. Pure, so it is tested.
 // Relative imports only: unit tests load this file without Vite.
 import type { Choice, SpotlightView } from '../../../shared/protocol/views.js';
+import { sectionTitle } from '../screen/debrief-slides.js';
 
 /** What is on the projector, as the host reads it: "Team 3's reflection (Part 2)". */
 export function spotlightTitle(spot: SpotlightView): string {
   if (spot.kind === 'reflection') return `${spot.teamName}'s reflection (Part ${spot.part})`;
+  if (spot.kind === 'debrief') return spot.section === null ? 'the whole debrief, in turn' : `the debrief's ${sectionTitle(spot.section)}`;
   return `how the teams chose in Part ${spot.part}'s ${spot.of === 'lock' ? 'lock' : 'reflection'}`;
 }
 

@@ -5,6 +5,7 @@ import { CHOICES, type Phase } from '../../../shared/protocol/views.js';
 import { TRACK_IDS } from '../../../shared/sim/tracks.js';
 import * as shape from './game-shape.js';
 import { EXTEND_MINUTES_MAX } from '../../../shared/protocol/limits.js';
+import { DEBRIEF_SECTIONS } from '../../../shared/protocol/spotlight.js';
 import {
   type GenContext,
   HOST,
@@ -275,7 +276,8 @@ export const HOST_EXTRAS: Maker[] = [
     make: (c) => plan(c, { type: 'host/warn', by: HOST, at: c.now }, 'any'),
   },
   {
-    // A spotlight on the projector, aimed anywhere: refused when it would show nothing or a hidden lock.
+    // A spotlight on the projector, aimed anywhere: refused when it would show nothing or a hidden lock, and a
+    // debrief section before the debrief.
     name: 'spotlight',
     weight: (c) => (w(c).phase === 'lobby' ? 0 : 0.12),
     make: (c) => {
@@ -284,6 +286,7 @@ export const HOST_EXTRAS: Maker[] = [
         null,
         { kind: 'reflection' as const, part, teamId: c.dice.pick(shape.teams(c.state)).id },
         { kind: 'choices' as const, part, of: c.dice.pick(['reflection', 'lock'] as const) },
+        { kind: 'debrief' as const, section: c.dice.pick([null, ...DEBRIEF_SECTIONS]) },
       ]);
       return plan(c, { type: 'host/spotlight', by: HOST, spotlight }, 'any');
     },
