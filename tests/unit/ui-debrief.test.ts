@@ -74,6 +74,8 @@ describe('the timeline chart', () => {
   it('labels one axis with Part 2 then Part 3 hours', () => {
     expect(axisLabel(debrief, 6)).toBe('P2 6 h');
     expect(axisLabel(debrief, 10)).toBe('P3 3 h');
+    // Ticks 0.2 h apart read apart.
+    expect([0, 0.2, 0.4, 0.6, 0.8, 1].map((h) => axisLabel({ part3From: null }, h))).toEqual(['P2 0 h', 'P2 0.2 h', 'P2 0.4 h', 'P2 0.6 h', 'P2 0.8 h', 'P2 1 h']);
     // An entry says its hour to a tenth: a promotion when a 0.3 h shadow window ended is not at "0 h".
     expect(entryHour(debrief, 0.2995)).toBe('P2 0.3 h');
     expect(entryHour(debrief, 10)).toBe('P3 3.0 h');

@@ -17,11 +17,14 @@ export const KINDS = ['crisis', 'decision', 'outcome'] as const;
 /** The plot's margins inside the chart, in pixels, besides the y axis's team names. */
 const GRID = { left: 8, right: 16 } as const;
 
-/** The label of an axis hour: "P2 6 h" or "P3 4 h". */
-export function axisLabel(debrief: Pick<Debrief, 'part3From'>, axis: number, digits = 0): string {
+/**
+ * The label of an axis hour: "P2 6 h" or "P3 4 h", to a tenth where it is not whole ("P3 0.4 h"), so that two
+ * ticks of a short game (ECharts ticks every 0.2 h there) or a tick after Part 3's fractional start never read alike.
+ */
+export function axisLabel(debrief: Pick<Debrief, 'part3From'>, axis: number, digits?: number): string {
   const from = debrief.part3From;
   const hours = from === null || axis < from ? axis : axis - from;
-  const round = digits === 0 ? String(Math.round(hours)) : hours.toFixed(digits);
+  const round = digits === undefined ? String(Math.round(hours * 10) / 10) : hours.toFixed(digits);
   return `${from === null || axis < from ? 'P2' : 'P3'} ${round} h`;
 }
 
