@@ -63,9 +63,10 @@ export function handshake(rooms: Rooms) {
     if (live) return admit(live);
     // A finished game not in memory loads in slices: the connection waits for it (the page says "Loading the
     // game…" meanwhile) while the server answers everyone else.
-    void rooms.find(auth.code).then(
-      (found) => (found.ok ? admit(found.room) : next(refusal(found.code, found.code === 'game/ended' && auth.role !== 'player' ? CLOSED_LOBBY : undefined))),
-      () => next(refusal('game/unreadable')),
-    );
+    // A throw while admitting is refused like an unreadable game, never left as an unhandled rejection.
+    void rooms
+      .find(auth.code)
+      .then((found) => (found.ok ? admit(found.room) : next(refusal(found.code, found.code === 'game/ended' && auth.role !== 'player' ? CLOSED_LOBBY : undefined))))
+      .catch(() => next(refusal('game/unreadable')));
   };
 }

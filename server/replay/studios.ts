@@ -153,8 +153,7 @@ export class Studios {
     const steps = walkSteps(from, room.log().slice(from.state.version));
     return inSlices(steps, this.#sliceMs)
       .then((walk) => {
-        // Unless a failed `observe` started the walk over meanwhile (the loop in `#walked` walks again).
-        if (entry.walk === from) entry.walk = walk;
+        entry.walk = walk;
       })
       .finally(() => {
         entry.walking = null;

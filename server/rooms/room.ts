@@ -168,7 +168,8 @@ export class Room {
     for (const event of result.events) {
       if (event.type === 'player-joined' && action.type === 'player/join') {
         this.#playerByToken.set(action.tokenHash, event.playerId);
-        for (const key of lookalikeKeys(action.nickname)) this.#nicknameKeys?.add(key);
+        // Until a join needs the index it is not built (a finished game takes no joins); built, it learns the name.
+        if (this.#nicknameKeys) for (const key of lookalikeKeys(action.nickname)) this.#nicknameKeys.add(key);
       }
     }
     if (this.#state.version % SNAPSHOT_EVERY === 0) this.#saveSnapshot();
