@@ -1,7 +1,7 @@
 // The spotlight in words and as bars, for the host's console and the projector. Pure, so it is tested.
 // Relative imports only: unit tests load this file without Vite.
 import type { Choice, SpotlightView } from '../../../shared/protocol/views.js';
-import { sectionTitle } from '../screen/debrief-slides.js';
+import { sectionTitle, type SlideKind } from '../screen/debrief-slides.js';
 
 /** What is on the projector, as the host reads it: "Team 3's reflection (Part 2)". */
 export function spotlightTitle(spot: SpotlightView): string {
@@ -26,4 +26,9 @@ export function choiceBars(spot: Extract<SpotlightView, { kind: 'choices' }>): C
     share: spot.answered === 0 ? 0 : o.count / spot.answered,
     right: spot.correct === o.choice,
   }));
+}
+
+/** The debrief section the host holds on the projector; null for the whole deck in turn, or no debrief spotlight. */
+export function heldSection(spot: SpotlightView | null | undefined): SlideKind | null {
+  return spot?.kind === 'debrief' ? spot.section : null;
 }

@@ -101,3 +101,8 @@ export function tileCrisisFacts(tile: Pick<FleetTile, 'alerts' | 'skew' | 'laten
   if (tile.skew.struck) facts.push(skewFact(tile.skew));
   return facts;
 }
+
+/** The most crisis chips a locked team's tile or row carries (an unlocked team's row shows none). */
+export function mostCrisisChips(tiles: readonly Pick<FleetTile, 'locked' | 'alerts' | 'skew' | 'latency'>[]): number {
+  return Math.max(0, ...tiles.filter((t) => t.locked).map((t) => tileCrisisFacts(t).length));
+}
