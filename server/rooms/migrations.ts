@@ -55,6 +55,11 @@ export const MIGRATIONS: Readonly<Record<number, LogMigration>> = {
   // the hours at which crises struck it and its ops score differ from the v4 game; a decision made while
   // the v4 part clock had already passed the team's hour now counts at the team's hour.
   4: (log) => [...log],
+  // v5 → v6 judges promotions by the failures seen too, takes every run's exposure off the canary's score, and
+  // stretches a clean shadow window short of its n* (docs/scoring.md). The log stands: its actions mean what they
+  // meant; a shadow window that held a tick short of its evidence now watches on, so a later decision of that
+  // team may meet a run that is still running (refused on replay: the game is then quarantined, not lost).
+  5: (log) => [...log],
 };
 
 export type Upgrade = { ok: true; log: LogEntry[] } | { ok: false; reason: string };

@@ -7,7 +7,7 @@
  * another version are then refused on restore unless a log migration from their version is registered
  * (server/rooms/migrations.ts). Games stored before versions were recorded count as version 1.
  */
-export const RULES_VERSION = 5;
+export const RULES_VERSION = 6;
 // v2: parts became slices of `state.parts` and crises moved to game level. The actions did not change, so a v1
 // log replays as it is (migrations.ts); only its snapshots, in the old shape, are dropped.
 // v3: a scheduled crisis strikes at its own hour, inside the tick that reaches it (it struck a tick late).
@@ -17,3 +17,6 @@ export const RULES_VERSION = 5;
 // v5: each team's Part 2 fleet runs on its own simulated clock (from its first run, held while a decision is due;
 //     crisis hours count on it); every canary decision records its evidence; the ops score judges decisions
 //     against their evidence and keeps the best ended run (docs/scoring.md).
+// v6: a promotion with more failures seen than the run's target rate would give is not backed, whatever the clock
+//     reads (decisions record the requests watched and the rate); every run's failures served to users count in
+//     the canary's score; a clean shadow window closes when its n* clean requests are in (before or after its plan).

@@ -100,15 +100,20 @@ describe('Part 2 with four teams', () => {
     expect(talk.part2).toMatchObject({ hours: 0, clock: 'not-started' });
     expect(talk.part2!.fleet!.runs).toEqual([]);
     // Its first run starts its clock at 0, whatever the part's clock reads. Cloud Titan's planned window at
-    // f = 0.5 is 0.2995 h: the run holds there for the team's decision.
+    // f = 0.5 is 0.2995 h: the run holds there for the team's decision (a little later when the 2,995 clean
+    // requests arrived slower than on average: the clean window watches on for them).
     await ok(ada.send('team:start-run', { config: { ...RUN, cohortMode: 'random' } }));
     const started = await ada.nextView((v) => (v.part2?.fleet?.runs.length ?? 0) === 1, 'the run');
     expect(started.part2!.fleet!.runs[0]!.startedAt).toBe(0);
-    const due = await advance(ada, 2, host);
+    let due = await advance(ada, 2, host);
+    for (let i = 0; i < 5 && due.part2!.clock !== 'held'; i++) due = await advance(ada, 1, host);
     expect(due.part2!.clock).toBe('held');
-    expect(due.part2!.fleet!.runs[0]!.outcome).toBe('holding');
+    const run = due.part2!.fleet!.runs[0]!;
+    expect(run.outcome).toBe('holding');
     const heldAt = due.part2!.hours;
-    expect(heldAt).toBeCloseTo(0.2995, 9);
+    expect(heldAt).toBeGreaterThanOrEqual(0.2995 - 1e-9);
+    expect(heldAt).toBeLessThan(0.4);
+    if (run.failures === 0) expect(run.confidence).toBeGreaterThanOrEqual(0.95);
     const requests = due.part2!.fleet!.runs[0]!.requests;
     // Eight more hours of discussion while the decision is due: no hour, no evidence, no cost.
     const later = await advance(ada, 8, host);

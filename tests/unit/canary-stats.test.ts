@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   confidenceAfter,
+  failuresTooMany,
   releaseHours,
   requiredCleanRequests,
   shadowHours,
@@ -100,5 +101,27 @@ describe('SPRT (Wald): H0 p/10 against H1 p, α = 0.05, β = 1 − C', () => {
     // One failure is not enough evidence; two in the first 100 requests roll back, long before n* = 2995.
     expect(sprtDecision(plan, sprtUpdate(plan, 0, 49, 1))).toBe('continue');
     expect(sprtDecision(plan, sprtUpdate(plan, 0, 98, 2))).toBe('rollback');
+  });
+});
+
+describe('failures more than the target rate would give: the exact one-sided binomial test', () => {
+  // P(X ≥ k | n = 3,000, p = 1/1,000), worked out independently (exact sums of binomial terms): 0.0838 for k = 6,
+  // 0.0334 for k = 7. At 95 % (α = 0.05) six failures are still possible at the target rate, seven are too many.
+  it('draws the line where P(X ≥ k) falls below 1 − C', () => {
+    expect(failuresTooMany(0, 3000, 1 / 1000, 0.95)).toBe(false);
+    expect(failuresTooMany(3, 3000, 1 / 1000, 0.95)).toBe(false);
+    expect(failuresTooMany(6, 3000, 1 / 1000, 0.95)).toBe(false);
+    expect(failuresTooMany(7, 3000, 1 / 1000, 0.95)).toBe(true);
+    // A stricter confidence asks for more before it calls the failures too many: P(X ≥ 9) = 0.0038 > 0.001.
+    expect(failuresTooMany(9, 3000, 1 / 1000, 0.999)).toBe(false);
+  });
+
+  it('sees what the Confidence Clock forgets: 711 failures in 120,000 requests, at any scale', () => {
+    expect(failuresTooMany(711, 120_000, 1 / 1000, 0.95)).toBe(true);
+    // n·ln(1 − p) underflows a plain (1 − p)^n here: the test sums in log space.
+    // P(X ≥ 2,070 | 2,000,000, 1/1,000) = 0.061, P(X ≥ 2,080) = 0.038.
+    expect(failuresTooMany(2_070, 2_000_000, 1 / 1000, 0.95)).toBe(false);
+    expect(failuresTooMany(2_080, 2_000_000, 1 / 1000, 0.95)).toBe(true);
+    expect(failuresTooMany(5, 4, 1 / 1000, 0.95)).toBe(true);
   });
 });

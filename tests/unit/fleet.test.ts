@@ -120,6 +120,46 @@ describe('a canary run', () => {
     expect(team.runs[0]!.outcome).not.toBe('rolled-back');
   });
 
+  it('holds a clean shadow window at its target, not a few requests short of it by the luck of arrivals', () => {
+    // t_shadow = n*/(R·f) plans n* requests at the average rate; Poisson arrivals bring fewer by then about half
+    // the time. A clean run watches on for the rest, so every clean window holds at or above its target.
+    const track = 'cloud-titan';
+    let stretched = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      let team = ok(startRun(newTeamPart2(seed, track), track, config(), 0));
+      const planned = team.runs[0]!.windowEndsAt;
+      const baseRates = baseCohortRates(seed, track);
+      // As the team's clock does (clock.ts): a tick stops where the window ends.
+      for (let now = 0, i = 0; team.runs[0]!.outcome === 'running' && i < 100; i++) {
+        const hours = Math.min(1, team.runs[0]!.windowEndsAt - now);
+        team = advanceTeam(team, { track, baseRates, effects: NO_EFFECTS, from: now, hours });
+        now += hours;
+      }
+      const run = team.runs[0]!;
+      expect(run.outcome).toBe('holding');
+      if (run.cohorts.some((c) => c.failures > 0)) continue;
+      expect(runConfidence(run)).toBeGreaterThanOrEqual(0.95);
+      if (run.windowEndsAt > planned) stretched++;
+    }
+    expect(stretched).toBeGreaterThan(10);
+  });
+
+  it('ends a shadow window at its planned hour when a failure came, or when the clock cannot climb', () => {
+    // Tiny Pioneer's candidate is bad everywhere: failures come, the window ends as planned for the decision.
+    const tiny = 'tiny-pioneer';
+    let team = ok(startRun(newTeamPart2(SEED, tiny), tiny, config({ confidence: 0.9, rate: 1 / 500 }), 0));
+    const planned = team.runs[0]!.windowEndsAt;
+    team = advanceTeam(team, { track: tiny, baseRates: baseCohortRates(SEED, tiny), effects: NO_EFFECTS, from: 0, hours: planned });
+    expect(team.runs[0]!.cohorts.some((c) => c.failures > 0)).toBe(true);
+    expect(team.runs[0]).toMatchObject({ outcome: 'holding', windowEndsAt: planned });
+    // Stratified on Edge Guardian, shadow mode cannot reach gen 1: its clock stays at 0, the window ends.
+    const edge = 'edge-guardian';
+    let strat = ok(startRun(newTeamPart2(SEED, edge), edge, config({ confidence: 0.99, rate: 1e-4, shadowFraction: 0.8, cohortMode: 'stratified' }), 0));
+    const end = strat.runs[0]!.windowEndsAt;
+    strat = advanceTeam(strat, { track: edge, baseRates: baseCohortRates(SEED, edge), effects: NO_EFFECTS, from: 0, hours: end });
+    expect(strat.runs[0]).toMatchObject({ outcome: 'holding', windowEndsAt: end });
+  });
+
   it('takes time to roll back a live stage: 50,000 vehicles an hour for Edge Guardian', () => {
     const track = 'edge-guardian';
     let team = ok(startRun(newTeamPart2(SEED, track), track, config({ shadowFraction: 0.8 }), 0));

@@ -23,8 +23,9 @@ describe('golden log', () => {
     ]);
     expect(state.players.filter((p) => p.kicked).map((p) => p.nickname)).toEqual(['Barbara']);
     // Part 1 at capex $400k: N* = 64 (Cloud Titan), 34 (Tiny Pioneer), 39 (Mobile Nomad).
-    // Part 2: n* = 2995; Night Owls predicted 3000, promoted to 1 % when its window ended at 94.9 % (below its
-    // 95 % target: −5) and shipped a good candidate at 99.5 % (50 + 50, less shadow cost): 95; Team 2 predicted
+    // Part 2: n* = 2995; Night Owls predicted 3000, promoted to 1 % as soon as its window's planned hours were
+    // over, at 94.9 % (2,968 clean requests of 2,995: the clean window was watching on for the rest) — below its
+    // 95 % target: −5 — and shipped a good candidate at 99.5 % (50 + 50, less shadow cost): 95; Team 2 predicted
     // 1000 and rolled back its bad candidate on 5 failures at its hour 2 (50 + 40): 90. Each team's clock
     // started with its run and held while its decision was due.
     // Part 3: Night Owls locked the right answer and upgraded behind a strict contract (97 ops: 16 h of a
@@ -52,13 +53,15 @@ describe('golden log', () => {
     expect(ledger('t3')).toEqual(['3 challenge', '15 deadline']);
     expect(part3Of(state)!.teams.t2!.silentHours).toBe(6);
     // A change to any rule that touches this log changes the hash: update it only on purpose. (Last changed
-    // for rules v5: per-team Part 2 clocks (a crisis records each team's hour it struck at), decisions recording
+    // for rules v6: decisions record the requests watched and the target rate, and the clean shadow window that
+    // ended 27 requests short now watches on (its team's later draws moved; every score above stayed);
+    // before, for rules v5: per-team Part 2 clocks (a crisis records each team's hour it struck at), decisions recording
     // their evidence, the evidence-based ops score;
     // before, when the game state got `proposals` (agree before you lock), empty here: a change of shape only, every
     // score above stayed; before, when every fleet got its app-OS skew tools — slice monitors, remedies and
     // their toll — in its Part 2 state, also a change of shape; before, when Part 3 joined the game and this log
     // played it, and fleets got their monitoring.)
-    expect(stateHash(state)).toBe('ab595f3df51072e8');
+    expect(stateHash(state)).toBe('4a5e4c3d856d54b4');
   });
 
   it('replays identically every time', () => {

@@ -6,6 +6,7 @@ import { CANARY_TRACKS, OPS_SCORE } from '../../shared/sim/constants.js';
 import { NO_EFFECTS } from '../../shared/sim/crises/effects.js';
 import { RELEASE_LIMIT_HOURS, requiredCleanRequests } from '../../shared/sim/parts/part2/canary-stats.js';
 import { extendRun, promoteRun, rollbackRun, startRun } from '../../shared/sim/parts/part2/run.js';
+import { promoteBacked } from '../../shared/sim/parts/part2/evidence.js';
 import { canaryScore, runScore } from '../../shared/sim/parts/part2/score.js';
 import { newTeamPart2 } from '../../shared/sim/parts/part2/start.js';
 import type { RunConfig, TeamPart2 } from '../../shared/sim/parts/part2/types.js';
@@ -86,6 +87,34 @@ describe('the Part 2 ops score judges decisions against their evidence', () => {
     // Shipped without evidence, and it was a regression: 10 + 0 − 4 × 5, floored at 0.
     expect(score(shipped, track, BAD).score).toBe(0);
     expect(score(shipped, track, BAD).runs.find((r) => r.counts)!.run).toBe(2);
+  });
+
+  it('judges a promotion by every failure seen, not only by the clock that climbed back after the last one', () => {
+    const atTarget = requiredCleanRequests(0.99, 1e-4); // 46,050 clean since the last failure: the clock at 99 %
+    // Twenty failures in 46,070 requests: 4.6 were to be expected at 1 in 10,000. Not backed, clock or not.
+    const tooMany = score(ok(promoteRun(withEvidence(started(), atTarget, 20), 1)), track, BAD);
+    expect(tooMany.runs[0]!.lines[0]).toMatchObject({ kind: 'promote', judgement: 'without-evidence', points: -OPS_SCORE.unbackedStep });
+    expect(tooMany.runs[0]!.lines[0]!.evidence).toMatchObject({ failures: 20, requests: atTarget + 20, rate: 1e-4 });
+    // One failure among them is what the target rate gives: backed.
+    const one = score(ok(promoteRun(withEvidence(started(), atTarget, 1), 1)), track, GOOD);
+    expect(one.runs[0]!.lines[0]).toMatchObject({ judgement: 'backed', points: 0 });
+    // A decision recorded before rules v6 has no requests: it is judged as it was, by the clock.
+    const old = tooMany.runs[0]!.lines[0]!.evidence!;
+    const { requests: _requests, rate: _rate, ...recorded } = old;
+    expect(promoteBacked(recorded)).toBe(true);
+  });
+
+  it('takes off what a run left live on a bad candidate served to users, whichever run counts', () => {
+    const first = ok(rollbackRun(withEvidence(started(), 10, 3), track, 1, null));
+    const earned = score(first, track, BAD).score;
+    // A second run promoted to 25 % and left there, serving a day's worth of failures at the target rate.
+    let live = ok(startRun(first, track, configOf(track), 2));
+    live = [0, 1, 2].reduce((t, i) => ok(promoteRun(t, 3 + i)), withEvidence(live, 20));
+    const spec = CANARY_TRACKS[track];
+    const run = { ...live.runs[1]!, exposure: Math.ceil(spec.requestsPerHour * spec.targetRate * 24) };
+    const harmed = score({ ...live, runs: [live.runs[0]!, run] }, track, BAD);
+    expect(harmed.runs.map((r) => [r.result, r.counts])).toEqual([['rolled-back', true], ['testing', false]]);
+    expect(harmed.score).toBe(earned - OPS_SCORE.exposure);
   });
 
   it('takes the SPRT’s verdict as evidence, and marks a rollback against the evidence', () => {

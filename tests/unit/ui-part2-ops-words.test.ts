@@ -52,8 +52,20 @@ describe('the warning beside Promote on a live stage', () => {
       'Confidence 8.0 % is below your 99 % target: promoting now serves an unproven candidate (−5 points).',
     );
     expect(unprovenStepWarning(run({ stage: 1, confidence: 0.995, sprt: { llr: 5, promoteAt: -4.5, rollbackAt: 4.5, decision: 'rollback' } }))).toMatch(
-      /^The SPRT says roll back: promoting now/,
+      /^The SPRT says roll back \(confidence 99\.50 %, your target 99 %\): promoting now/,
     );
+  });
+
+  it('names the failures the clock forgot when there are more than the target rate would give', () => {
+    // The clock climbed back to 99.5 % after the last of 711 failures in 120,000 requests (12 were to be expected).
+    const failing = run({ stage: 2, confidence: 0.995, requests: 120_000, failures: 711 });
+    expect(unprovenStepWarning(failing)).toBe(
+      '711 failures in 120,000 requests — more than 1 in 10,000 would give (the clock counts only since the last one: ' +
+        'confidence 99.50 %, your target 99 %): promoting now serves an unproven candidate (−5 points).',
+    );
+    expect(shipWithoutEvidenceQuestion({ ...failing, stage: 3 })).toMatch(/^711 failures in 120,000 requests .* Ship without evidence\?$/);
+    // Twelve failures are what the rate gives: the step is backed.
+    expect(unprovenStepWarning(run({ stage: 2, confidence: 0.995, requests: 120_000, failures: 12 }))).toBeNull();
   });
 
   it('stays silent when the evidence backs the step, and for the ship (which asks instead)', () => {
@@ -85,7 +97,12 @@ describe('the ops breakdown in words', () => {
     expect(runResult(shipped)).toEqual({ words: 'Shipped without evidence', tone: 'warn' });
     expect(countingRule({ total: 40, canary: 40, runs: [shipped], crises: [] })).toMatch(/^Run 1 counts: you shipped it/);
     const best = { ...shipped, result: 'rolled-back' as const, lines: [line({ kind: 'rollback', judgement: 'backed', points: 50 })] };
-    expect(countingRule({ total: 90, canary: 90, runs: [best], crises: [] })).toMatch(/best ended run\. Exploring another run never loses it/);
+    expect(countingRule({ total: 90, canary: 90, runs: [best], crises: [] })).toMatch(/best ended run\. Exploring in shadow mode never loses it; shipping commits\.$/);
+    // A second run left live on a bad candidate: what it served to users is taken off too, and said.
+    const live = { ...shipped, run: 2, result: 'testing' as const, counts: false, lines: [line({ kind: 'exposure', judgement: 'bad', points: -20, at: null })] };
+    expect(countingRule({ total: 70, canary: 70, runs: [{ ...best, counts: true }, live], crises: [] })).toMatch(
+      /^Run 1 counts: your best ended run\. .* Failures your other runs served to users count too \(−20\)\.$/,
+    );
     expect(endedSummary(run({ outcome: 'shipped', endedAt: 12, shipEvidence: 'without-evidence' }))).toMatch(/^Run 2 shipped to 100 % without evidence at 12 h/);
   });
 });

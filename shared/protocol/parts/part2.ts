@@ -92,12 +92,16 @@ export const LatencyEvidenceSchema = z.enum(['shadow', 'live', 'no-shadow', 'rol
 export type LatencyEvidence = z.infer<typeof LatencyEvidenceSchema>;
 
 /** The evidence a team had in hand when it decided (GAME.md §5): its Confidence Clock against its run's target C,
- *  the SPRT's verdict when the run uses it (else null), and the failures seen so far. */
+ *  the SPRT's verdict when the run uses it (else null), and the failures seen so far among the judged requests
+ *  watched, against the run's target rate p. `requests` and `rate` are absent from decisions recorded before
+ *  rules v6. */
 export const DecisionEvidenceSchema = z.object({
   confidence: z.number(),
   target: z.number(),
   sprt: z.enum(['promote', 'rollback', 'continue']).nullable(),
   failures: z.int(),
+  requests: z.int().optional(),
+  rate: z.number().optional(),
 });
 export type DecisionEvidence = z.infer<typeof DecisionEvidenceSchema>;
 

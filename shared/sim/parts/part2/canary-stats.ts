@@ -22,6 +22,29 @@ export function confidenceAfter(cleanRequests: number, rate: number): number {
   return -Math.expm1(cleanRequests * Math.log1p(-rate));
 }
 
+/**
+ * Whether `failures` in `requests` are more than a failure rate of `rate` would give at confidence C: the exact
+ * one-sided binomial test P(X ≥ failures | requests, rate) < 1 − C. The Confidence Clock counts only the clean
+ * requests since the last failure, so it climbs back after each one; these are the failures it forgets. None
+ * are never too many.
+ */
+export function failuresTooMany(failures: number, requests: number, rate: number, confidence: number): boolean {
+  if (failures <= 0 || requests <= 0) return false;
+  if (failures > requests) return true;
+  // P(X ≥ k) < α ⇔ P(X ≤ k − 1) > 1 − α: sum the pmf in log space (n·ln(1 − p) underflows at scale) and stop as
+  // soon as the sum passes 1 − α, which it does within a few deviations of n·p, however many failures there were.
+  const alpha = 1 - confidence;
+  const logRatio = Math.log(rate) - Math.log1p(-rate);
+  let logPmf = requests * Math.log1p(-rate);
+  let cdf = 0;
+  for (let i = 0; i < failures; i++) {
+    cdf += Math.exp(logPmf);
+    if (cdf > 1 - alpha) return true;
+    logPmf += Math.log(requests - i) - Math.log(i + 1) + logRatio;
+  }
+  return false;
+}
+
 /** t_shadow = n / (R · f): hours to observe n judged requests at R judged requests per hour, shadow fraction f. */
 export function shadowHours(requests: number, requestsPerHour: number, shadowFraction: number): number {
   return requests / (requestsPerHour * shadowFraction);

@@ -4,12 +4,22 @@
 // decision afterwards — the score, the debrief's timeline and talking points, the per-decision CSV — reads
 // that record (decisionRecorded, shipDecision) instead of reading the run again.
 import { CANARY_STAGES } from '../../constants.js';
+import { failuresTooMany } from './canary-stats.js';
 import { activeRun } from './run.js';
 import type { DecisionEvidence, Run, RunDecision, TeamPart2 } from './types.js';
 
-/** Whether the evidence backs promoting: the Confidence Clock at the target, or the SPRT's "promote" (never
- *  against the SPRT's "roll back"). */
+/** Whether the failures seen are more than the run's target rate would give (canary-stats.ts): the Confidence
+ *  Clock climbs back after each failure, the failures stay evidence. Decisions recorded before rules v6 lack the
+ *  requests watched and are judged as they were. */
+export function failuresAboveTarget(e: DecisionEvidence): boolean {
+  if (e.requests === undefined || e.rate === undefined) return false;
+  return failuresTooMany(e.failures, e.requests, e.rate, e.target);
+}
+
+/** Whether the evidence backs promoting: the Confidence Clock at the target, or the SPRT's "promote" — never
+ *  against the SPRT's "roll back", nor with more failures seen than the target rate would give. */
 export function promoteBacked(e: DecisionEvidence): boolean {
+  if (failuresAboveTarget(e)) return false;
   return e.sprt === 'promote' || (e.confidence >= e.target && e.sprt !== 'rollback');
 }
 

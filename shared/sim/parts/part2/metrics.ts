@@ -44,6 +44,11 @@ export function runStaleness(track: TrackId, run: Run, effects: TeamEffects, now
   return -Math.expm1(-runReleaseHours(run, now) / tau);
 }
 
+/** Total judged requests a run has watched. */
+export function runRequests(run: Run): number {
+  return run.cohorts.reduce((sum, c) => sum + c.requests, 0);
+}
+
 /** Total failures a run has seen. */
 export function runFailures(run: Run): number {
   return run.cohorts.reduce((sum, c) => sum + c.failures, 0);

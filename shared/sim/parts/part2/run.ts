@@ -10,7 +10,7 @@ import {
 } from '../../constants.js';
 import type { TrackId } from '../../tracks.js';
 import { requiredCleanRequests, shadowHours } from './canary-stats.js';
-import { runConfidence, runFailures, runSprtDecision } from './metrics.js';
+import { runConfidence, runFailures, runRequests, runSprtDecision } from './metrics.js';
 import type { DecisionEvidence, DecisionKind, Run, RunConfig, TeamPart2 } from './types.js';
 
 export type RunResult = TeamPart2 | ErrorCode;
@@ -56,6 +56,8 @@ export function evidenceOf(run: Run): DecisionEvidence {
     target: run.config.confidence,
     sprt: run.config.sprt ? runSprtDecision(run) : null,
     failures: runFailures(run),
+    requests: runRequests(run),
+    rate: run.config.rate,
   };
 }
 

@@ -7,6 +7,7 @@
 import type { OpsBreakdown, OpsLine, RunScore } from '../../../protocol/views.js';
 import { ALERT_STORM, APP_OS_SKEW, CANARY_TRACKS, OPS_SCORE } from '../../constants.js';
 import { alertOps } from './alerts/monitor.js';
+import { othersExposure } from './exposure.js';
 import { blendOps } from './ops-blend.js';
 import { skewOps } from './slices/monitor.js';
 import { skewTruth } from './slices/truth.server.js';
@@ -75,7 +76,9 @@ export function runScore(run: Run, track: TrackId, bad: readonly boolean[]): Run
 /**
  * The canary's score and every run's lines. A shipped run counts: the fleet runs what the team shipped. Until
  * then the best ended run counts, so exploring never loses a result already earned; with none ended, the run
- * still testing counts (the first run's, when several).
+ * still testing counts (the first run's, when several). Failures served to users are harm whichever run served
+ * them: every other run's exposure is taken off too, so a run left live on a bad candidate costs what it serves
+ * (exploring in shadow mode serves nobody and costs nothing).
  */
 export function canaryScore(team: TeamPart2, track: TrackId, baseRates: readonly number[], effects: TeamEffects) {
   const bad = cohortRates(baseRates, effects).map((rate) => isBadCohort(track, rate));
@@ -84,7 +87,8 @@ export function canaryScore(team: TeamPart2, track: TrackId, baseRates: readonly
   const ended = runs.filter((r) => r.result !== 'testing');
   const best = ended.reduce<RunScore | null>((top, r) => (top === null || r.points > top.points ? r : top), null);
   const counted = shipped ?? best ?? runs[0] ?? null;
-  return { score: counted?.points ?? 0, runs: runs.map((r) => (r === counted ? { ...r, counts: true } : r)) };
+  const score = counted ? Math.round(Math.max(0, counted.points + othersExposure(runs, counted))) : 0;
+  return { score, runs: runs.map((r) => (r === counted ? { ...r, counts: true } : r)) };
 }
 
 /** A team's canary score for Part 2, 0–100. */

@@ -5,9 +5,9 @@ import { CANARY_STAGES, CANARY_TRACKS } from '../../constants.js';
 import { nextFloat, type RngState } from '../../rng.js';
 import { binomial, poisson } from '../../sampling.js';
 import type { TrackId } from '../../tracks.js';
-import { sprtPlan, sprtUpdate } from './canary-stats.js';
-import { runConfidence, runFailures, runSprtDecision, stageCovers } from './metrics.js';
-import { activeRun } from './run.js';
+import { requiredCleanRequests, sprtPlan, sprtUpdate } from './canary-stats.js';
+import { runClean, runConfidence, runFailures, runSprtDecision, stageCovers } from './metrics.js';
+import { activeRun, plannedShadowHours } from './run.js';
 import { cohortRates, isBadCohort } from './truth.server.js';
 import type { TeamEffects } from '../../crises/effects.js';
 import type { Run, RunSample, TeamPart2 } from './types.js';
@@ -54,6 +54,33 @@ function withSample(samples: RunSample[], sample: RunSample, force: boolean): Ru
   return next.length > MAX_SAMPLES ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
 }
 
+/**
+ * A clean shadow window closes when its n* clean requests are in. The window plans them at the average rate
+ * (t_shadow = n* / (R·f)), but requests arrive at random, so at that hour a clean run has fewer than n* about half
+ * the time: ending it there would leave the team just below its target by luck, and the formula the part teaches
+ * would look wrong. So a run with no failure holds in the tick its clock reaches the target (the tick's end, as
+ * for an SPRT verdict), and one still short at the planned end watches on (`hoursShortOfEvidence`). A run that was
+ * already at its target when the team extended it watches the whole extension.
+ */
+function cleanWindowDone(before: Run, after: Run): boolean {
+  if (after.stage >= 0 || runFailures(after) > 0) return false;
+  return runConfidence(before) < after.config.confidence && runConfidence(after) >= after.config.confidence;
+}
+
+/**
+ * The hours a clean shadow window goes on past its planned end, or 0 when it ends there: time for the requests
+ * it lacks and three standard deviations of their random arrival more, so that one stretch almost always brings
+ * them (the run holds as soon as they are in: `cleanWindowDone`). A failure, or a clock that cannot climb (a
+ * cohort shadow mode cannot reach), ends the window as planned.
+ */
+function hoursShortOfEvidence(before: Run, after: Run, track: TrackId): number {
+  if (after.stage >= 0 || runFailures(after) > 0 || runClean(after) <= runClean(before)) return 0;
+  if (runConfidence(after) >= after.config.confidence) return 0;
+  const needed = requiredCleanRequests(after.config.confidence, after.config.rate);
+  const missing = Math.max(1, needed - runClean(after));
+  return (plannedShadowHours(track, after.config, after) * (missing + 3 * Math.sqrt(missing))) / needed;
+}
+
 function advanceRun(run: Run, ctx: TickContext, rng: RngState): [Run, RngState] {
   const spec = CANARY_TRACKS[ctx.track];
   const rates = cohortRates(ctx.baseRates, ctx.effects);
@@ -97,7 +124,12 @@ function advanceRun(run: Run, ctx: TickContext, rng: RngState): [Run, RngState] 
     if (run.stage < 0) next.shadowCost = run.shadowCost + run.config.shadowFraction * ctx.hours * spec.shadowCostPerHour;
     const verdict = run.config.sprt ? runSprtDecision(next) : 'continue';
     // The team's clock stops at the window's end (clock.ts): from + (end − from) may fall an ulp short of it.
-    if (to >= run.windowEndsAt - WINDOW_EPS_HOURS || verdict !== 'continue') next.outcome = 'holding';
+    if (verdict !== 'continue' || cleanWindowDone(run, next)) next.outcome = 'holding';
+    else if (to >= run.windowEndsAt - WINDOW_EPS_HOURS) {
+      const more = hoursShortOfEvidence(run, next, ctx.track);
+      if (more > 0) next.windowEndsAt = to + more;
+      else next.outcome = 'holding';
+    }
   }
   if (run.outcome === 'rolling-back' && run.rollbackUntil !== null && to >= run.rollbackUntil) {
     next = { ...next, outcome: 'rolled-back', endedAt: run.rollbackUntil };

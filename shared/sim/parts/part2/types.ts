@@ -37,6 +37,10 @@ export interface DecisionEvidence {
   /** null: the run does not use the SPRT. */
   sprt: 'promote' | 'rollback' | 'continue' | null;
   failures: number;
+  /** The judged requests watched and the run's target rate p: the failures are judged against them (evidence.ts).
+   *  Absent from decisions recorded before rules v6. */
+  requests?: number;
+  rate?: number;
 }
 
 export type DecisionKind = 'promote' | 'extend' | 'rollback' | 'rollback-cohort';

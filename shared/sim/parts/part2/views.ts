@@ -10,7 +10,7 @@ import type { TrackId } from '../../tracks.js';
 import { numericLock as numeric, reflectedTeams, reflectionView, type PartContext } from '../part.js';
 import { PART2_ACTUAL } from './answer.js';
 import { requiredCleanRequests, sprtPlan } from './canary-stats.js';
-import { cohortConfidences, runClean, runConfidence, runFailures, runReleaseHours, runSprtDecision, runStaleness, stageCovers } from './metrics.js';
+import { cohortConfidences, runClean, runConfidence, runFailures, runReleaseHours, runRequests, runSprtDecision, runStaleness, stageCovers } from './metrics.js';
 import { alertsNow, driftsView, monitorSummary, monitorView } from './alerts/views.js';
 import type { LatencyMix } from './latency/model.js';
 import { cohortLatency } from './latency/truth.server.js';
@@ -50,7 +50,7 @@ export function runView(track: TrackId, run: Run, effects: TeamEffects, now: num
     requiredClean: requiredCleanRequests(run.config.confidence, run.config.rate),
     clean: runClean(run),
     shipEvidence: shipEvidence(run.decisions),
-    requests: run.cohorts.reduce((sum, c) => sum + c.requests, 0),
+    requests: runRequests(run),
     failures: runFailures(run),
     cohorts:
       run.config.cohortMode === 'stratified'

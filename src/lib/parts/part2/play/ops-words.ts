@@ -3,8 +3,9 @@
 // asks before shipping below the target. Pure, so the team's phone and the host read the same words.
 // Relative imports (not `$shared`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
 import type { DecisionEvidence, OpsBreakdown, OpsLine, RunScore, RunView } from '../../../../../shared/protocol/views.js';
-import { promoteBacked, promoteShips } from '../../../../../shared/sim/parts/part2/evidence.js';
+import { failuresAboveTarget, promoteBacked, promoteShips } from '../../../../../shared/sim/parts/part2/evidence.js';
 import { OPS_SCORE } from '../../../../../shared/sim/constants.js';
+import { othersExposure } from '../../../../../shared/sim/parts/part2/exposure.js';
 import * as fmt from '../../../format.js';
 import { stageShare } from '../stages.js';
 
@@ -38,8 +39,16 @@ export function lineLabel(line: OpsLine, result: RunScore['result'], cohortName:
 export function evidenceText(e: DecisionEvidence): string {
   const parts = [`${fmt.confidence(e.confidence)} of ${fmt.targetPercent(e.target)} target`];
   if (e.sprt) parts.push(`SPRT: ${e.sprt === 'rollback' ? 'roll back' : e.sprt}`);
-  parts.push(fmt.plural(e.failures, 'failure'));
+  parts.push(failuresText(e));
   return parts.join(' · ');
+}
+
+/** The failures seen, and when they are more than the target rate would give, among how many requests:
+ *  "711 failures in 120,000 requests — more than 1 in 1,000 would give". */
+export function failuresText(e: DecisionEvidence): string {
+  const failures = fmt.plural(e.failures, 'failure');
+  if (!failuresAboveTarget(e)) return failures;
+  return `${failures} in ${fmt.plural(e.requests ?? 0, 'request')} — more than ${fmt.oneIn(e.rate ?? 0)} would give`;
 }
 
 export const JUDGEMENT_WORDS: Readonly<Record<OpsLine['judgement'], string>> = {
@@ -92,14 +101,23 @@ export function runResult(run: RunScore): { words: string; tone: 'ok' | 'warn' |
 export function countingRule(breakdown: OpsBreakdown): string {
   const counted = breakdown.runs.find((r) => r.counts);
   if (!counted) return 'Your first run starts the score.';
-  if (counted.result === 'shipped') return `Run ${counted.run} counts: you shipped it, so the fleet runs it.`;
-  if (counted.result === 'testing') return `Run ${counted.run} counts while it is tested; an ended run keeps its points.`;
-  return `Run ${counted.run} counts: your best ended run. Exploring another run never loses it; shipping commits.`;
+  const harm = othersExposure(breakdown.runs, counted);
+  const also = harm < 0 ? ` Failures your other runs served to users count too (${points(harm)}).` : '';
+  if (counted.result === 'shipped') return `Run ${counted.run} counts: you shipped it, so the fleet runs it.${also}`;
+  if (counted.result === 'testing') return `Run ${counted.run} counts while it is tested; an ended run keeps its points.${also}`;
+  return `Run ${counted.run} counts: your best ended run. Exploring in shadow mode never loses it; shipping commits.${also}`;
 }
 
 /** The evidence a run's view shows now, as a decision would record it. */
 function evidenceNow(run: RunView): DecisionEvidence {
-  return { confidence: run.confidence, target: run.config.confidence, sprt: run.sprt?.decision ?? null, failures: run.failures };
+  return {
+    confidence: run.confidence,
+    target: run.config.confidence,
+    sprt: run.sprt?.decision ?? null,
+    failures: run.failures,
+    requests: run.requests,
+    rate: run.config.rate,
+  };
 }
 
 /**
@@ -108,12 +126,19 @@ function evidenceNow(run: RunView): DecisionEvidence {
  */
 export function shipWithoutEvidenceQuestion(run: RunView): string | null {
   if (!promoteShips(run.stage) || promoteBacked(evidenceNow(run))) return null;
-  const why =
-    run.sprt?.decision === 'rollback'
-      ? `The SPRT says roll back (confidence ${fmt.confidence(run.confidence)}, your target ${fmt.targetPercent(run.config.confidence)}).`
-      : `Confidence ${fmt.confidence(run.confidence)} is below your ${fmt.targetPercent(run.config.confidence)} target.`;
-  return `${why} Ship without evidence?`;
+  return `${unbackedReason(run)}. Ship without evidence?`;
 }
+
+/** Why promoting would not be backed now: too many failures (the clock forgets them), the SPRT, or the clock. */
+function unbackedReason(run: RunView): string {
+  const evidence = evidenceNow(run);
+  const clock = `confidence ${fmt.confidence(run.confidence)}, your target ${fmt.targetPercent(run.config.confidence)}`;
+  if (failuresAboveTarget(evidence)) return `${capitalized(failuresText(evidence))} (the clock counts only since the last one: ${clock})`;
+  if (run.sprt?.decision === 'rollback') return `The SPRT says roll back (${clock})`;
+  return `Confidence ${fmt.confidence(run.confidence)} is below your ${fmt.targetPercent(run.config.confidence)} target`;
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * Beside Promote while a promotion to a live stage (1–50 %) would not be backed: it is allowed (a team may
@@ -122,9 +147,5 @@ export function shipWithoutEvidenceQuestion(run: RunView): string | null {
  */
 export function unprovenStepWarning(run: RunView): string | null {
   if (promoteShips(run.stage) || promoteBacked(evidenceNow(run))) return null;
-  const why =
-    run.sprt?.decision === 'rollback'
-      ? 'The SPRT says roll back'
-      : `Confidence ${fmt.confidence(run.confidence)} is below your ${fmt.targetPercent(run.config.confidence)} target`;
-  return `${why}: promoting now serves an unproven candidate (−${OPS_SCORE.unbackedStep} points).`;
+  return `${unbackedReason(run)}: promoting now serves an unproven candidate (−${OPS_SCORE.unbackedStep} points).`;
 }
