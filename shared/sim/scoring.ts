@@ -35,8 +35,9 @@ export function opsScore(state: GameState, team: Team): number {
 const leaderboards = new WeakMap<GameState, LeaderboardRow[]>();
 
 /**
- * Every team ranked by total (learning + ops), then learning, then team order — deterministic, and never
- * by speed (GAME.md §1: no bonus for answering fast).
+ * Every team ranked by total (learning + ops), then learning — deterministic, and never by speed (GAME.md §1: no
+ * bonus for answering fast). Teams equal on both share their rank ("1, 1, 3"), overall and in their track: a
+ * medal is never decided by a team's number. They are listed in team order.
  */
 export function leaderboard(state: GameState): LeaderboardRow[] {
   let rows = leaderboards.get(state);
@@ -54,12 +55,20 @@ function rankTeams(state: GameState): LeaderboardRow[] {
     return { index, team, learning, ops, total: learning + ops };
   });
   rows.sort((a, b) => b.total - a.total || b.learning - a.learning || a.index - b.index);
-  const perTrack = new Map<string, number>();
+  // A rank is 1 + the teams strictly ahead: the last row seen overall and per track tells whether this one ties it.
+  type Seen = { row: (typeof rows)[number]; rank: number; count: number };
+  const tied = (a: Seen | undefined, row: (typeof rows)[number]) => a !== undefined && a.row.total === row.total && a.row.learning === row.learning;
+  let overall: Seen | undefined;
+  const perTrack = new Map<string, Seen>();
   return rows.map((row, position) => {
-    const trackRank = (perTrack.get(row.team.track) ?? 0) + 1;
-    perTrack.set(row.team.track, trackRank);
+    const rank = tied(overall, row) ? overall!.rank : position + 1;
+    overall = { row, rank, count: position + 1 };
+    const inTrack = perTrack.get(row.team.track);
+    const count = (inTrack?.count ?? 0) + 1;
+    const trackRank = tied(inTrack, row) ? inTrack!.rank : count;
+    perTrack.set(row.team.track, { row, rank: trackRank, count });
     return {
-      rank: position + 1,
+      rank,
       trackRank,
       teamId: row.team.id,
       name: row.team.name,

@@ -50,12 +50,21 @@ describe('the leaderboard', () => {
     expect(leaderboard(reflected).find((r) => r.teamId === 't4')!.learning).toBe(29 + 50);
   });
 
-  it('breaks ties by team order and ranks within each track', () => {
+  it('gives tied teams one rank, overall and in their track, and lists them in team order', () => {
     const state = applyAll(newGame({ teamCount: 8 }), [start(), next()]);
     const rows = leaderboard(state);
-    expect(rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(rows.map((r) => r.rank)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
     expect(rows.map((r) => r.teamId)).toEqual(['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8']);
-    expect(rows.map((r) => r.trackRank)).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
+    expect(rows.map((r) => r.trackRank)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    // Part 1 locked by three teams: t1 and t5 (both Cloud Titan, N* = 73) exact, t2 off; the rest never locked.
+    const eight = applyAll(newGame({ teamCount: 8 }), [...['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((n) => join(n)), start(), next()]);
+    const member = (teamId: string) => eight.players.find((p) => p.teamId === teamId)!.id;
+    const locked = applyAll(eight, [lock(member('t1'), 73), lock(member('t5'), 73), lock(member('t2'), 100), reveal()]);
+    const ranked = leaderboard(locked);
+    const of = (id: string) => ranked.find((r) => r.teamId === id)!;
+    expect([of('t1').rank, of('t5').rank, of('t2').rank, of('t3').rank]).toEqual([1, 1, 3, 4]);
+    expect([of('t1').trackRank, of('t5').trackRank]).toEqual([1, 1]);
+    expect(ranked.slice(0, 2).map((r) => r.teamId)).toEqual(['t1', 't5']);
   });
 
   it("follows the host's capex: the truth of every team changes with it", () => {

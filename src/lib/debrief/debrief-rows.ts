@@ -12,7 +12,7 @@ export function trackPodiums(rows: LeaderboardRow[]): { track: TrackId; rows: Le
     .map((group) => ({ track: group.track, rows: group.rows.slice(0, 3) }));
 }
 
-/** The overall top three. */
+/** The overall top three (tied teams share a rank, so their places may read "1st, 1st, 3rd"). */
 export function podium(rows: LeaderboardRow[]): LeaderboardRow[] {
   return overall(rows).slice(0, 3);
 }
