@@ -122,6 +122,10 @@ describe('the timeline chart', () => {
     expect(markerOffsets([entry('a', 0), entry('a', 0.5), entry('a', 5), entry('b', 0.5), entry('a', 0)], 10, 12)).toEqual([0, 19, 0, 0, 12]);
     // Before the page measured the chart, only markers at the very same hour move.
     expect(markerOffsets([entry('a', 0), entry('a', 0.5), entry('a', 0)], 0, 12)).toEqual([0, 0, 12]);
+    // A team that decided eight times in an hour: its markers stand apart up to three steps from their hour, then
+    // overlap there, instead of marching across the chart (a class saw Part 2 decisions drawn in Part 3's band).
+    const crowded = Array.from({ length: 8 }, (_, i) => entry('a', i * 0.1));
+    expect(markerOffsets(crowded, 10, 12)).toEqual([0, 11, 22, 33, 36, 36, 36, 36]);
   });
 
   it('maps a clicked decision marker to its version, and nothing else to a pick', () => {

@@ -100,13 +100,17 @@ type MarkAreaData = NonNullable<NonNullable<ScatterSeriesOption['markArea']>['da
  *  edges, never their centres). */
 const markerSize = (fontSize: number) => fontSize * 0.9;
 export const markerStep = (fontSize: number) => fontSize * 1.05;
+/** How many steps a marker may move right of its hour at most: a team that decided dozens of times in a few hours
+ *  must not march its markers across the chart into hours (or a part) where nothing happened. Past that, the
+ *  markers of a crowded stretch overlap near their hours; the list below the chart has each of them. */
+export const MAX_SHIFT_STEPS = 3;
 
 /**
  * The horizontal offsets, in pixels, that keep each team's markers of one kind apart (`entries` in the series'
  * order): a team decides several times within the same hour (a clock that holds while a decision is due, a
  * Part 3 team acting between two ticks), and markers drawn on top of each other would leave only the top one
- * to click. Along the row, each marker moves right of the one before as far as it must to stand a step from it;
- * its hour is unchanged (the tooltip and the list say it). `pxPerHour` is the plot's scale as the page measures
+ * to click. Along the row, each marker moves right of the one before as far as it must to stand a step from it,
+ * but never more than MAX_SHIFT_STEPS steps from its hour; its hour is unchanged (the tooltip and the list say it). `pxPerHour` is the plot's scale as the page measures
  * it; unknown (0, before the page is laid out), only markers at the very same hour move.
  */
 export function markerOffsets(entries: readonly TimelineEntry[], pxPerHour: number, step: number): number[] {
@@ -124,7 +128,7 @@ export function markerOffsets(entries: readonly TimelineEntry[], pxPerHour: numb
     // In time order, the log's order among equals: left to right reads as the team decided.
     for (const index of lane.toSorted((a, b) => entries[a]!.axis - entries[b]!.axis || a - b)) {
       const at = known ? entries[index]!.axis * pxPerHour : 0;
-      const placed = Math.max(at, last + step);
+      const placed = Math.min(Math.max(at, last + step), at + MAX_SHIFT_STEPS * step);
       offsets[index] = placed - at;
       last = placed;
     }
@@ -231,6 +235,8 @@ export function timelineOptions(
         fontSize,
         width: fontSize * 9,
         overflow: 'truncate',
+        // Air between a name and the plot, whose first markers sit on its left edge.
+        margin: fontSize * 0.8,
         customValues: names.map((_, i) => i),
         formatter: (value: number) => names[Math.round(value)] ?? '',
       },
