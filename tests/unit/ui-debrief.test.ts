@@ -9,6 +9,7 @@ import { projectScreen } from '../../shared/sim/project.js';
 import { replay } from '../../shared/sim/replay.js';
 import type { GameConfig } from '../../shared/sim/state.js';
 import { podium, trackPodiums } from '../../src/lib/debrief/debrief-rows.js';
+import { CARD_CHARS, CARD_ENTRIES, ledgerCards } from '../../src/lib/debrief/ledger-cards.js';
 import { storyOptions } from '../../src/lib/debrief/story-options.js';
 import { axisLabel, entryHour, markerOffsets, markerStep, timelineOptions, timelineTooltip, whatIfChoiceAt } from '../../src/lib/debrief/timeline-options.js';
 
@@ -175,5 +176,31 @@ describe('the timeline chart', () => {
     const series = options.series as { type: string; name: string; data: unknown[] }[];
     expect(series.filter((s) => s.type === 'line').map((s) => s.name)).toEqual(['Run 1']);
     expect(series.find((s) => s.name === 'Crisis')!.data).toHaveLength(2);
+  });
+});
+
+describe('the projector\'s ledger cards', () => {
+  const entry = (text: string) => ({ at: 1, kind: 'policy' as const, byNickname: 'Bob', text, evidence: null });
+  const teams = [
+    { id: 't1', name: 'Road Warriors', track: 'edge-guardian' as const },
+    { id: 't2', name: 'Night Owls', track: 'cloud-titan' as const },
+  ];
+
+  it('cuts a long ledger into cards that each fit a column, in order, and keeps a short one whole', () => {
+    // Road Warriors' nine entries of a class's game, each a long sentence: three cards, none over the budget.
+    const long = Array.from({ length: 9 }, (_, i) => entry(`${i}: ${'Deployed upstream v2; the downstream still reads features_v1. '.repeat(2)}`));
+    const cards = ledgerCards({ teams, ledgers: [{ teamId: 't1', entries: long }, { teamId: 't2', entries: [entry('Loose versioning.')] }, { teamId: 'gone', entries: [] }] });
+    const road = cards.filter((c) => c.teamId === 't1');
+    expect(road.length).toBeGreaterThan(2);
+    expect(road.flatMap((c) => c.entries)).toEqual(long);
+    expect(road.map((c) => [c.part, c.parts])).toEqual(road.map((_, i) => [i + 1, road.length]));
+    for (const card of road) {
+      expect(card.entries.length).toBeLessThanOrEqual(CARD_ENTRIES);
+      expect(card.entries.reduce((sum, e) => sum + e.text.length, 0)).toBeLessThanOrEqual(CARD_CHARS);
+    }
+    expect(cards.filter((c) => c.teamId === 't2')).toEqual([{ teamId: 't2', entries: [entry('Loose versioning.')], part: 1, parts: 1 }]);
+    // A team no longer in the game has no card; an empty ledger is one card that says so.
+    expect(cards.some((c) => c.teamId === 'gone')).toBe(false);
+    expect(ledgerCards({ teams, ledgers: [{ teamId: 't2', entries: [] }] })).toEqual([{ teamId: 't2', entries: [], part: 1, parts: 1 }]);
   });
 });
