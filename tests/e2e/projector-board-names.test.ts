@@ -1,7 +1,8 @@
 // The projector's leaderboard beside forty teams' fleet rows in Part 2 (its narrowest column: 19vw, 15vw at 720p in
 // a crisis), at 1280×720 and 1920×1080, with one, two and three crises: the room must read which team is on top,
 // so every shown row's team name shows more than its leading number (it was cut to "03 …"), its total is whole
-// and inside the board, and the page does not scroll. Screenshots in test-results/screenshots/projector-board-*.png.
+// and inside the board, the page does not scroll, and at 720p the crisis banner keeps one line of its words.
+// Screenshots in test-results/screenshots/projector-board-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
@@ -95,6 +96,16 @@ describe('the projector’s leaderboard beside forty teams in Part 2', () => {
       expect(rows.filter((r) => r.visibleChars < MIN_VISIBLE_CHARS).map((r) => `${r.name}: ${r.visibleChars}`), at).toEqual([]);
       expect(rows.filter((r) => !r.totalInside).map((r) => r.name), at).toEqual([]);
       expect(await pageOverflow(page), `pixels the page scrolls at ${at}`).toBeLessThanOrEqual(0);
+      // On the 720p projector the banner beside forty teams keeps one line of its words (.clamp-short), cut with
+      // an ellipsis; at 1080p they stand whole.
+      if (crises > 0) {
+        const words = await page.evaluate(() => {
+          const text = document.querySelector<HTMLElement>('[data-testid="crisis-banner"] .text')!;
+          return { lines: Math.round(text.clientHeight / parseFloat(getComputedStyle(text).lineHeight)), cut: text.scrollHeight > text.clientHeight + 0.5 };
+        });
+        if (SIZES[i]!.height <= 800) expect(words, at).toEqual({ lines: 1, cut: true });
+        else expect(words.cut, at).toBe(false);
+      }
     }
   });
 
