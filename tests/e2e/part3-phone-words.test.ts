@@ -4,10 +4,11 @@
 // each "training-serving" sits on one line, and the text stays the plain hyphen (what screen readers and the CSV
 // read). At the reveal, the projector at 1280×720 keeps two lines of each answer (.clamp-short).
 // Screenshots in test-results/screenshots/part3-words-*.png.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART3_OPTIONS } from '../../shared/sim/parts/part3/content.js';
-import { screenshot } from '../support/browser.js';
+import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
 import { E2eSession, phaseOf, pressNext, pressReveal, startAndStep } from '../support/e2e.js';
 
 const PHONE = { width: 390, height: 844 };
@@ -96,7 +97,13 @@ describe('“training-serving” on a 390 px screen keeps its hyphen unbroken', 
     await expect.poll(() => ada.getByTestId('crisis-banner').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await host.getByRole('button', { name: 'Deploy tonight' }).click();
     await expect.poll(() => dee.getByText(/Evidence in hand/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The host's hidden truth too ("points lost per unit of training-serving PSI"), marked "host only".
+    await host.getByRole('button', { name: 'Show answers' }).click();
+    const truth = host.getByRole('group', { name: 'Hidden truth, host only' });
+    await truth.waitFor();
     await expectUnbroken('02-crises', [ada, dee, host]);
+    await truth.screenshot({ path: join(SCREENSHOT_DIR, 'part3-words-02-crises-host-truth.png') });
+    expect(await truth.locator('.host-only').first().innerText()).toMatch(/^host only$/i);
   });
 
   it('at the reveal; the projector at 720p keeps two lines of each answer', async () => {
