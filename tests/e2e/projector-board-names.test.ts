@@ -109,6 +109,17 @@ describe('the projector’s leaderboard beside forty teams in Part 2', () => {
     }
   });
 
+  // Four track boards stacked in the narrow column would run off the projected page: the board stays overall
+  // (each row carries its track's badge) and offers no switch to a view that cannot fit.
+  it('keeps the narrow board overall, with no switch to the four track boards', async () => {
+    for (const page of screens) {
+      const board = page.getByTestId('leaderboard');
+      expect(await board.getByRole('button', { name: 'By track' }).count()).toBe(0);
+      expect(await board.locator('table').count()).toBe(1);
+      expect(await board.getByTestId('leaderboard-row').first().getByText(/Cloud Titan/).count()).toBe(1);
+    }
+  });
+
   afterAll(() => {
     for (const player of players) player.close();
     host?.close();
