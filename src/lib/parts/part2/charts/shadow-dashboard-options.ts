@@ -5,7 +5,8 @@
 import * as fmt from '../../../format.js';
 import { stageShare } from '../stages.js';
 import type { ChartOption, LineSeriesOption } from '../../../charts/options-types.js';
-import { CANARY, FONT, INK } from '../../../charts/theme.js';
+import { hoursAxis, hoursChartFrame } from '../../../charts/hours-chart.js';
+import { CANARY, INK } from '../../../charts/theme.js';
 
 export interface DashboardSample {
   hour: number;
@@ -106,25 +107,13 @@ export function shadowDashboardOptions(series: DashboardSeries, target: number):
     data: series.failures,
   };
   return {
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { fontFamily: FONT, color: INK.text },
-    aria: { enabled: true, label: { description: dashboardDescription(series, target) } },
-    tooltip: { show: false },
-    legend: { top: 0, left: 0, selectedMode: false, textStyle: { color: INK.text, fontSize: 12 }, itemWidth: 24 },
-    grid: { left: 8, right: 8, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    ...hoursChartFrame(dashboardDescription(series, target), 40),
     xAxis: {
-      type: 'value',
-      // Whole hours at both ends, so the ticks fall on whole hours too.
-      min: Math.floor(first),
-      max: Math.max(Math.ceil(last), Math.floor(first) + 1),
-      minInterval: 1,
+      ...hoursAxis(first, last),
       name: 'simulated h',
       nameLocation: 'end',
       nameTextStyle: { color: INK.muted, fontSize: 11, verticalAlign: 'top', padding: [8, 0, 0, 0] },
-      axisLine: { lineStyle: { color: INK.axis } },
       axisLabel: { color: INK.muted, fontSize: 11, hideOverlap: true, formatter: (v: number) => `${Math.round(v)}` },
-      splitLine: { show: false },
     },
     yAxis: [
       {

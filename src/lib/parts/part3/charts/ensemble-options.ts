@@ -5,6 +5,7 @@
 // Relative imports (not `$shared`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
 import type { ConsistencyCheck, Ensemble } from '../../../../../shared/protocol/views.js';
 import type { BarSeriesOption, ChartOption, LineSeriesOption } from '../../../charts/options-types.js';
+import { hoursAxis, hoursChartFrame, wholeHours } from '../../../charts/hours-chart.js';
 import { ENSEMBLE, FONT, INK } from '../../../charts/theme.js';
 import * as fmt from '../../../format.js';
 import { psiName } from '../ensemble-words.js';
@@ -108,6 +109,7 @@ export function traceOptions(samples: Ensemble['samples'], spec: Pick<Ensemble['
   const points = tracePoints(samples, now);
   const first = points[0]?.[0] ?? 0;
   const last = points.at(-1)?.[0] ?? first;
+  const hours = wholeHours(first, last);
   const bounds = traceBounds(points, spec.floor, spec.trained);
   const measured: LineSeriesOption = {
     type: 'line',
@@ -127,31 +129,20 @@ export function traceOptions(samples: Ensemble['samples'], spec: Pick<Ensemble['
     color: ENSEMBLE.floor,
     lineStyle: { type: 'dashed', width: 2 },
     data: [
-      [Math.floor(first), spec.floor],
-      [Math.max(Math.ceil(last), Math.floor(first) + 1), spec.floor],
+      [hours.min, spec.floor],
+      [hours.max, spec.floor],
     ],
   };
   return {
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { fontFamily: FONT, color: INK.text },
-    aria: { enabled: true, label: { description: traceDescription(samples, spec.floor, spec.metric, now) } },
-    tooltip: { show: false },
-    legend: { top: 0, left: 0, selectedMode: false, textStyle: { color: INK.text, fontSize: 12 }, itemWidth: 24 },
-    grid: { left: 8, right: 8, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    ...hoursChartFrame(traceDescription(samples, spec.floor, spec.metric, now), 36),
     xAxis: {
-      type: 'value',
-      min: Math.floor(first),
-      max: Math.max(Math.ceil(last), Math.floor(first) + 1),
-      minInterval: 1,
+      ...hoursAxis(first, last),
       // Under the axis, not at its end: a phone-wide chart has no width to spare for it.
       name: 'simulated hour',
       nameLocation: 'middle',
       nameGap: 22,
       nameTextStyle: { color: INK.muted, fontSize: 11 },
-      axisLine: { lineStyle: { color: INK.axis } },
       axisLabel: { ...axisLabel, hideOverlap: true, formatter: (v: number) => `${Math.round(v)}` },
-      splitLine: { show: false },
     },
     yAxis: {
       type: 'value',
