@@ -60,6 +60,17 @@ async function findMarker(plot: Locator, kind: keyof typeof KIND_STYLE, text: Re
   throw new Error(`no ${kind} marker shows ${text}`);
 }
 
+/**
+ * Clicks a marker as a person does: the pointer rests on it, and the chart has drawn it hovered (the frame after the
+ * pointer came), before the button goes down. A move and a click at once left the chart redrawing the hovered
+ * marker between the press and the release on a loaded machine, and the click was lost.
+ */
+async function clickMarker(plot: Locator, at: Point): Promise<void> {
+  await plot.hover({ position: { x: at.x, y: at.y } });
+  await plot.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await plot.click({ position: { x: at.x, y: at.y } });
+}
+
 describe("the host's timeline chart picks a decision for what-if", () => {
   let host: Page;
   let ada: Page; // Team 1
@@ -118,7 +129,7 @@ describe("the host's timeline chart picks a decision for what-if", () => {
     // Hover: the decision's team, its hour and its evidence.
     const rollback = await findMarker(plot, 'decision', /Roll back run 1/);
     expect(rollback.tip).toMatch(/^Team 2 · P2 \d+\.\d hDecision: Roll back run 1 at .+ \(confidence [\d.]+ % of \d+ %\)Click to try a "what if" here$/);
-    await plot.click({ position: { x: rollback.x, y: rollback.y } });
+    await clickMarker(plot, rollback);
     // The list follows, shows it, and has the focus (a screen reader reads the pick out).
     await expect.poll(() => decision.locator('option:checked').textContent()).toMatch(/Team 2 · Roll back run 1/);
     expect(await decision.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -131,7 +142,7 @@ describe("the host's timeline chart picks a decision for what-if", () => {
 
     // Another marker moves the pick and the ring.
     const promote = await findMarker(plot, 'decision', /Promote run 1 to 1 %/);
-    await plot.click({ position: { x: promote.x, y: promote.y } });
+    await clickMarker(plot, promote);
     await expect.poll(() => decision.locator('option:checked').textContent()).toMatch(/Team 1 · Promote run 1 to 1 %/);
     expect(await decision.inputValue()).not.toBe(bobsVersion);
     expect(await timeline.locator('li.selected').textContent()).toMatch(/Team 1.*Promote run 1 to 1 %/s);
@@ -144,22 +155,22 @@ describe("the host's timeline chart picks a decision for what-if", () => {
     expect(deployed.tip).toMatch(/^Team 1 · P3 /);
     expect(rolledBack.tip).toMatch(/^Team 1 · P3 /);
     expect(Math.hypot(deployed.x - rolledBack.x, deployed.y - rolledBack.y)).toBeGreaterThanOrEqual(markerStep(12) - 1);
-    await plot.click({ position: { x: deployed.x, y: deployed.y } });
+    await clickMarker(plot, deployed);
     await expect.poll(() => decision.locator('option:checked').textContent()).toMatch(/Team 1 · Deployed upstream v2/);
     const deployVersion = await decision.inputValue();
-    await plot.click({ position: { x: rolledBack.x, y: rolledBack.y } });
+    await clickMarker(plot, rolledBack);
     await expect.poll(() => decision.locator('option:checked').textContent()).toMatch(/Team 1 · Rolled the upstream back to v1/);
     expect(await decision.inputValue()).not.toBe(deployVersion);
     await expect.poll(async () => (await ringCentres(plot)).map((c) => near(c, rolledBack))).toEqual([true]);
     await timeline.screenshot({ path: join(SCREENSHOT_DIR, 'timeline-pick-01d-same-hour-apart.png') });
     // Back to the promotion, for the what-if below.
-    await plot.click({ position: { x: promote.x, y: promote.y } });
+    await clickMarker(plot, promote);
     await expect.poll(() => decision.locator('option:checked').textContent()).toMatch(/Team 1 · Promote run 1 to 1 %/);
 
     // A crisis marker shows its tooltip but picks nothing.
     const crisis = await findMarker(plot, 'crisis', /Traffic spike/);
     expect(crisis.tip).not.toMatch(/what if/);
-    await plot.click({ position: { x: crisis.x, y: crisis.y } });
+    await clickMarker(plot, crisis);
     await screenshot(host, 'timeline-pick-02-host-crisis-clicked');
     expect(await decision.locator('option:checked').textContent()).toMatch(/Team 1 · Promote run 1 to 1 %/);
   });
