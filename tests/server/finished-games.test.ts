@@ -55,6 +55,9 @@ async function playToDebrief(url: string) {
   }
   await ok(host.send('host:set-settings', { timerMinutes: null }));
   await ok(host.send('host:start', {}));
+  // The server acks a step before it sends the step's view: starting from the briefing's view, each press waits
+  // for its own step's view, so that the loop stops on the debrief rather than pressing Next once more at it.
+  await host.nextView((v) => v.phase === 'briefing', 'the briefing');
   for (let i = 0; i < 40 && host.view.phase !== 'debrief'; i++) {
     const version = host.view.version;
     await ok(host.send('host:next', {}));

@@ -119,6 +119,8 @@ describe('Part 2 with four teams', () => {
     const later = await advance(ada, 8, host);
     expect(later.part2!.hours).toBe(heldAt);
     expect(later.part2!.fleet!.runs[0]!.requests).toBe(requests);
+    // The screen hears the ticks on its own socket: one round trip on it delivers what the last flush sent it.
+    await screen.send('sync:snapshot', {});
     const tile = (screen.ticks.at(-1) as Extract<Tick, { audience: 'screen' }>).part2!.tiles[0]!;
     expect([tile.hours, tile.clock]).toEqual([heldAt, 'held']);
     expect((host.ticks.at(-1) as Extract<Tick, { audience: 'host' }>).part2!.teams[0]).toMatchObject({ hours: heldAt, clock: 'held' });

@@ -90,8 +90,14 @@ describe('host/spotlight at the debrief', () => {
     expect(await host.send('host:start', {})).toMatchObject({ ok: true });
     expect(await host.send('host:next', {})).toMatchObject({ ok: true });
     expect(await host.send('host:spotlight', { spotlight: ledgers })).toMatchObject({ ok: false, code: 'phase/closed' });
+    // The server acks a step before it sends the step's view: each press waits for that view, so that the loop
+    // stops on the debrief rather than pressing Next once more at it.
+    const stepOf = (v: { phase: string; step: string | null }) => `${v.phase} ${v.step}`;
+    await host.nextView((v) => v.phase === 'part1', 'part 1');
     for (let i = 0; i < 20 && host.view.phase !== 'debrief'; i++) {
+      const was = stepOf(host.view);
       expect(await host.send('host:next', {})).toMatchObject({ ok: true });
+      await host.nextView((v) => stepOf(v) !== was, `the step after ${was}`);
     }
     const debrief = await screen.nextView((v) => v.phase === 'debrief', 'the debrief');
     expect(debrief.spotlight).toBeNull();

@@ -67,6 +67,7 @@ export class E2eSession {
  */
 export async function pressNext(host: Page): Promise<void> {
   const next = host.getByRole('button', { name: 'Next', exact: true });
+  await untilPressable(host);
   const hint = await flowHint(host);
   if (!hint?.includes('press and hold')) {
     await next.click();
@@ -124,9 +125,21 @@ export async function whatIfRolledBack(host: Page): Promise<Locator> {
 
 /** Presses Reveal and, when teams have not locked, answers its question with "Reveal anyway". */
 export async function pressReveal(host: Page): Promise<void> {
+  await untilPressable(host);
   const hint = await flowHint(host);
   await host.getByRole('button', { name: 'Reveal', exact: true }).click();
   await revealAnywayIfAsked(host, hint);
+}
+
+/**
+ * Waits until the console takes a press: from a press until the view of the step it made arrives, the flow's
+ * buttons are aria-disabled (FlowPanel). Only then does the hint under Next say the step a press acts on: a
+ * phone or the projector can show the new step before the console does, and a hint read earlier is the last
+ * step's (a plain click where the step needs a hold, and nothing moves on).
+ */
+async function untilPressable(host: Page): Promise<void> {
+  const next = host.getByRole('button', { name: 'Next', exact: true });
+  await expect.poll(() => next.getAttribute('aria-disabled'), { timeout: 10_000 }).toBe('false');
 }
 
 /** What the console's hint under Next says now ("Next: reveal Part 1"): it changes with every step (null at the
