@@ -1,5 +1,6 @@
 // Logs of older rules brought to the current ones. A stored game of another rules version is replayed only
 // if every step from its version to the server's is registered here; otherwise it is refused, not guessed at.
+import { justificationLength, REFLECTION_MIN } from '../../shared/protocol/limits.js';
 import { ActionSchema } from '../../shared/sim/actions.js';
 import { createGame, reduce } from '../../shared/sim/reducer.js';
 import type { GameConfig, GameState } from '../../shared/sim/state.js';
@@ -39,6 +40,19 @@ function skipPart3(log: readonly LogEntry[], config: GameConfig): LogEntry[] {
   return out;
 }
 
+/**
+ * v5 → v6 refuses a reflection whose justification is under REFLECTION_MIN characters (an empty text scored like a
+ * reasoned one). Such a reflection in an older log would stop its game from replaying at all, so it is left out of
+ * the migrated log: under the rules the game is now kept by, it never counted (its team's 50 points go, as they
+ * would have been refused). Everything else in the log stands.
+ */
+function dropUnjustifiedReflections(log: readonly LogEntry[]): LogEntry[] {
+  return log.filter((entry) => {
+    const action = ActionSchema.safeParse(entry.action);
+    return !(action.success && action.data.type === 'team/reflect' && justificationLength(action.data.text) < REFLECTION_MIN);
+  });
+}
+
 /** The migrations, keyed by the rules version they read. */
 export const MIGRATIONS: Readonly<Record<number, LogMigration>> = {
   // v1 → v2 changed the state's shape, not the actions: the log stands; the replay from its start rebuilds
@@ -55,11 +69,11 @@ export const MIGRATIONS: Readonly<Record<number, LogMigration>> = {
   // the hours at which crises struck it and its ops score differ from the v4 game; a decision made while
   // the v4 part clock had already passed the team's hour now counts at the team's hour.
   4: (log) => [...log],
-  // v5 → v6 judges promotions by the failures seen too, takes every run's exposure off the canary's score, and
-  // stretches a clean shadow window short of its n* (docs/scoring.md). The log stands: its actions mean what they
-  // meant; a shadow window that held a tick short of its evidence now watches on, so a later decision of that
-  // team may meet a run that is still running (refused on replay: the game is then quarantined, not lost).
-  5: (log) => [...log],
+  // v5 → v6 judges promotions by the failures seen too, takes every run's exposure off the canary's score, closes
+  // a clean shadow window on its n* (docs/scoring.md), counts the challenge's time to answer in seconds of play,
+  // and refuses a reflection without a justification. The actions mean what they meant (a decision on a run whose
+  // window now watches on is taken on a running run, which the rules allow), except that last one: see below.
+  5: dropUnjustifiedReflections,
 };
 
 export type Upgrade = { ok: true; log: LogEntry[] } | { ok: false; reason: string };

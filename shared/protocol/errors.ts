@@ -31,6 +31,7 @@ export const ERROR_MESSAGES = {
   'proposal/changed': 'The proposal changed before you agreed: look at the new value.',
   'lock/required': 'Lock your team’s prediction first: the instruments open after the lock.',
   'team/none': 'You are not seated in a team.',
+  'reflection/too-short': 'Write a justification of at least 10 characters: say in a few words why you chose that answer.',
   'timer/none': 'There is no timer running for this part.',
   'spotlight/no-reflection': 'That team has not reflected on that part yet.',
   'spotlight/not-a-choice': 'That part’s lock is a number, not a choice between options.',

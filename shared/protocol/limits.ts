@@ -44,6 +44,14 @@ export const SIM_SPEED_MAX = 8;
 
 /** A reflection's free-text justification, in characters. */
 export const REFLECTION_MAX = 1_000;
+/** A justification needs at least this many characters once trimmed: a few words that say why. An empty or
+ *  one-word justification is no reflection, so it earns none of the reflection's points (docs/scoring.md). */
+export const REFLECTION_MIN = 10;
+
+/** The length of a justification as the rules count it: its characters once trimmed of surrounding space. */
+export function justificationLength(text: string): number {
+  return text.trim().length;
+}
 
 /** A request id (idempotency key) chosen by the client. */
 export const REQUEST_ID_MAX = 64;

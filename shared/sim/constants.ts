@@ -316,14 +316,21 @@ export const FEATURE_BINS = {
 export const PSI_BANDS = { stable: 0.1, act: 0.25 } as const;
 
 /** Part 3's simulated hours per real second at the host's speed ×1: a retraining of 6–24 h takes 30–120 s, so
- *  a team can watch it, and the challenge's deadline leaves a minute to talk (*teaching*). */
+ *  a team can watch it (*teaching*). */
 export const PART3_PACE = 0.2;
 
 /** The system metric on the Ensemble Trace is measured over the last this many simulated hours. */
 export const TRACE_WINDOW_HOURS = 3;
 
-/** The stakeholder challenge: simulated hours to answer "deploy the new extractor tonight". */
-export const CHALLENGE_HOURS = 12;
+/**
+ * The stakeholder challenge: seconds of play a team has to answer "deploy the new extractor tonight" (*teaching*,
+ * GAME.md §6). Counted in real seconds of play, not simulated hours, so that the host's speed never shortens the
+ * time to read the three answers, talk them over and run the consistency check first (at 4× a 12-hour deadline
+ * left 15 s). The server's ticks carry simulated hours at the speed in force, so each tick stands for
+ * hours / (PART3_PACE × speed) seconds: the count stays a pure function of the logged ticks, and holds while
+ * the game is paused (no ticks).
+ */
+export const CHALLENGE_SECONDS = 150;
 
 /** Part 3's ops score (docs/scoring.md), 0–100 per team; references scale with the track's retrain time. */
 export const PART3_OPS = {

@@ -2,7 +2,7 @@
 // prediction once while the part is in play, reflects during the reflect step, and acts on the part's
 // workbench once the team has locked. The part itself only decides what its own actions do.
 import type { ErrorCode } from '../protocol/errors.js';
-import { REFLECTION_MAX } from '../protocol/limits.js';
+import { justificationLength, REFLECTION_MAX, REFLECTION_MIN } from '../protocol/limits.js';
 import type { Action, ActionOf, Actor } from './actions.js';
 import { nextDue, strikeDue } from './crises/fire.js';
 import { partInPlay } from './flow.js';
@@ -93,6 +93,8 @@ export function reflect(state: GameState, action: ActionOf<'team/reflect'>): Rul
   const acting = mayAct(state, partByNumber(action.part), action.by, 'reflect');
   if (typeof acting === 'string') return refuse(acting);
   if (action.text.length > REFLECTION_MAX) return refuse('intent/invalid');
+  // A reflection is an answer and its reason: an empty or one-word justification is refused, not scored.
+  if (justificationLength(action.text) < REFLECTION_MIN) return refuse('reflection/too-short');
   const reflection = { choice: action.choice, text: action.text, by: acting.playerId };
   return { ok: true, state: withTeam(state, acting, { ...acting.mine, reflection }) };
 }

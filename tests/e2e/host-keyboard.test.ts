@@ -3,7 +3,7 @@
 // "Now" chosen (it used to switch to "Later" on focus).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2eSession, shootAndScan } from '../support/e2e.js';
+import { E2eSession, lockNumber, shootAndScan } from '../support/e2e.js';
 
 const session = new E2eSession();
 
@@ -37,6 +37,7 @@ const phase = (page: Page) => page.getByTestId('phase').textContent();
 describe('the host console by keyboard alone', () => {
   let host: Page;
   let ada: Page;
+  let bo: Page;
   let screen: Page;
 
   it('creates a game, starts it and opens Part 1', async () => {
@@ -48,6 +49,8 @@ describe('the host console by keyboard alone', () => {
     // One student, who never locks: Reveal asks before it closes that team's lock.
     const code = new URL(host.url()).pathname.split('/').pop()!;
     ada = await session.join(code, 'ada');
+    // A second student, seated on another team, who locks before the warning.
+    bo = await session.join(code, 'bo');
     screen = await session.open('projector', `/screen/${code}`);
 
     await tabTo(host, /^button: Start$/);
@@ -57,6 +60,7 @@ describe('the host console by keyboard alone', () => {
     expect(await focusedName(host)).toBe('button: Next');
     await host.keyboard.press('Enter');
     await expect.poll(() => phase(host)).toMatch(/part 1/i);
+    await lockNumber(bo, 40);
   });
 
   it('reveals Part 1, reflects, and opens Part 2', async () => {
@@ -71,7 +75,11 @@ describe('the host console by keyboard alone', () => {
     const countdown = /Reveal in: (2\d|30) seconds/;
     await expect.poll(() => ada.getByTestId('reveal-warning').getByRole('timer').getAttribute('aria-label')).toMatch(countdown);
     await expect.poll(() => screen.getByTestId('reveal-warning').getByRole('timer').getAttribute('aria-label')).toMatch(countdown);
-    await expect.poll(() => ada.getByTestId('status-toasts').textContent()).toContain('The host reveals in 30 seconds');
+    await expect.poll(() => ada.getByTestId('status-toasts').textContent()).toContain('The host reveals in 30 seconds: lock your prediction now.');
+    // Bo's team has locked: a calm line, not the call to lock (and no buzz, unit-tested in ui-status-bar).
+    await expect.poll(() => bo.getByTestId('status-toasts').textContent()).toContain('The host reveals in 30 seconds — your team has locked.');
+    expect(await bo.getByTestId('status-toasts').textContent()).not.toContain('lock your prediction now');
+    await shootAndScan(bo, 'host-keyboard-warning-phone-locked');
     expect(await phase(host)).toMatch(/part 1/i);
     await shootAndScan(host, 'host-keyboard-warning-host');
     await shootAndScan(ada, 'host-keyboard-warning-phone');

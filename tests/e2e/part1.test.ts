@@ -87,9 +87,19 @@ describe('Part 1: platform ROI audit, played in the browser', () => {
   it('collects reflections, which the host sees arrive', async () => {
     await pressNext(host);
     const dee = players[3]!;
+    const submitButton = dee.getByRole('button', { name: 'Submit reflection' });
     await dee.getByRole('radio', { name: PART1_REFLECTION_OPTIONS.a }).check();
+    // An answer with a whitespace-only reason cannot go: the disabled button says why, in its description.
+    await dee.getByRole('textbox', { name: 'Justification' }).fill('   N²  ');
+    expect(await submitButton.isDisabled()).toBe(true);
+    await expect.poll(() => submitButton.getAttribute('aria-describedby').then((id) => dee.locator(`[id="${id}"]`).textContent())).toBe(
+      'To submit, write at least 10 characters of justification (8 more).',
+    );
+    await shootAll('06-reflect-too-short');
     await dee.getByRole('textbox', { name: 'Justification' }).fill('Every pair of model kinds needs coordination.');
-    await dee.getByRole('button', { name: 'Submit reflection' }).click();
+    await expect.poll(() => submitButton.isDisabled()).toBe(false);
+    expect(await dee.getByTestId('reflect-blocked').isVisible()).toBe(false);
+    await submitButton.click();
     await expect.poll(() => host.getByText('Every pair of model kinds needs coordination.').count()).toBeGreaterThan(0);
     await shootAll('06-reflect');
   });

@@ -91,6 +91,16 @@ describe('Part 3: the ensemble lockdown', () => {
     await pinned.waitFor({ timeout: 10_000 });
     await bob.getByRole('button', { name: 'Run consistency check' }).click();
     await expect.poll(() => bob.getByText(/against upstream v2/i).count()).toBeGreaterThan(0);
+    // At 8× the time to answer is still about 2½ minutes of real time (12 simulated hours were 7.5 s): the phone,
+    // the host's row for the team and the projector's tile count the same seconds down.
+    const countdown = bob.getByTestId('challenge-countdown');
+    await expect.poll(() => countdown.getAttribute('aria-label')).toMatch(/^Time left to answer: 2 minutes( \d+ seconds?)?$/);
+    expect(await countdown.textContent()).toMatch(/02:\d\d\s+left to answer\./);
+    await expect.poll(() => host.getByTestId('host-challenge-left').first().textContent()).toMatch(/^open · 02:\d\d left to answer$/);
+    await expect.poll(() => screen.getByTestId('tile-challenge').nth(1).textContent()).toMatch(/^Challenge open · 02:\d\d left$/);
+    await shootAndScan(bob, 'part3-04-challenge-player-bob');
+    await shootAndScan(host, 'part3-04-challenge-host');
+    await shootAndScan(screen, 'part3-04-challenge-screen');
     await pinned.click();
     await expect.poll(() => pinned.count()).toBe(0);
     await expect.poll(() => bob.getByText(/approved behind a pinned contract/i).count()).toBeGreaterThan(0);

@@ -93,6 +93,17 @@ describe('Part 1 with four teams', () => {
     ]);
 
     await ok(host.send('host:next', {}));
+    // An answer with no real justification is no reflection: refused with a reason a student can act on, and
+    // the team is not counted as reflected (nor scored) for it.
+    for (const text of ['', '   \n\t ', 'Because.', '  N² toil  ']) {
+      expect(await players[3]![0]!.send('team:reflect', { part: 1, choice: 'b', text })).toEqual({
+        ok: false,
+        code: 'reflection/too-short',
+        message: 'Write a justification of at least 10 characters: say in a few words why you chose that answer.',
+      });
+    }
+    const reflectStep = await screen.nextView((v) => v.step === 'reflect', 'the reflect step');
+    expect(reflectStep.part1!.reflected.filter((r) => r.reflected)).toEqual([]);
     await ok(players[3]![0]!.send('team:reflect', { part: 1, choice: 'a', text: '  Dependencies are pairwise.  ' }));
     const reflections = await host.nextView((v) => (v.part1?.teams[3]?.reflection ?? null) !== null, 'the reflection at the host');
     expect(reflections.part1!.teams[3]!.reflection).toEqual({

@@ -84,6 +84,8 @@ export const rollbackAs = (playerId: string, cohortId: string | null = null): Ac
 /** A team's own Part 2 clock set running (it starts with the first run): a run started and rolled back at once,
  *  from shadow mode, so no decision is due and the clock runs on between runs. */
 export const clockRunningAs = (playerId: string): Action[] => [startRunAs(playerId), rollbackAs(playerId)];
+/** The host's speed: simulated hours per real second × the part's pace. */
+export const setSpeed = (speed: number): Action => ({ type: 'host/set-speed', by: HOST, speed });
 export const crisisAt = (
   crisis: Extract<Action, { type: 'host/crisis' }>['crisis'],
   target: Extract<Action, { type: 'host/crisis' }>['target'],

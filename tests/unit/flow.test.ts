@@ -144,8 +144,20 @@ describe('the Part 1 reflection', () => {
   const reflecting = () => applyAll(inPlay(), [lock('p1', 73), next(), next()]);
 
   it('is accepted in the reflect step, from any member, and the last submission counts', () => {
-    const state = applyAll(reflecting(), [reflectAs('p1', 'b', 'first'), reflectAs('p5', 'a', 'second')]);
-    expect(part1Of(state)!.teams.t1!.reflection).toEqual({ choice: 'a', text: 'second', by: 'p5' });
+    const state = applyAll(reflecting(), [reflectAs('p1', 'b', 'First thought.'), reflectAs('p5', 'a', 'Second thought.')]);
+    expect(part1Of(state)!.teams.t1!.reflection).toEqual({ choice: 'a', text: 'Second thought.', by: 'p5' });
+  });
+
+  it('needs a real justification: under 10 characters once trimmed it is refused, and nothing is counted', () => {
+    for (const text of ['', '      ', '\n\t  \n', 'Because', '   short   ', '123456789']) {
+      expect(code(reduce(reflecting(), reflectAs('p1', 'b', text))), JSON.stringify(text)).toBe('reflection/too-short');
+    }
+    // A refused one leaves an earlier, real reflection as it was.
+    const kept = applyAll(reflecting(), [reflectAs('p1', 'b', 'Toil grows with N².')]);
+    expect(code(reduce(kept, reflectAs('p5', 'a', '  ')))).toBe('reflection/too-short');
+    // Exactly 10 characters is enough.
+    expect(part1Of(applyAll(reflecting(), [reflectAs('p1', 'b', ' 1234567890 ')]))!.teams.t1!.reflection?.text).toBe(' 1234567890 ');
+    expect(part1Of(kept)!.teams.t1!.reflection).toEqual({ choice: 'b', text: 'Toil grows with N².', by: 'p1' });
   });
 
   it('is refused before the reflect step and after it', () => {

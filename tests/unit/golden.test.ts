@@ -31,7 +31,8 @@ describe('golden log', () => {
     // Part 3: Night Owls locked the right answer and upgraded behind a strict contract (97 ops: 16 h of a
     // second pipeline); Team 2 locked a wrong one, fell silently for 6 h after the domino, then rolled back
     // and refused the challenge without evidence (37); Team 3 never locked, so it scores nothing there (its
-    // challenge lapsed and the lead deployed v2 onto its untrained downstream all the same).
+    // challenge, put at hour 3 with 150 seconds of play to answer — 60 simulated hours at the host's ×2 — was
+    // still open, 112.5 s left, when the part ended at hour 18).
     expect(leaderboard(state).map((r) => [r.name, r.learning, r.ops, r.total])).toEqual([
       ['Night Owls', 90 + 50 + 100 + 50 + 100 + 50, 95 + 97, 632],
       ['Team 2', 99 + 50 + 52, 90 + 37, 328],
@@ -50,18 +51,21 @@ describe('golden log', () => {
     const ledger = (teamId: string) => part3Of(state)!.teams[teamId]!.ledger.map((e) => `${e.at} ${e.kind}`);
     expect(ledger('t1')).toEqual(['0 policy', '0 check', '0 deploy', '0 retrain-start', '3 challenge', '4 answer', '12 retrain-done', '16 validated']);
     expect(ledger('t2')).toEqual(['2 auto-update', '3 challenge', '8 rollback', '8 answer']);
-    expect(ledger('t3')).toEqual(['3 challenge', '15 deadline']);
+    expect(ledger('t3')).toEqual(['3 challenge']);
+    expect(part3Of(state)!.teams.t3!.challenge).toMatchObject({ lapsed: false, secondsLeft: 150 - (18 - 3) / (0.2 * 2) });
     expect(part3Of(state)!.teams.t2!.silentHours).toBe(6);
     // A change to any rule that touches this log changes the hash: update it only on purpose. (Last changed
     // for rules v6: decisions record the requests watched and the target rate, and the clean shadow window that
-    // ended 27 requests short now watches on (its team's later draws moved; every score above stayed);
-    // before, for rules v5: per-team Part 2 clocks (a crisis records each team's hour it struck at), decisions recording
+    // ended 27 requests short now watches on (its team's later draws moved); the challenge's time to answer
+    // became seconds of play (150 s, whatever the speed) instead of 12 simulated hours: Team 3's challenge no
+    // longer lapses at hour 15, so its upstream stays on v1 and its ledger has no deadline entry; every score
+    // above stayed. Before, for rules v5: per-team Part 2 clocks (a crisis records each team's hour it struck at), decisions recording
     // their evidence, the evidence-based ops score;
     // before, when the game state got `proposals` (agree before you lock), empty here: a change of shape only, every
     // score above stayed; before, when every fleet got its app-OS skew tools — slice monitors, remedies and
     // their toll — in its Part 2 state, also a change of shape; before, when Part 3 joined the game and this log
     // played it, and fleets got their monitoring.)
-    expect(stateHash(state)).toBe('4a5e4c3d856d54b4');
+    expect(stateHash(state)).toBe('d429b7e1a70ae955');
   });
 
   it('replays identically every time', () => {

@@ -41,6 +41,21 @@ describe('log migrations', () => {
     expect([state.phase, state.step]).toEqual(['debrief', null]);
   });
 
+  it('carries a v5 log to v6 without the reflections v6 refuses (a justification under 10 characters)', () => {
+    const v5 = golden.log.map((action) => ({ action, idem: null }));
+    // Team 2's Part 1 reflection as rules v5 took it: an answer and an empty justification.
+    const at = v5.findIndex((e) => (e.action as { type: string }).type === 'team/reflect');
+    const empty = { ...(v5[at]!.action as Record<string, unknown>), text: '  ok ' };
+    const withEmpty = [...v5.slice(0, at), { action: empty, idem: 'k1' }, ...v5.slice(at + 1)];
+    expect(() => replay(golden.config, withEmpty.map((e) => e.action))).toThrow(/reflection\/too-short/);
+    const upgrade = upgradeLog(golden.config.code, golden.config, withEmpty, 5, RULES_VERSION, MIGRATIONS);
+    if (!upgrade.ok) throw new Error(upgrade.reason);
+    expect(upgrade.log).toEqual([...v5.slice(0, at), ...v5.slice(at + 1)]);
+    expect(replay(golden.config, upgrade.log.map((e) => e.action)).phase).toBe('debrief');
+    // The golden log itself (every justification a sentence) stands as it is.
+    expect(upgradeLog(golden.config.code, golden.config, v5, 5, RULES_VERSION, MIGRATIONS)).toEqual({ ok: true, log: v5 });
+  });
+
   it('leaves an unfinished v3 game as it is: it plays Part 3 when the host moves on from Part 2', () => {
     const unfinished = V3_LOG.slice(0, 40);
     const upgrade = upgradeLog(golden.config.code, golden.config, unfinished, 3, RULES_VERSION, MIGRATIONS);

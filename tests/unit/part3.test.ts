@@ -2,7 +2,7 @@
 // rule, both versioning policies under the dependency domino, the challenge's scoring, and what each
 // audience sees.
 import { describe, expect, it } from 'vitest';
-import { CHALLENGE_HOURS, ENSEMBLE_TRACKS, FEATURE_BINS } from '../../shared/sim/constants.js';
+import { CHALLENGE_SECONDS, ENSEMBLE_TRACKS, FEATURE_BINS, PART3_PACE } from '../../shared/sim/constants.js';
 import { effectsOf } from '../../shared/sim/crises/effects.js';
 import { enterPart } from '../../shared/sim/flow.js';
 import { stateHash } from '../../shared/sim/hash.js';
@@ -29,6 +29,7 @@ import {
   policyAs,
   retrainAs,
   reveal,
+  setSpeed,
   tick,
 } from '../support/actions.js';
 import { part3Of } from '../support/slices.js';
@@ -190,14 +191,51 @@ describe('the stakeholder challenge', () => {
   });
 
   it('lets the software lead deploy when nobody answers in time', () => {
-    const state = applyAll(challenged(), [tick(CHALLENGE_HOURS)]);
+    // At the speed ×1, the 150 seconds of play to answer are 30 simulated hours; the challenge was put at hour 0.
+    const state = applyAll(challenged(), [tick(24), tick(6)]);
     const t1 = ensembleOf(state, 't1');
-    expect(t1.challenge!.lapsed).toBe(true);
+    expect(t1.challenge).toMatchObject({ lapsed: true, secondsLeft: 0 });
     expect(t1.upstream).toBe('v2');
     expect(t1.ledger.at(-1)!.kind).toBe('deadline');
-    expect(t1.ledger.at(-1)!.at).toBe(CHALLENGE_HOURS); // put at hour 0
+    expect(t1.ledger.at(-1)!.at).toBeCloseTo(CHALLENGE_SECONDS * PART3_PACE, 9);
     expect(outcome(reduce(state, answerAs('p1', 'refuse')))).toBe('challenge/closed');
     expect(part3OpsScore(t1, 'cloud-titan')).toBeLessThan(part3OpsScore(ensembleOf(challenged(), 't1'), 'cloud-titan'));
+  });
+
+  it("gives a team the same seconds of play to answer at any speed of the host's (the play-through had 15 s at 4×)", () => {
+    expect(CHALLENGE_SECONDS).toBeGreaterThanOrEqual(120);
+    for (const speed of [0.25, 1, 4, 8]) {
+      const perSecond = PART3_PACE * speed;
+      // The server ticks about once a second: each tick carries that second's simulated hours at this speed.
+      const seconds = (n: number) => Array.from({ length: n }, () => tick(perSecond));
+      let state = applyAll(inPart3(), [setSpeed(speed), lock3('p1', 'b'), crisisAt('deploy-tonight', { kind: 'team', teamId: 't1' })]);
+      // The phone shows it at once, with the whole time to answer (the next tick settles it into the state).
+      expect(projectTeam(state, 't1', NOBODY_ONLINE)!.part3!.ensemble!.challenge).toMatchObject({ secondsLeft: CHALLENGE_SECONDS, lapsed: false });
+      state = applyAll(state, seconds(CHALLENGE_SECONDS - 5));
+      const open = ensembleOf(state, 't1').challenge!;
+      expect(open.lapsed).toBe(false);
+      expect(open.secondsLeft).toBeCloseTo(5, 6);
+      // A pause holds the count (the server sends no ticks while paused); the answer is still taken after it.
+      const answered = applyAll(state, [pause(), { type: 'host/resume', by: { role: 'host' }, at: AT }, answerAs('p1', 'refuse')]);
+      expect(ensembleOf(answered, 't1').challenge!.answer).toMatchObject({ answer: 'refuse' });
+      // Unanswered, it lapses after exactly CHALLENGE_SECONDS of play, whatever simulated hours they were.
+      const lapsed = ensembleOf(applyAll(state, seconds(5)), 't1');
+      expect(lapsed.challenge).toMatchObject({ lapsed: true, secondsLeft: 0 });
+      expect(lapsed.ledger.at(-1)!.kind).toBe('deadline');
+      expect(lapsed.ledger.at(-1)!.at).toBeCloseTo(CHALLENGE_SECONDS * perSecond, 6);
+    }
+  });
+
+  it('keeps counting the time to answer from where it stood when the host changes the speed', () => {
+    // 50 s at ×1 (10 h), then 100 s at ×4 (80 h): the 150 s run out at hour 90, not at 10 + 12 or 10 + 4 · 12.
+    const challengedAt = applyAll(inPart3(), [lock3('p1', 'b'), crisisAt('deploy-tonight', { kind: 'team', teamId: 't1' }), tick(10)]);
+    expect(ensembleOf(challengedAt, 't1').challenge!.secondsLeft).toBeCloseTo(100, 9);
+    const faster = applyAll(challengedAt, [setSpeed(4), tick(24), tick(24), tick(24)]);
+    expect(ensembleOf(faster, 't1').challenge).toMatchObject({ lapsed: false });
+    expect(ensembleOf(faster, 't1').challenge!.secondsLeft).toBeCloseTo(10, 9);
+    const lapsed = ensembleOf(applyAll(faster, [tick(10)]), 't1');
+    expect(lapsed.challenge!.lapsed).toBe(true);
+    expect(lapsed.ledger.at(-1)!.at).toBeCloseTo(90, 9);
   });
 });
 

@@ -27,6 +27,7 @@ import {
   retrainBlocked,
   retrainDoes,
   retrainProgress,
+  tileChallengeWords,
   tileHealth,
   upstreamValue,
 } from '../../src/lib/parts/part3/ensemble-words.js';
@@ -135,19 +136,22 @@ describe('the ledger and the challenge', () => {
     expect(ledgerWho({ byNickname: null })).toBe('event');
   });
 
-  it('counts the challenge down in simulated hours and real seconds, and words the answer with its evidence', () => {
+  it('counts the challenge down in seconds of play, and words the answer with its evidence', () => {
+    // 2 simulated hours at ×1 are 10 s of the 150 to answer.
     const open = applyAll(inPart3(), [lock3('p1', 'b'), checkAs('p1'), crisisAt('deploy-tonight', { kind: 'team', teamId: 't1' }), tick(2)]);
     const c = ensembleOf(open, 't1').challenge!;
     expect(challengeState(c)).toBe('open');
-    const countdown = challengeCountdown(c, teamView(open, 't1').hours, 0.2);
-    expect(countdown.hoursLeft).toBeCloseTo(10, 9);
-    expect(countdown.secondsLeft).toBeCloseTo(50, 9);
+    expect(challengeCountdown(c)).toEqual({ clock: '02:20', spoken: '2 minutes 20 seconds', last: false });
+    expect(challengeAnswerLine(c)).toBe('Open: 2 minutes 20 seconds left to answer.');
+    expect(challengeCountdown({ secondsLeft: 29.2 })).toEqual({ clock: '00:30', spoken: '30 seconds', last: true });
+    expect(tileChallengeWords(projectScreen(open).part3!.tiles[0]!)).toBe('Challenge open · 02:20 left');
+    expect(projectScreen(open).part3!.tiles[1]!.challengeSecondsLeft).toBeNull();
     const answered = ensembleOf(applyAll(open, [answerAs('p1', 'approve-pinned')]), 't1').challenge!;
     expect(challengeState(answered)).toBe('answered');
     expect(challengeAnswerLine(answered)).toBe('Approve behind a pinned contract — ada at 2 h, with the consistency check in hand.');
-    const lapsed = ensembleOf(applyAll(open, [tick(12)]), 't1').challenge!;
+    const lapsed = ensembleOf(applyAll(open, [tick(24), tick(4)]), 't1').challenge!;
     expect(challengeState(lapsed)).toBe('lapsed');
-    expect(challengeAnswerLine(lapsed)).toMatch(/^Lapsed: nobody answered by 12 h/);
+    expect(challengeAnswerLine(lapsed)).toBe('Lapsed: nobody answered within 2½ minutes, so the software lead deployed v2.');
     const blind: ChallengeView = { ...answered, answer: { ...answered.answer!, evidence: false } };
     expect(challengeAnswerLine(blind)).toMatch(/without a consistency check first/);
   });

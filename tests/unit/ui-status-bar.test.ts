@@ -4,7 +4,7 @@
 // page's first view or on a tick that changes nothing.
 import { describe, expect, it } from 'vitest';
 import type { CrisisBanner, RunView, TeamView, Timer } from '../../shared/protocol/views.js';
-import { DECISION_TOAST, statusAlerts, teamStatus, toastHolds, WARNING_TOAST } from '../../src/lib/play/status-bar.js';
+import { DECISION_TOAST, statusAlerts, teamStatus, toastHolds, WARNING_LOCKED_TOAST, WARNING_TOAST } from '../../src/lib/play/status-bar.js';
 import { instrumentTabs, shownTab } from '../../src/lib/parts/part2/play/fleet-layout.js';
 
 type StatusView = Parameters<typeof teamStatus>[0];
@@ -39,10 +39,10 @@ describe('the status bar', () => {
     expect(statusAlerts(null, teamStatus(part2([run({ outcome: 'holding' })], [storm])))).toEqual([]);
     expect(statusAlerts(calm, calm)).toEqual([]);
     const struck = teamStatus(part2([run({})], [storm]));
-    expect(statusAlerts(calm, struck)).toEqual(['Crisis: Alert storm']);
+    expect(statusAlerts(calm, struck)).toEqual([{ text: 'Crisis: Alert storm', urgent: true }]);
     expect(statusAlerts(struck, struck)).toEqual([]);
     const due = teamStatus(part2([run({ outcome: 'holding' })], [storm]));
-    expect(statusAlerts(struck, due)).toEqual(['Decision due: promote, extend or roll back.']);
+    expect(statusAlerts(struck, due)).toEqual([{ text: 'Decision due: promote, extend or roll back.', urgent: true }]);
     expect(statusAlerts(due, due)).toEqual([]);
     // Promoted, then due again at the next stage: a new decision.
     const dueAgain = teamStatus(part2([run({ outcome: 'holding', stage: 0 })], [storm]));
@@ -67,9 +67,27 @@ describe('the status bar', () => {
     const before = teamStatus(part1(null));
     const warned = teamStatus(part1(warning));
     expect(warned.warned).toBe(true);
-    expect(statusAlerts(before, warned)).toEqual([WARNING_TOAST]);
+    expect(statusAlerts(before, warned)).toEqual([{ text: WARNING_TOAST, urgent: true }]);
     expect(statusAlerts(warned, teamStatus(part1({ ...warning, runningSince: null })))).toEqual([]);
     expect(teamStatus(part1(warning, 'reveal')).warned).toBe(false);
+  });
+
+  it('tells a team that has locked the warning calmly, without a buzz, and drops the urgent one once it locks', () => {
+    const warning: Timer = { durationMs: 30_000, remainingMs: 30_000, runningSince: 1, expired: false };
+    const inPart = (phase: 'part1' | 'part2' | 'part3', prediction: number | string | null, w: Timer | null) =>
+      ({ phase, step: 'play', crises: [], part1: null, part2: null, part3: null, [phase]: { prediction }, warning: w }) as unknown as TeamView;
+    for (const [phase, value] of [['part1', 40], ['part2', 3000], ['part3', 'b']] as const) {
+      const locked = teamStatus(inPart(phase, value, warning));
+      expect(locked.locked).toBe(true);
+      expect(statusAlerts(teamStatus(inPart(phase, value, null)), locked)).toEqual([{ text: WARNING_LOCKED_TOAST, urgent: false }]);
+      expect(WARNING_LOCKED_TOAST).toBe('The host reveals in 30 seconds — your team has locked.');
+      const open = teamStatus(inPart(phase, null, warning));
+      expect(statusAlerts(teamStatus(inPart(phase, null, null)), open)).toEqual([{ text: WARNING_TOAST, urgent: true }]);
+      // The team locks while the urgent toast shows: its request is met, so it goes; the calm one stays.
+      expect(toastHolds(WARNING_TOAST, open, open)).toBe(true);
+      expect(toastHolds(WARNING_TOAST, open, locked)).toBe(false);
+      expect(toastHolds(WARNING_LOCKED_TOAST, locked, locked)).toBe(true);
+    }
   });
 });
 

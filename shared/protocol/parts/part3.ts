@@ -124,8 +124,10 @@ export const TraceSchema = z.object({
 export type Trace = z.infer<typeof TraceSchema>;
 
 export const ChallengeViewSchema = z.object({
+  /** The simulated hour it was put. */
   at: z.number(),
-  deadline: z.number(),
+  /** Seconds of play left to answer, as of the last tick: real time whatever the host's speed, held while paused. */
+  secondsLeft: z.number(),
   answer: z.object({ answer: ChallengeAnswerSchema, at: z.number(), byNickname: z.string(), evidence: z.boolean() }).nullable(),
   /** Nobody answered in time: the software lead deployed v2. */
   lapsed: z.boolean(),
@@ -198,6 +200,8 @@ export const EnsembleTileSchema = z.object({
   floor: z.number(),
   silent: z.boolean(),
   challenge: z.enum(['none', 'open', 'answered', 'lapsed']),
+  /** While the challenge is open: seconds of play left to answer (real time); else null. */
+  challengeSecondsLeft: z.number().nullable(),
 });
 export type EnsembleTile = z.infer<typeof EnsembleTileSchema>;
 

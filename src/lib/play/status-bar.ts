@@ -22,9 +22,22 @@ export interface TeamStatus {
   decisionKey: string | null;
   /** The host has given its warning before the reveal, during play. */
   warned: boolean;
+  /** The team has locked its prediction in the part in play: the warning asks nothing more of it. */
+  locked: boolean;
 }
 
-type StatusView = Pick<TeamView, 'phase' | 'step' | 'crises' | 'part2'> & { warning?: TeamView['warning'] };
+type StatusView = Pick<TeamView, 'phase' | 'step' | 'crises' | 'part2'> & {
+  warning?: TeamView['warning'];
+  part1?: TeamView['part1'];
+  part3?: TeamView['part3'];
+};
+
+/** Whether the team has locked its prediction in the part whose phase it is (false outside a part). */
+function lockedInPart(view: StatusView): boolean {
+  const parts = { part1: view.part1, part2: view.part2, part3: view.part3 };
+  const part = Object.hasOwn(parts, view.phase) ? parts[view.phase as keyof typeof parts] : null;
+  return (part?.prediction ?? null) !== null;
+}
 
 const STATE_WORDS: Record<string, { text: string; tone: StatusTone }> = {
   running: { text: 'Running', tone: 'info' },
@@ -39,10 +52,11 @@ export function teamStatus(view: StatusView): TeamStatus {
   const crisis = newest ? { title: newest.title, key: `${newest.id}@${newest.at}` } : null;
   const phase = phaseLabel(view.phase, view.step, 'player');
   const warned = view.step === 'play' && (view.warning ?? null) !== null;
+  const locked = lockedInPart(view);
   const fleet = view.phase === 'part2' ? view.part2?.fleet : null;
-  if (!fleet) return { stage: phase, state: null, confidence: null, crisis, decisionKey: null, warned };
+  if (!fleet) return { stage: phase, state: null, confidence: null, crisis, decisionKey: null, warned, locked };
   const run = fleet.runs.at(-1) ?? null;
-  if (!run) return { stage: `Part 2 · ${stageLabel(null)}`, state: null, confidence: null, crisis, decisionKey: null, warned };
+  if (!run) return { stage: `Part 2 · ${stageLabel(null)}`, state: null, confidence: null, crisis, decisionKey: null, warned, locked };
   const reached = run.confidence >= run.config.confidence;
   return {
     stage: `Part 2 · Run ${run.number} · ${stageLabel(run.stage)}`,
@@ -51,20 +65,31 @@ export function teamStatus(view: StatusView): TeamStatus {
     crisis,
     decisionKey: run.outcome === 'holding' ? `${run.number}@${run.stage}` : null,
     warned,
+    locked,
   };
 }
 
 export const WARNING_TOAST = 'The host reveals in 30 seconds: lock your prediction now.';
+/** The warning as a team that has locked reads it: nothing left to rush, so no buzz either. */
+export const WARNING_LOCKED_TOAST = 'The host reveals in 30 seconds — your team has locked.';
 export const DECISION_TOAST = 'Decision due: promote, extend or roll back.';
 
-/** The toasts a change of status calls for: a new crisis, a decision newly due, the host's warning. None on
- *  the first view. */
-export function statusAlerts(before: TeamStatus | null, after: TeamStatus): string[] {
+/** A toast, and whether it asks the team to act now (then the phone buzzes too). */
+export interface StatusAlert {
+  text: string;
+  urgent: boolean;
+}
+
+/** The toasts a change of status calls for: a new crisis, a decision newly due, the host's warning (urgent only
+ *  for a team that has not locked yet). None on the first view. */
+export function statusAlerts(before: TeamStatus | null, after: TeamStatus): StatusAlert[] {
   if (before === null) return [];
-  const alerts: string[] = [];
-  if (after.crisis && after.crisis.key !== before.crisis?.key) alerts.push(`Crisis: ${after.crisis.title}`);
-  if (after.decisionKey && after.decisionKey !== before.decisionKey) alerts.push(DECISION_TOAST);
-  if (after.warned && !before.warned) alerts.push(WARNING_TOAST);
+  const alerts: StatusAlert[] = [];
+  if (after.crisis && after.crisis.key !== before.crisis?.key) alerts.push({ text: `Crisis: ${after.crisis.title}`, urgent: true });
+  if (after.decisionKey && after.decisionKey !== before.decisionKey) alerts.push({ text: DECISION_TOAST, urgent: true });
+  if (after.warned && !before.warned) {
+    alerts.push(after.locked ? { text: WARNING_LOCKED_TOAST, urgent: false } : { text: WARNING_TOAST, urgent: true });
+  }
   return alerts;
 }
 
@@ -72,6 +97,8 @@ export function statusAlerts(before: TeamStatus | null, after: TeamStatus): stri
  *  (the decision taken, the warning over, a newer crisis shown in its place). */
 export function toastHolds(text: string, shownWith: TeamStatus, status: TeamStatus): boolean {
   if (text === DECISION_TOAST) return status.decisionKey !== null && status.decisionKey === shownWith.decisionKey;
-  if (text === WARNING_TOAST) return status.warned;
+  // The urgent warning goes once the team locks: its request is met.
+  if (text === WARNING_TOAST) return status.warned && !status.locked;
+  if (text === WARNING_LOCKED_TOAST) return status.warned;
   return status.crisis?.key === shownWith.crisis?.key;
 }

@@ -281,7 +281,7 @@ export interface EnsembleRead {
   reads: 'v1' | 'v2';
   pipelines: number;
   retrain: { until: number; done: boolean } | null;
-  challenge: null | { at: number; deadline: number; answer: string | null; lapsed: boolean };
+  challenge: null | { at: number; secondsLeft: number; answer: string | null; lapsed: boolean };
   silentHours: number;
   belowFloorPointHours: number;
   pipelineCost: number;
@@ -298,7 +298,7 @@ function readEnsemble(team: TeamPart3): EnsembleRead {
     reads: readsOf(team),
     pipelines: pipelinesOf(team),
     retrain,
-    challenge: challenge && { at: challenge.at, deadline: challenge.deadline, answer: challenge.answer?.answer ?? null, lapsed: challenge.lapsed },
+    challenge: challenge && { at: challenge.at, secondsLeft: challenge.secondsLeft, answer: challenge.answer?.answer ?? null, lapsed: challenge.lapsed },
     silentHours: team.silentHours,
     belowFloorPointHours: team.belowFloorPointHours,
     pipelineCost: team.pipelineCost,

@@ -13,6 +13,7 @@ import type { Expect } from './context.js';
 import * as shape from './game-shape.js';
 import { teamClockState } from '../../../shared/sim/parts/part2/clock.js';
 import type { Part2State } from '../../../shared/sim/parts/part2/types.js';
+import { CHALLENGE_SECONDS } from '../../../shared/sim/constants.js';
 
 const KNOWN_CODES = new Set<string>(ERROR_CODES);
 
@@ -347,7 +348,10 @@ function ensembleProblems(prev: GameState, state: GameState): string[] {
     if (e.pipelines !== 1 && e.pipelines !== 2) say(`${e.pipelines} feature pipelines`);
     if (e.retrain && !e.retrain.done && e.retrain.until <= after.hours) say(`a retraining due at ${e.retrain.until} h has not finished`);
     const open = e.challenge && e.challenge.answer === null && !e.challenge.lapsed;
-    if (open && e.challenge!.deadline <= after.hours) say(`a challenge due at ${e.challenge!.deadline} h has not lapsed`);
+    if (open && !(e.challenge!.secondsLeft > 0)) say(`an open challenge has ${e.challenge!.secondsLeft} s left to answer`);
+    if (e.challenge && !(e.challenge.secondsLeft >= 0 && e.challenge.secondsLeft <= CHALLENGE_SECONDS)) say(`a challenge has ${e.challenge.secondsLeft} s left`);
+    const wasLeft = was?.challenge?.secondsLeft;
+    if (e.challenge && wasLeft !== undefined && e.challenge.secondsLeft > wasLeft) say(`the time to answer grew from ${wasLeft} s to ${e.challenge.secondsLeft} s`);
     const from = was ? was.ledger.length : 0;
     if (e.ledger.some((entry, i) => entry.at > after.hours + EPS || (i > 0 && i >= from && entry.at < e.ledger[i - 1]!.at))) {
       say(`ledger times go backwards or ahead of the clock: ${e.ledger.slice(Math.max(0, from - 1)).map((x) => x.at).join(', ')}`);

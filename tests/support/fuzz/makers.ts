@@ -179,8 +179,11 @@ const PART_STEPS: Maker[] = [
     make: (c) => {
       const { part } = partIn(c, 'reflect')!;
       const by = playerActor(c.dice.pick(seated(c)).playerId);
-      const action = shape.partActions.reflect(by, part, c.dice.pick(CHOICES), c.dice.pick(TEXTS));
-      return ruled(c, action, actingRefusal(c, by, part, 'reflect'));
+      const text = c.dice.pick(TEXTS);
+      const action = shape.partActions.reflect(by, part, c.dice.pick(CHOICES), text);
+      // A justification under 10 characters once trimmed is no reflection (docs/scoring.md).
+      const tooShort = text.trim().length < 10 ? ('reflection/too-short' as const) : null;
+      return ruled(c, action, actingRefusal(c, by, part, 'reflect') ?? tooShort);
     },
   },
   {

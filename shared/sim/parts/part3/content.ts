@@ -1,6 +1,7 @@
 // The words of Part 3 (GAME.md §6): the lock question and its options, the challenge's answers and the
 // reflection (the ledger). The crises speak in shared/sim/crises/.
 import type { ChallengeAnswer, Choice, PsiComparison } from '../../../protocol/views.js';
+import { CHALLENGE_SECONDS } from '../../constants.js';
 
 export const PART3_TITLE = 'Ensemble lockdown';
 
@@ -28,6 +29,18 @@ export const CHALLENGE_ANSWERS: Readonly<Record<ChallengeAnswer, { label: string
   approve: { label: 'Approve', says: 'approved: v2 goes live under the current policy' },
   'approve-pinned': { label: 'Approve behind a pinned contract', says: 'approved behind a pinned contract' },
 };
+
+/** A span of seconds as the software lead says it: 150 → "2½ minutes", 120 → "2 minutes", 45 → "45 seconds". */
+export function minutesWords(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds - minutes * 60;
+  if (minutes === 0 || (rest !== 0 && rest !== 30)) return `${seconds} seconds`;
+  const half = rest === 30 ? '½' : '';
+  return `${minutes}${half} ${minutes === 1 && !half ? 'minute' : 'minutes'}`;
+}
+
+/** How long a team has to answer the challenge, in words ("2½ minutes"). */
+export const CHALLENGE_TIME = minutesWords(CHALLENGE_SECONDS);
 
 export const PART3_REFLECTION_PROMPT =
   'Defend your governance policy: loose versioning or strict immutable contracts? Justify it with the ' +

@@ -74,7 +74,7 @@ export function answerQuality(answer: ChallengeAnswer, after: TeamPart3, evidenc
 function answer(team: TeamPart3, choice: ChallengeAnswer, at: number, by: string): Decision {
   const challenge = team.challenge;
   if (!challenge) return { refused: 'challenge/none' };
-  if (challenge.answer || challenge.lapsed || at >= challenge.deadline) return { refused: 'challenge/closed' };
+  if (challenge.answer || challenge.lapsed || challenge.secondsLeft <= 0) return { refused: 'challenge/closed' };
   let next: TeamPart3 = team;
   if (choice === 'approve-pinned' && next.policy !== 'strict') next = { ...next, policy: 'strict' };
   const why = `Challenge ${CHALLENGE_ANSWERS[choice].says}.`;

@@ -4,7 +4,7 @@
 import { CHOICES } from '../../../protocol/views.js';
 import { PART3_PACE } from '../../constants.js';
 import { definePart } from '../part.js';
-import { advanceEnsemble } from './clock.js';
+import { advanceEnsemble, hoursPerSecond } from './clock.js';
 import { PART3_TITLE } from './content.js';
 import { decide } from './decide.js';
 import { teamOps } from './score.js';
@@ -38,9 +38,10 @@ export const part3 = definePart({
     hours: (slice) => slice.hours,
     advance(slice, hours, ctx) {
       const teams: Record<string, TeamPart3> = {};
+      const perSecond = hoursPerSecond(ctx);
       for (const team of ctx.teams) {
         const ensemble = slice.teams[team.id];
-        if (ensemble) teams[team.id] = advanceEnsemble(ensemble, team.track, ctx.effects(team.id), slice.hours, hours);
+        if (ensemble) teams[team.id] = advanceEnsemble(ensemble, team.track, ctx.effects(team.id), slice.hours, hours, perSecond);
       }
       return { ...slice, teams, hours: slice.hours + hours };
     },

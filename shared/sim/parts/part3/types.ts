@@ -23,8 +23,10 @@ export interface LedgerRecord {
 }
 
 export interface ChallengeRecord {
+  /** The simulated hour it was put. */
   at: number;
-  deadline: number;
+  /** Seconds of play left to answer (CHALLENGE_SECONDS when put; 0 once lapsed): real time, whatever the speed. */
+  secondsLeft: number;
   answer: { answer: ChallengeAnswer; at: number; by: string; evidence: boolean; quality: number } | null;
   /** The deadline passed without an answer: the software lead deployed v2. */
   lapsed: boolean;

@@ -12,13 +12,13 @@ import type {
   TeamPart3 as TeamPart3View,
 } from '../../../protocol/views.js';
 import { revealChoice } from '../../calibration.js';
-import { ENSEMBLE_TRACKS, FEATURE_BINS, PART3_PACE, TRACE_WINDOW_HOURS } from '../../constants.js';
+import { ENSEMBLE_TRACKS, FEATURE_BINS, TRACE_WINDOW_HOURS } from '../../constants.js';
 import type { Team } from '../../state.js';
 import type { TrackId } from '../../tracks.js';
 import { reflectedTeams, reflectionView, type PartContext } from '../part.js';
 import { checkBefore, evidencePsi, pipelinesOf, readsOf, upstreamMetricOf } from './ensemble.js';
 import { featurePsi, psiReading } from './psi.js';
-import { settle } from './clock.js';
+import { hoursPerSecond, settle } from './clock.js';
 import { isUpgraded, liveOps, teamOps } from './score.js';
 import { PART3_ANSWER, reportedMetric, sensitivity, systemMetric } from './truth.server.js';
 import type { CheckRecord, Part3State, TeamPart3 } from './types.js';
@@ -88,7 +88,7 @@ export function ensembleView(team: TeamPart3, track: TrackId, ctx: PartContext, 
     check: last ? checkView(ctx, last) : null,
     challenge: challenge && {
       at: challenge.at,
-      deadline: challenge.deadline,
+      secondsLeft: challenge.secondsLeft,
       answer: challenge.answer && {
         answer: challenge.answer.answer,
         at: challenge.answer.at,
@@ -122,8 +122,6 @@ export function outcomeOf(team: TeamPart3, track: TrackId): EnsembleOutcome {
     upgraded: isUpgraded(team),
   };
 }
-
-const hoursPerSecond = (ctx: PartContext) => PART3_PACE * ctx.settings.simSpeed;
 
 /** A team's ensemble as of the part's clock: events a crisis set off since the last tick (the domino's update, a
  *  challenge) show at once, even while the game is paused; the next tick settles them into the state alike. */
@@ -163,6 +161,7 @@ function tileOf(slice: Part3State, ctx: PartContext, team: Team): EnsembleTile {
     floor,
     silent: measured !== null && measured < floor,
     challenge: !c ? 'none' : c.answer ? 'answered' : c.lapsed ? 'lapsed' : 'open',
+    challengeSecondsLeft: c && !c.answer && !c.lapsed ? c.secondsLeft : null,
   };
 }
 

@@ -15,7 +15,8 @@ import type {
   VersioningPolicy,
 } from '../../../../shared/protocol/views.js';
 import { PSI_BANDS } from '../../../../shared/sim/constants.js';
-import { CHALLENGE_ANSWERS, PSI_NAMES } from '../../../../shared/sim/parts/part3/content.js';
+import { CHALLENGE_ANSWERS, CHALLENGE_TIME, PSI_NAMES } from '../../../../shared/sim/parts/part3/content.js';
+import { formatClock, spokenDuration } from '../../clock.js';
 import { pipelinesOf, readsOf } from '../../../../shared/sim/parts/part3/ensemble.js';
 import * as fmt from '../../format.js';
 
@@ -157,16 +158,17 @@ export function challengeEffects(e: Wiring): Readonly<Record<ChallengeAnswer, st
   };
 }
 
-/** Time left to answer: simulated hours, and real seconds at the current pace (null while the clock stands). */
-export function challengeCountdown(c: ChallengeView, now: number, hoursPerSecond: number): { hoursLeft: number; secondsLeft: number | null } {
-  const hoursLeft = Math.max(0, c.deadline - now);
-  return { hoursLeft, secondsLeft: hoursPerSecond > 0 ? hoursLeft / hoursPerSecond : null };
+/** Time left to answer, in seconds of play (real time whatever the host's speed, held while paused): as a clock
+ *  ("02:30"), in words for screen readers, and whether it is the last 30 seconds. */
+export function challengeCountdown(c: Pick<ChallengeView, 'secondsLeft'>): { clock: string; spoken: string; last: boolean } {
+  const ms = Math.max(0, c.secondsLeft) * 1000;
+  return { clock: formatClock(ms), spoken: spokenDuration(ms), last: c.secondsLeft <= 30 };
 }
 
 /** The team's answer in one line: "Approve behind a pinned contract — Ada at 4.5 h, with the consistency check in hand." */
 export function challengeAnswerLine(c: ChallengeView): string {
-  if (c.lapsed) return `Lapsed: nobody answered by ${fmt.hours(c.deadline)}, so the software lead deployed v2.`;
-  if (!c.answer) return `Open until ${fmt.hours(c.deadline)}.`;
+  if (c.lapsed) return `Lapsed: nobody answered within ${CHALLENGE_TIME}, so the software lead deployed v2.`;
+  if (!c.answer) return `Open: ${challengeCountdown(c).spoken} left to answer.`;
   const a = c.answer;
   const evidence = a.evidence ? 'with the consistency check in hand' : 'without a consistency check first (it counts less)';
   return `${CHALLENGE_ANSWERS[a.answer].label} — ${a.byNickname} at ${fmt.hours(a.at)}, ${evidence}.`;
@@ -220,9 +222,16 @@ export function tileHealth(tile: Pick<EnsembleTile, 'locked' | 'measured' | 'sil
   return tile.silent ? 'silent' : 'healthy';
 }
 
-export const TILE_CHALLENGE_WORDS: Readonly<Record<EnsembleTile['challenge'], string>> = {
+const TILE_CHALLENGE_WORDS: Readonly<Record<EnsembleTile['challenge'], string>> = {
   none: '',
   open: 'Challenge open',
   answered: 'Challenge answered',
   lapsed: 'Challenge lapsed: v2 deployed',
 };
+
+/** The challenge on a projector tile: "Challenge open · 02:05 left" while open (the time to answer, real time). */
+export function tileChallengeWords(tile: Pick<EnsembleTile, 'challenge' | 'challengeSecondsLeft'>): string {
+  const left = tile.challengeSecondsLeft;
+  if (tile.challenge === 'open' && left !== null) return `${TILE_CHALLENGE_WORDS.open} · ${challengeCountdown({ secondsLeft: left }).clock} left`;
+  return TILE_CHALLENGE_WORDS[tile.challenge];
+}
