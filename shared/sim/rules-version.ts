@@ -20,3 +20,5 @@ export const RULES_VERSION = 6;
 // v6: a promotion with more failures seen than the run's target rate would give is not backed, whatever the clock
 //     reads (decisions record the requests watched and the rate); every run's failures served to users count in
 //     the canary's score; a clean shadow window closes when its n* clean requests are in (before or after its plan).
+//     v6 also: Part 3's challenge gives 150 s of play to answer, whatever the speed (`secondsLeft`, counted from
+//     the logged ticks); a reflection needs a justification of REFLECTION_MIN characters.
