@@ -94,10 +94,16 @@ describe('the fuzz invariants can fail', () => {
     ]);
   });
 
-  it('flags leaderboard rows with repeated ranks or fractional scores', () => {
+  it('flags leaderboard rows whose rank is not 1 + the teams ahead, tied teams out of team order, or fractional scores', () => {
     const row: LeaderboardRow = { rank: 1, trackRank: 1, teamId: 't1', name: 'A', track: 'cloud-titan', learning: 10, ops: 0, total: 10 };
-    expect(leaderboardProblems([row, { ...row, teamId: 't2', track: 'edge-guardian' }], ['t1', 't2'])).toEqual([
-      'leaderboard row 1 has rank 1 (ranks must be 1..n, unique, in order)',
+    // Tied on total and learning: one rank, in team order.
+    expect(leaderboardProblems([row, { ...row, teamId: 't2', track: 'edge-guardian' }], ['t1', 't2'])).toEqual([]);
+    expect(leaderboardProblems([{ ...row, teamId: 't2', track: 'edge-guardian' }, row], ['t1', 't2'])).toEqual([
+      'leaderboard not in rank, then team, order at row 1',
+    ]);
+    // Behind on learning at the same total: not a tie.
+    expect(leaderboardProblems([row, { ...row, teamId: 't2', track: 'edge-guardian', learning: 5, ops: 5 }], ['t1', 't2'])).toEqual([
+      'leaderboard row 1 has rank 1, expected 2',
     ]);
     expect(leaderboardProblems([{ ...row, ops: 0.5, total: 10.5 }], ['t1'])).toEqual([
       'leaderboard row t1: ops = 0.5 is not an integer',

@@ -117,23 +117,26 @@ function parseProblems(audience: string, result: { success: boolean; error?: { i
   return result.error!.issues.slice(0, 3).map((i) => `${audience} view does not match its schema at ${i.path.map(String).join('.')}: ${i.message}`);
 }
 
-/** Leaderboard rows: one per team, whole numbers, ranks 1..n unique and ordered, per-track ranks 1..k. */
+/** Leaderboard rows: one per team, whole numbers, sorted by total then learning, ranks 1 + the teams strictly
+ *  ahead (tied teams share one, overall and per track), tied teams in team order. */
 export function leaderboardProblems(rows: readonly LeaderboardRow[], teamIds: readonly string[]): string[] {
   const problems: string[] = [];
   if (rows.length !== teamIds.length) problems.push(`leaderboard has ${rows.length} rows for ${teamIds.length} teams`);
   const ids = new Set(rows.map((r) => r.teamId));
   if (ids.size !== rows.length || teamIds.some((id) => !ids.has(id))) problems.push('leaderboard rows are not one per team');
-  const perTrack = new Map<string, number>();
+  const ahead = (row: LeaderboardRow, of: readonly LeaderboardRow[]) =>
+    of.filter((r) => r.total > row.total || (r.total === row.total && r.learning > row.learning)).length;
   rows.forEach((row, i) => {
     for (const field of ['rank', 'trackRank', 'learning', 'ops', 'total'] as const) {
       if (!Number.isInteger(row[field])) problems.push(`leaderboard row ${row.teamId}: ${field} = ${row[field]} is not an integer`);
     }
-    if (row.rank !== i + 1) problems.push(`leaderboard row ${i} has rank ${row.rank} (ranks must be 1..n, unique, in order)`);
+    if (row.rank !== 1 + ahead(row, rows)) problems.push(`leaderboard row ${i} has rank ${row.rank}, expected ${1 + ahead(row, rows)}`);
     if (row.total !== row.learning + row.ops) problems.push(`leaderboard row ${row.teamId}: total ≠ learning + ops`);
     const prev = rows[i - 1];
-    if (prev && prev.total < row.total) problems.push(`leaderboard not sorted by total at rank ${row.rank}`);
-    const trackRank = (perTrack.get(row.track) ?? 0) + 1;
-    perTrack.set(row.track, trackRank);
+    if (prev && (prev.rank > row.rank || (prev.rank === row.rank && teamIds.indexOf(prev.teamId) > teamIds.indexOf(row.teamId)))) {
+      problems.push(`leaderboard not in rank, then team, order at row ${i}`);
+    }
+    const trackRank = 1 + ahead(row, rows.filter((r) => r.track === row.track));
     if (row.trackRank !== trackRank) problems.push(`leaderboard row ${row.teamId}: trackRank ${row.trackRank}, expected ${trackRank}`);
   });
   return problems;
