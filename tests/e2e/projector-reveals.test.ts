@@ -31,11 +31,11 @@ const ITEMS: Record<string, string> = {
 };
 /** The body text the room reads on each step's page, which must stay at least 16 px. */
 const BODY: Record<string, string> = {
-  'part1 reveal': '.groups li, figcaption',
+  'part1 reveal': '.groups .truth, .groups .summary, figcaption',
   answers: '.reveal-lines li, .summary',
   stories: '.story h3 > span:first-child, .events li',
   'part3 reveal': '.reveal tbody th, .reveal tbody td',
-  reflect: '.screen-question, .options li, .tiles li',
+  reflect: '.screen-question, .options li, .tiles [data-testid="team-name"]',
 };
 
 const session = new E2eSession();
@@ -66,15 +66,16 @@ async function settle(page: Page): Promise<void> {
 
 async function readPage(page: Page, step: string): Promise<PageReading> {
   await settle(page);
-  const deck = page.getByTestId('screen-reveal');
+  const deck = page.locator('[data-deck]');
   const inDeck = (await deck.count()) > 0;
   const kind = inDeck ? (await deck.getAttribute('data-slide'))! : step;
-  const where = inDeck ? `${step}: ${(await page.locator('.where').innerText()).replace(/\s+/g, ' ').trim()}` : step;
-  const items = inDeck
-    ? (kind === 'answers' ? '.fit [data-fit-item], .fit .reveal-lines li, .fit .reveal-lines li > *' : '.fit .story')
-    : ITEMS[step.startsWith('reflect') ? 'reflect' : step]!;
+  const line = page.locator('[data-deck][data-turns] .where');
+  const where = (await line.count()) > 0 ? `${step}: ${(await line.innerText()).replace(/\s+/g, ' ').trim()}` : step;
+  /** What the page's rules are named by: the deck's kind of page, else the step (every reflect step alike). */
+  const rules = kind === 'answers' || kind === 'stories' ? kind : step.startsWith('reflect') ? 'reflect' : step;
+  const items = ({ answers: '.fit [data-fit-item], .fit .reveal-lines li, .fit .reveal-lines li > *', stories: '.fit .story' } as Record<string, string>)[rules] ?? ITEMS[rules]!;
   const drawn = await projectedTexts(page, `${items}, [data-testid="leaderboard-row"]`);
-  const body = await projectedTexts(page, BODY[inDeck ? kind : step.startsWith('reflect') ? 'reflect' : step]!);
+  const body = await projectedTexts(page, BODY[rules]!);
   const sizes = await page.evaluate(() => {
     const texts = [...document.querySelectorAll('main *')]
       .filter((e) => e.getClientRects().length > 0 && !e.closest('[aria-hidden="true"], .visually-hidden'))
@@ -82,7 +83,7 @@ async function readPage(page: Page, step: string): Promise<PageReading> {
     const px = (list: Element[]) => Math.min(...list.map((e) => parseFloat(getComputedStyle(e).fontSize)));
     return { html: px(texts.filter((e) => !e.closest('svg'))), svg: px(texts.filter((e) => e.closest('svg'))) };
   });
-  const names = inDeck
+  const names = rules === 'answers' || rules === 'stories'
     ? await page.evaluate(
         (selector) => [...document.querySelectorAll(selector)].map((e) => e.textContent!.trim()),
         kind === 'answers' ? '.fit .reveal-lines li > :first-child' : '.fit .story h3 > span:first-child',
@@ -118,7 +119,6 @@ describe.each(TEAM_COUNTS)('the reveals on the projector with %i teams', (teamCo
   const measure = async (label: string, phase: RegExp) => {
     for (const [s, page] of screens.entries()) {
       await expect.poll(() => page.getByTestId('phase').textContent(), { timeout: 10_000 }).toMatch(phase);
-      const deck = page.getByTestId('screen-reveal');
       for (let n = 0; n < 60; n++) {
         const reading = await readPage(page, label);
         if (n > 0 && reading.where === readings[s]!.find((r) => r.where.startsWith(`${label}:`))?.where) break;
@@ -127,10 +127,11 @@ describe.each(TEAM_COUNTS)('the reveals on the projector with %i teams', (teamCo
         await screenshot(page, file);
         const first = readings[s]!.filter((r) => r.kind === reading.kind && r.where.startsWith(label)).length === 1;
         if (first) expect(await axeViolations(page), `${reading.where} at ${SIZES[s]!.width}`).toEqual([]);
-        if ((await deck.count()) === 0) break;
+        // A deck of one page (a reflect step whose tiles fit) has nothing to turn to.
+        if ((await page.locator('[data-deck][data-turns]').count()) === 0) break;
         // The deck's next page: the arrow key, as an instructor at the projector's keyboard would.
         await page.keyboard.press('ArrowRight');
-        await expect.poll(async () => `${label}: ${(await page.locator('.where').innerText()).replace(/\s+/g, ' ').trim()}`).not.toBe(reading.where);
+        await expect.poll(async () => `${label}: ${(await page.locator('[data-deck] .where').innerText()).replace(/\s+/g, ' ').trim()}`).not.toBe(reading.where);
       }
     }
   };
@@ -154,12 +155,14 @@ describe.each(TEAM_COUNTS)('the reveals on the projector with %i teams', (teamCo
     // One team in eight does not lock: the reveal says so.
     for (const [i, p] of players.entries()) if (i % 8 !== 7) await okPaced(() => p.send('team:lock-prediction', { part: 1, value: 20 + ((i * 37) % 200) }));
     await step();
-    await measure('part1 reveal', /Part 1/);
+    await measure('part1 reveal', /Part 1 · Reveal/);
     await step();
-    await measure('reflect 1', /Part 1/);
+    await measure('reflect 1', /Part 1 · Reflect/);
     while (at() !== 'part2 play') await step();
+    // A team runs its canary once it has locked (the instruments open after the lock).
     for (const [i, p] of players.entries()) {
-      if (i % 8 !== 7) await okPaced(() => p.send('team:lock-prediction', { part: 2, value: [2996, 3000, 1000, 4500][i % 4]! + i }));
+      if (i % 8 === 7) continue;
+      await okPaced(() => p.send('team:lock-prediction', { part: 2, value: [2996, 3000, 1000, 4500][i % 4]! + i }));
       await okPaced(() => p.send('team:start-run', { config: RUN }));
     }
     // Some teams promote, one rolls back: stories with decisions in them.
@@ -170,18 +173,19 @@ describe.each(TEAM_COUNTS)('the reveals on the projector with %i teams', (teamCo
     await step();
     // The server's debrief has come: the reveal's deck has its stories.
     for (const page of screens) await expect.poll(() => page.locator('.where').innerText(), { timeout: 15_000 }).toMatch(/Part 2 reveal 1 of 2/);
-    await measure('part2 reveal', /Part 2/);
+    await measure('part2 reveal', /Part 2 · Reveal/);
     await step();
-    await measure('reflect 2', /Part 2/);
+    await measure('reflect 2', /Part 2 · Reflect/);
     while (at() !== 'part3 play') await step();
     for (const [i, p] of players.entries()) {
-      if (i % 8 !== 7) await okPaced(() => p.send('team:lock-prediction', { part: 3, value: (['a', 'b', 'c', 'd'] as const)[i % 4]! }));
+      if (i % 8 === 7) continue;
+      await okPaced(() => p.send('team:lock-prediction', { part: 3, value: (['a', 'b', 'c', 'd'] as const)[i % 4]! }));
       await okPaced(() => p.send('team:deploy-upstream', { version: 'v2' }));
     }
     await step();
-    await measure('part3 reveal', /Part 3/);
+    await measure('part3 reveal', /Part 3 · Reveal/);
     await step();
-    await measure('reflect 3', /Part 3/);
+    await measure('reflect 3', /Part 3 · Reflect/);
   });
 
   it.each(SIZES.map((size, s) => ({ s, label: `${size.width}×${size.height}` })))(

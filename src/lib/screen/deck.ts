@@ -16,10 +16,15 @@ export interface DeckSlide<K extends string = string> {
   unit?: string;
   /** How long each of its pages stays, in seconds (SLIDE_SECONDS unless said). */
   seconds?: number;
+  /** Its first page has every item or the first alone (FitPage's firstAlone). */
+  firstAlone?: boolean;
 }
 
 /** How long a page stays before the next one comes: time to read a ledger page aloud. */
 export const SLIDE_SECONDS = 20;
+
+/** A reveal's first page (its answer and chart) is what the instructor talks through: it stays longer. */
+export const REVEAL_SECONDS = 40;
 
 /** Where a deck is: the index of its kind of page, and the first item that page shows. */
 export interface DeckAt {

@@ -3,19 +3,17 @@
 // as many pages as the stories need, once the server's debrief has them. A projected page never scrolls.
 // Pure, for tests. Relative imports only: unit tests load this file without Vite.
 import type { Debrief } from '../../../../../shared/protocol/debrief.js';
-import { itemsSaid, type DeckSlide } from '../../../screen/deck.js';
+import { REVEAL_SECONDS, itemsSaid, type DeckSlide } from '../../../screen/deck.js';
 
 export type Part2RevealKind = 'answers' | 'stories';
-
-/** The answers' chart is what the instructor talks through: it stays longer than a page of a list. */
-export const ANSWERS_SECONDS = 40;
 
 const ANSWERS: DeckSlide<Part2RevealKind> = {
   kind: 'answers',
   title: 'n* against every answer',
   items: '[data-fit-item], .reveal-lines li',
   paged: true,
-  seconds: ANSWERS_SECONDS,
+  seconds: REVEAL_SECONDS,
+  firstAlone: true,
 };
 const STORIES: DeckSlide<Part2RevealKind> = { kind: 'stories', title: 'Canary stories', items: '.story', paged: true };
 
