@@ -26,7 +26,7 @@ const RUN = { confidence: 0.95, rate: 0.001, shadowFraction: 0.5, cohortMode: 'r
  */
 const ITEMS: Record<string, string> = {
   'part1 reveal': '.reveal h2, .reveal .chart, .why h3, figure, .groups li, .all summary',
-  'part3 reveal': '.reveal h2, .reveal h3, .reveal .bars li, .reveal tbody tr, .reveal p',
+  'part3 reveal': '.reveal h2, .reveal h3, .reveal .bars li, .reveal tbody tr, .reveal tbody th, .reveal p',
   reflect: '.screen-question, .options li, .status-tiles h2, .tiles li',
 };
 /** The body text the room reads on each step's page, which must stay at least 16 px. */

@@ -3,8 +3,8 @@
 // shows, and which kinds of page the reveal has.
 import { describe, expect, it } from 'vitest';
 import type { Debrief } from '../../shared/protocol/debrief.js';
-import { answersPage, answersRange, part2RevealSlides } from '../../src/lib/parts/part2/screen/part2-reveal-deck.js';
-import { itemsSaid, nextPage, pageRange } from '../../src/lib/screen/deck.js';
+import { part2RevealSlides } from '../../src/lib/parts/part2/screen/part2-reveal-deck.js';
+import { headAndLines, itemsSaid, linesSaid, nextPage, pageRange } from '../../src/lib/screen/deck.js';
 
 describe('a deck of projected pages', () => {
   it("turns to the rest of a kind's list, then to the next kind, and round to the first after the last", () => {
@@ -32,18 +32,18 @@ describe("Part 2's reveal deck", () => {
     expect(part2RevealSlides(debrief(true)).map((s) => s.kind)).toEqual(['answers', 'stories']);
   });
 
-  it("draws the chart as item 0, then a team's line per item", () => {
-    expect(answersPage(0, 1)).toEqual({ chart: true, lines: [0, 0] });
-    expect(answersPage(0, 4)).toEqual({ chart: true, lines: [0, 3] });
-    expect(answersPage(4, 13)).toEqual({ chart: false, lines: [3, 12] });
+  it("draws the head (the chart) as item 0, then a team's line per item", () => {
+    expect(headAndLines(0, 1)).toEqual({ head: true, lines: [0, 0] });
+    expect(headAndLines(0, 4)).toEqual({ head: true, lines: [0, 3] });
+    expect(headAndLines(4, 13)).toEqual({ head: false, lines: [3, 12] });
   });
 
   it('says the lines a page shows unless the chart is there with all or none of them', () => {
-    expect(answersRange(0, 1, 12)).toBe('');
-    expect(answersRange(0, 13, 12)).toBe('');
-    expect(answersRange(0, 4, 12)).toBe(' · teams 1–3 of 12');
+    expect(linesSaid(0, 1, 12)).toBe('');
+    expect(linesSaid(0, 13, 12)).toBe('');
+    expect(linesSaid(0, 4, 12)).toBe(' · teams 1–3 of 12');
     // A page of lines alone says them even when it has them all: it differs from the chart's page.
-    expect(answersRange(1, 5, 4)).toBe(' · teams 1–4 of 4');
-    expect(answersRange(12, 13, 12)).toBe(' · team 12 of 12');
+    expect(linesSaid(1, 5, 4)).toBe(' · teams 1–4 of 4');
+    expect(linesSaid(12, 13, 12)).toBe(' · team 12 of 12');
   });
 });

@@ -52,3 +52,21 @@ export function pageRange(unit: string, start: number, end: number, count: numbe
 export function itemsSaid(unit: string, start: number, end: number, count: number): string {
   return end - start === 1 ? ` · ${unit} ${end} of ${count}` : ` · ${unit}s ${start + 1}–${end} of ${count}`;
 }
+
+/**
+ * A reveal's list as a deck's items: its head (item 0: the answer, a chart) then one line per team. What items
+ * `from` to `to` (exclusive) draw: whether the head, and which teams' lines.
+ */
+export function headAndLines(from: number, to: number): { head: boolean; lines: [from: number, to: number] } {
+  return { head: from === 0, lines: [Math.max(0, from - 1), Math.max(0, to - 1)] };
+}
+
+/**
+ * The teams whose lines a page of head and lines shows, as its line says them: nothing when the head is there
+ * with every line or with none; else which (a page of lines alone says them even when it has them all).
+ */
+export function linesSaid(from: number, to: number, teams: number): string {
+  const [first, last] = headAndLines(from, to).lines;
+  if (last <= first || (from === 0 && last >= teams)) return '';
+  return itemsSaid('team', first, last, teams);
+}
