@@ -3,15 +3,16 @@
 // projected screen, so every page — Part 1's reveal, each page of Part 2's reveal deck (n* against every answer,
 // then every team's line, then every team's canary story), Part 3's reveal and the reflect steps — is one
 // projected page: nothing scrolls, every item drawn is whole, body text at least 16 px, axe-core finds nothing;
-// across the deck's pages every team's answer and story is shown. The projectors are opened with `?rotate=0` so
-// that the arrow key turns the deck (it turns by itself in class). Screenshots in
-// test-results/screenshots/projector-reveals-*.png.
+// across the deck's pages every team's answer and story is shown. The measured projectors are opened with
+// `?rotate=0` so that the arrow key turns the deck; a third, as in class, shows that the pages turn by themselves
+// (the answer's page 40 s, a page of stories 20 s) and that the host's Next still moves the class on.
+// Screenshots in test-results/screenshots/projector-reveals-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
 import { createGame, joinGame, type HostClient, type TeamClient } from '../support/client.js';
 import { E2eSession, axeViolations } from '../support/e2e.js';
-import { longName, okPaced, pageOverflow, projectedTexts } from '../support/projector.js';
+import { longName, okPaced, pageOverflow, projectedTexts, showDeckPage } from '../support/projector.js';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -107,6 +108,8 @@ describe.each(TEAM_COUNTS)('the reveals on the projector with %i teams', (teamCo
   const players: TeamClient[] = [];
   let names: string[] = [];
   const screens: Page[] = [];
+  /** A projector as in class (no `?rotate=0`): its pages turn by themselves. */
+  let classroom: Page;
   const readings: PageReading[][] = SIZES.map(() => []);
 
   const at = () => `${host.current.phase} ${host.current.step}`;
@@ -148,6 +151,8 @@ describe.each(TEAM_COUNTS)('the reveals on the projector with %i teams', (teamCo
       screens.push(await context.newPage());
       await screens.at(-1)!.goto(`${session.server.url}/screen/${code}?rotate=0`);
     }
+    classroom = await (await session.browser.newContext({ viewport: SIZES[0], deviceScaleFactor: 1 })).newPage();
+    await classroom.goto(`${session.server.url}/screen/${code}`);
     await okPaced(() => host.send('host:set-settings', { timerMinutes: null }));
     await okPaced(() => host.send('host:start', {}));
     await host.nextView((v) => v.phase !== 'lobby', 'the briefing');
@@ -173,8 +178,16 @@ describe.each(TEAM_COUNTS)('the reveals on the projector with %i teams', (teamCo
     await step();
     // The server's debrief has come: the reveal's deck has its stories.
     for (const page of screens) await expect.poll(() => page.locator('.where').innerText(), { timeout: 15_000 }).toMatch(/Part 2 reveal 1 of 2/);
+    // In class the answer's page stays 40 s, each page of stories 20 s (the bar under the line fills meanwhile).
+    const progress = () => classroom.getByTestId('slide-progress').evaluate((bar) => getComputedStyle(bar).animationDuration);
+    await expect.poll(() => classroom.locator('[data-deck] .where').innerText(), { timeout: 15_000 }).toMatch(/Part 2 reveal 1 of 2/);
+    expect(await progress()).toBe('40s');
+    await showDeckPage(classroom, 'stories', 'screen-reveal');
+    expect(await progress()).toBe('20s');
     await measure('part2 reveal', /Part 2 · Reveal/);
     await step();
+    // The host's Next moves the class on, whichever page the deck was on.
+    await expect.poll(() => classroom.getByTestId('phase').textContent()).toMatch(/Part 2 · Reflect/);
     await measure('reflect 2', /Part 2 · Reflect/);
     while (at() !== 'part3 play') await step();
     for (const [i, p] of players.entries()) {
@@ -210,7 +223,7 @@ describe.each(TEAM_COUNTS)('the reveals on the projector with %i teams', (teamCo
   );
 
   it('closes the game', async () => {
-    for (const page of screens) await page.context().close();
+    for (const page of [...screens, classroom]) await page.context().close();
     for (const p of players) p.close();
     host.close();
   });
