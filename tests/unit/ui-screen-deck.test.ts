@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Debrief } from '../../shared/protocol/debrief.js';
 import { part2RevealSlides } from '../../src/lib/parts/part2/screen/part2-reveal-deck.js';
-import { headAndLines, itemsSaid, linesSaid, nextPage, pageRange } from '../../src/lib/screen/deck.js';
+import { REVEAL_SECONDS, SLIDE_SECONDS, headAndLines, itemsSaid, linesSaid, nextPage, pageRange, pageSeconds } from '../../src/lib/screen/deck.js';
 
 describe('a deck of projected pages', () => {
   it("turns to the rest of a kind's list, then to the next kind, and round to the first after the last", () => {
@@ -13,6 +13,12 @@ describe('a deck of projected pages', () => {
     expect(nextPage({ kind: 1, start: 0 }, 1, 1, 2)).toEqual({ kind: 0, start: 0 });
     // A deck of one kind whose list fits one page stays where it is.
     expect(nextPage({ kind: 0, start: 0 }, 4, 4, 1)).toEqual({ kind: 0, start: 0 });
+  });
+
+  it("keeps a reveal's first page longer than the pages of its list after it", () => {
+    expect(pageSeconds({ seconds: REVEAL_SECONDS }, 0)).toBe(40);
+    expect(pageSeconds({ seconds: REVEAL_SECONDS }, 5)).toBe(SLIDE_SECONDS);
+    expect(pageSeconds({}, 0)).toBe(SLIDE_SECONDS);
   });
 
   it("says a page's items as the room reads them, and nothing when the whole list is on it", () => {

@@ -14,7 +14,7 @@ export interface DeckSlide<K extends string = string> {
   paged: boolean;
   /** What the items are, one of them, for the page line ("team": "teams 1–8 of 12"); "team" unless said. */
   unit?: string;
-  /** How long each of its pages stays, in seconds (SLIDE_SECONDS unless said). */
+  /** How long its first page stays, in seconds (SLIDE_SECONDS unless said); its other pages SLIDE_SECONDS. */
   seconds?: number;
   /** Its first page has every item or the first alone (FitPage's firstAlone). */
   firstAlone?: boolean;
@@ -23,13 +23,19 @@ export interface DeckSlide<K extends string = string> {
 /** How long a page stays before the next one comes: time to read a ledger page aloud. */
 export const SLIDE_SECONDS = 20;
 
-/** A reveal's first page (its answer and chart) is what the instructor talks through: it stays longer. */
+/** A reveal's first page (its answer and chart) is what the instructor talks through: it stays longer (the
+ * pages of its list after it, SLIDE_SECONDS). */
 export const REVEAL_SECONDS = 40;
 
 /** Where a deck is: the index of its kind of page, and the first item that page shows. */
 export interface DeckAt {
   kind: number;
   start: number;
+}
+
+/** How long the page that starts at item `start` of a kind stays, in seconds. */
+export function pageSeconds(slide: Pick<DeckSlide, 'seconds'>, start: number): number {
+  return start === 0 ? (slide.seconds ?? SLIDE_SECONDS) : SLIDE_SECONDS;
 }
 
 /**
