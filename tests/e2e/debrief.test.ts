@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART3_OPTIONS } from '../../shared/sim/parts/part3/content.js';
 import { SCREENSHOT_DIR, screenshot } from '../support/browser.js';
 import { E2eSession, expectNoAxeViolations, lockNumber, phaseOf, pressNext, pressReveal, startAndStep, stepToDebrief, whatIfRolledBack } from '../support/e2e.js';
-import { showDebriefPage, showNextDebriefPage } from '../support/projector.js';
+import { showDebriefPage, showDeckPage, showNextDebriefPage } from '../support/projector.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -52,6 +52,10 @@ describe('the debrief, its replay and a what-if', () => {
     await bob.getByRole('button', { name: 'Rollback' }).click();
     await expect.poll(() => bob.getByText(/rolled back/i).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await pressReveal(host);
+    // The reveal is a deck of projected pages: n* against every answer, then the canary stories.
+    await screen.getByTestId('reveal-actual').waitFor({ timeout: 10_000 });
+    await expect.poll(() => screen.locator('[data-testid="screen-reveal"] .where').innerText(), { timeout: 10_000 }).toMatch(/Part 2 reveal 1 of 2/);
+    await showDeckPage(screen, 'stories', 'screen-reveal');
     const stories = screen.getByTestId('canary-stories');
     await stories.waitFor({ timeout: 10_000 });
     await expect.poll(() => stories.textContent()).toMatch(/Promote run 1 to 1 %/);

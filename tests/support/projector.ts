@@ -82,33 +82,44 @@ export function projectedTexts(page: Page, selector: string): Promise<ProjectedT
 }
 
 /**
- * Turns the projector's debrief (a deck of projected pages, ScreenDebrief) to a page of `kind` (its first,
- * coming from another kind: 'podium', 'tracks', 'standings', 'predictions', 'timeline', 'stories', 'ledgers')
- * with the arrow key, as an instructor at the projector's keyboard would, and waits until that page has settled
- * (FitPage). Open the projector with `?rotate=0` so that the pages do not also turn by themselves meanwhile.
+ * Turns a deck of projected pages (ScreenDeck: the debrief, `testid` "screen-debrief"; a reveal, "screen-reveal")
+ * to a page of `kind` (its first, coming from another kind: the debrief's 'podium', 'tracks', 'standings',
+ * 'predictions', 'timeline', 'stories', 'ledgers'; Part 2's reveal's 'answers', 'stories') with the arrow key, as
+ * an instructor at the projector's keyboard would, and waits until that page has settled (FitPage). Open the
+ * projector with `?rotate=0` so that the pages do not also turn by themselves meanwhile.
  */
-export async function showDebriefPage(page: Page, kind: string): Promise<void> {
-  const deck = page.getByTestId('screen-debrief');
+export async function showDeckPage(page: Page, kind: string, testid: string): Promise<void> {
+  const deck = page.getByTestId(testid);
   await deck.waitFor();
   for (let turns = 0; (await deck.getAttribute('data-slide')) !== kind; turns++) {
-    if (turns > 100) throw new Error(`the debrief has no "${kind}" page`);
-    await showNextDebriefPage(page);
+    if (turns > 100) throw new Error(`the deck ${testid} has no "${kind}" page`);
+    await showNextDeckPage(page, testid);
   }
-  await page.locator('[data-testid="screen-debrief"] [data-fitting]').waitFor({ state: 'detached', timeout: 10_000 });
+  await page.locator(`[data-testid="${testid}"] [data-fitting]`).waitFor({ state: 'detached', timeout: 10_000 });
 }
 
-/** Turns the projector's debrief one page on with the arrow key, and waits until the page has changed and settled. */
-export async function showNextDebriefPage(page: Page): Promise<void> {
-  const deck = page.getByTestId('screen-debrief');
+/** Turns a deck one page on with the arrow key, and waits until the page has changed and settled. */
+export async function showNextDeckPage(page: Page, testid: string): Promise<void> {
+  const deck = page.getByTestId(testid);
   const before = `${await deck.getAttribute('data-slide')} ${await deck.locator('.where').innerText()}`;
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(
-    (was) => {
-      const d = document.querySelector('[data-testid="screen-debrief"]');
+    ([testid, was]) => {
+      const d = document.querySelector(`[data-testid="${testid}"]`);
       return `${d?.getAttribute('data-slide')} ${(d?.querySelector('.where') as HTMLElement | null)?.innerText}` !== was;
     },
-    before,
+    [testid, before] as const,
     { timeout: 10_000 },
   );
-  await page.locator('[data-testid="screen-debrief"] [data-fitting]').waitFor({ state: 'detached', timeout: 10_000 });
+  await page.locator(`[data-testid="${testid}"] [data-fitting]`).waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/** Turns the projector's debrief to a page of `kind` (showDeckPage). */
+export function showDebriefPage(page: Page, kind: string): Promise<void> {
+  return showDeckPage(page, kind, 'screen-debrief');
+}
+
+/** Turns the projector's debrief one page on (showNextDeckPage). */
+export function showNextDebriefPage(page: Page): Promise<void> {
+  return showNextDeckPage(page, 'screen-debrief');
 }

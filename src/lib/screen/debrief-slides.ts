@@ -6,21 +6,14 @@ import type { Debrief } from '../../../shared/protocol/debrief.js';
 import type { DebriefSection } from '../../../shared/protocol/spotlight.js';
 import type { LeaderboardRow } from '../../../shared/protocol/views.js';
 import { trackPodiums } from '../debrief/debrief-rows.js';
+import { SLIDE_SECONDS, type DeckSlide } from './deck.js';
 
 /** A kind of page is a section of the debrief the host may hold on the projector (the spotlight's). */
 export type SlideKind = DebriefSection;
 
-export interface Slide {
-  kind: SlideKind;
-  title: string;
-  /** The elements of the page that must be drawn whole (FitPage keeps those that are, the rest go on). */
-  items: string;
-  /** A list that may take more than one page. */
-  paged: boolean;
-}
+export type Slide = DeckSlide<SlideKind>;
 
-/** How long a page stays before the next one comes: time to read a ledger page aloud. */
-export const SLIDE_SECONDS = 20;
+export { SLIDE_SECONDS };
 
 const SLIDES: Record<SlideKind, Slide> = {
   podium: { kind: 'podium', title: 'Podium', items: '.step, [data-testid="leaderboard"]', paged: false },

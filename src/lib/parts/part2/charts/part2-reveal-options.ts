@@ -128,7 +128,9 @@ export function part2RevealOptions(teams: readonly Part2RevealTeam[], actual: nu
       data: shown.map((t) => t.name),
       axisLine: { lineStyle: { color: INK.axis } },
       axisTick: { show: false },
-      axisLabel: { color: INK.text, fontSize: labelSize * 0.9, interval: 0, rotate, overflow: 'truncate', width: rotate ? labelSize * 11 : undefined },
+      // Upright names break into lines narrower than a bar's band (four 24-character names side by side ran
+      // into each other); slanted ones are cut.
+      axisLabel: { color: INK.text, fontSize: labelSize * 0.9, interval: 0, rotate, overflow: rotate ? 'truncate' : 'break', width: labelSize * (rotate ? 11 : 8) },
     },
     yAxis: {
       type: 'log',
