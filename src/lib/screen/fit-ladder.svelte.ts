@@ -3,7 +3,8 @@
 // the screen: after each drawing, while the page is taller or wider than the window and a tighter rung is left,
 // it steps one rung down. Something the page shows changing (`key`: the teams, their members, a warning) or the
 // window's size starts again from the roomiest. The steps happen in one frame (effects run before the browser
-// paints), so the room never sees the tighter rungs tried.
+// paints), so the room never sees the tighter rungs tried. A part of a page that clips its own content (a table
+// in a box that hides what sticks out) says what overflowing is for it (`overflows`).
 import { untrack } from 'svelte';
 import { innerHeight, innerWidth } from 'svelte/reactivity/window';
 
@@ -18,9 +19,9 @@ export class FitLadder {
   rung = $state(0);
 
   /** Create while a component initialises: `rungs` layouts, `key` what they are drawn from. */
-  constructor(rungs: () => number, key: () => unknown) {
+  constructor(rungs: () => number, key: () => unknown, overflows: () => boolean = pageOverflows) {
     const stepDown = () => {
-      if (pageOverflows() && this.rung < rungs() - 1) this.rung++;
+      if (this.rung < rungs() - 1 && overflows()) this.rung++;
     };
     // Something shown or the screen changed: the roomiest layout first.
     $effect.pre(() => {
