@@ -1,6 +1,6 @@
 // The projector's pages before the reveals, each one projected page (nobody in a lecture hall can scroll it) at
 // 1280×720 and 1920×1080: the lobby of 4 teams of 30, 12 teams of 10 and 40 teams of 10 players (24-character
-// team names), Part 1's lock step with and without the host's 30-second warning, a team's reflection of 1,000
+// team names), Part 1's lock step (4, 12 and 40 teams; twelve also under the host's 30-second warning), a team's reflection of 1,000
 // characters put on the projector, and Part 3's lock step. On each: nothing scrolls, every team name, member
 // chip and track badge drawn is whole (not cut by an ellipsis or an edge), body text is at least 16 px, and
 // axe-core finds nothing. Teams are set up through real Socket.IO clients. Screenshots in
@@ -83,13 +83,29 @@ const lobbyReady = (players: number) => async (page: Page) => {
 };
 const LOBBY_BODY = '[data-testid="team-name"], .tile .names li';
 
+const STATUS_BODY = '.status-tiles [data-testid="team-name"], .status-tiles .state';
+
 describe.each([
   { teams: 4, players: 120 },
   { teams: 40, players: 400 },
-])('the lobby of $teams teams and $players players', ({ teams, players }) => {
-  it('is one projected page at both sizes, every name whole', async () => {
-    const { code, host, clients } = await roomOf(teams, players);
+])('the lobby of $teams teams and $players players, then Part 1', ({ teams, players }) => {
+  let code = '';
+  let host: HostClient;
+  let clients: TeamClient[] = [];
+
+  it('the lobby is one projected page at both sizes, every name whole', async () => {
+    ({ code, host, clients } = await roomOf(teams, players));
     await checkBothSizes(code, `lobby ${teams} teams ${players} players`, LOBBY_BODY, lobbyReady(players));
+  });
+
+  it("Part 1's lock step is one projected page at both sizes, every name whole", async () => {
+    await okPaced(() => host.send('host:start', {}));
+    await okPaced(() => host.send('host:next', {}));
+    await host.nextView((v) => v.phase === 'part1' && v.step === 'play', 'Part 1');
+    await okPaced(() => clients[0]!.send('team:lock-prediction', { part: 1, value: 40 }));
+    await checkBothSizes(code, `part1 lock ${teams} teams`, STATUS_BODY, async (page) => {
+      await expect.poll(() => page.locator('.status-tiles .count').textContent()).toBe(`1 of ${teams}`);
+    });
     for (const c of clients) c.close();
     host.close();
   });
@@ -108,7 +124,6 @@ describe('12 teams of 10 players through Part 1 to Part 3', () => {
   const phaseIs = (re: RegExp) => async (page: Page) => {
     await expect.poll(() => page.getByTestId('phase').first().textContent()).toMatch(re);
   };
-  const STATUS_BODY = '.status-tiles [data-testid="team-name"], .status-tiles .state';
 
   it('the lobby is one projected page at both sizes, every name whole', async () => {
     ({ code, host, clients } = await roomOf(12, 120));
