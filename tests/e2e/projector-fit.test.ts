@@ -132,6 +132,8 @@ describe('12 teams of 10 players through Part 1 to Part 3', () => {
 
   it("Part 1's lock step, with eleven of twelve locked, then under the host's warning", async () => {
     await okPaced(() => host.send('host:start', {}));
+    // The ack comes before the view: step on from the briefing the host's view shows, not from the lobby.
+    await host.nextView((v) => v.phase !== 'lobby', 'the briefing');
     while (at() !== 'part1 play') await step();
     // One player of each team but the last locks its team's prediction.
     for (let t = 0; t < 11; t++) await okPaced(() => clients[t]!.send('team:lock-prediction', { part: 1, value: 40 + t }));
