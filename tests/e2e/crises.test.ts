@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eSession, lockNumber, phaseOf, pressNext, shootAndScan, startAndStep } from '../support/e2e.js';
+import { screenshot } from '../support/browser.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -207,5 +208,30 @@ describe('Crises on the projector with twelve teams', () => {
     // The fleets with their chips end on the projected page (the board beside them is the leaderboard's own).
     const fleets = await screen.getByRole('heading', { name: /^Fleet health/ }).locator('xpath=..').boundingBox();
     expect(fleets!.y + fleets!.height).toBeLessThanOrEqual(1080);
+    // Three crises fired seconds apart are all on the projector, each stakeholder's words whole, on a 1080p and
+    // a 720p projector alike, and the page does not scroll.
+    for (const [width, height] of [
+      [1920, 1080],
+      [1280, 720],
+    ] as const) {
+      await screen.setViewportSize({ width, height });
+      const banners = screen.getByTestId('crisis-banner');
+      await expect.poll(() => banners.count()).toBe(3);
+      expect(await banners.allTextContents()).toEqual([
+        expect.stringMatching(/Rollout jitter/),
+        expect.stringMatching(/App-OS skew/),
+        expect.stringMatching(/Alert storm/),
+      ]);
+      const words = await screen.getByTestId('crisis-words').evaluateAll((ps) =>
+        ps.map((p) => ({ text: p.textContent ?? '', clipped: p.scrollHeight > p.clientHeight + 1, bottom: p.getBoundingClientRect().bottom })),
+      );
+      for (const w of words) {
+        expect(w.text.length).toBeGreaterThan(30);
+        expect(w.clipped).toBe(false);
+        expect(w.bottom).toBeLessThanOrEqual(height);
+      }
+      await screenshot(screen, `crises-10-screen-12-teams-three-crises-${height}p`);
+      expect(await screen.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(height);
+    }
   });
 });

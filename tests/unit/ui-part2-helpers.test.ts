@@ -14,7 +14,7 @@ import { sparkPaths } from '../../src/lib/components/sparkline.js';
 import { aimLabel, crisisLog, decodeTarget, encodeTarget, scheduleHours, targetLabel, tracksInPlay } from '../../src/lib/crises/crisis.js';
 import { part2Revealed, part2Rows, truthSummary } from '../../src/lib/parts/part2/host/part2-rows.js';
 import { phaseLabel } from '../../src/lib/phase.js';
-import { hitLabel, newestCrises } from '../../src/lib/crises/crisis-banners.js';
+import { hitLabel, newestCrises, teamBanners } from '../../src/lib/crises/crisis-banners.js';
 import { fleetAsTable } from '../../src/lib/parts/part2/screen/part2-status.js';
 import { reflectedTeams } from '../../src/lib/screen/reflected.js';
 
@@ -195,8 +195,20 @@ describe('the projector of Part 2', () => {
     expect(hitLabel(['t2', 't3'], teams)).toBe('Edge Guardian teams');
     expect(hitLabel(['t2'], teams)).toBe('Beta');
     expect(hitLabel(['t1', 't4'], teams)).toBe('Alpha and Delta');
-    const banner = (title: string, at: number) => ({ id: 'traffic-spike' as const, title, text: '', at, teamIds: [] });
+    const banner = (title: string, at: number) => ({ id: 'traffic-spike' as const, title, text: '', at, part: 'part2', aimed: false, teamIds: [] });
     expect(newestCrises([banner('a', 1), banner('b', 2), banner('c', 3)], 2).map((c) => c.title)).toEqual(['c', 'b']);
+  });
+
+  it("keeps a team's own crisis open under a newer one that hit every team, and folds the other older ones", () => {
+    const crisis = (title: string, at: number, aimed: boolean) => ({ title, at, aimed });
+    const shown = teamBanners([crisis('storm', 1, false), crisis('skew', 2, true), crisis('drift', 3, false)]);
+    expect(shown.map((b) => [b.crisis.title, b.open])).toEqual([
+      ['drift', true],
+      ['skew', true],
+      ['storm', false],
+    ]);
+    // Two in the same hour: the later fired on top.
+    expect(teamBanners([crisis('a', 5, false), crisis('b', 5, false)]).map((b) => b.crisis.title)).toEqual(['b', 'a']);
   });
 
   it('draws the confidence line inside its box and marks each new failure', () => {
