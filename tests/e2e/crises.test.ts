@@ -159,6 +159,16 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
     // The newer hardware stays within the 10 ms loop.
     const gen3 = bob.locator('[data-testid="p99-latency"][data-cohort^="Hardware gen 3"]');
     expect(numberIn(await gen3.textContent())).toBeLessThan(10);
+    // The evidence is whole on a 390 px phone: neither the table's box nor any of its cells clips ("100 m",
+    // "✗ past budge" in a class play-through).
+    const table = bob.getByRole('table', { name: /^Per cohort/ });
+    await table.scrollIntoViewIfNeeded();
+    const clipped = await table.evaluate((t) =>
+      [t.parentElement!, ...t.querySelectorAll('th, td')]
+        .filter((el) => el.scrollWidth > el.clientWidth)
+        .map((el) => `${el.tagName} "${el.textContent?.trim()}" ${el.scrollWidth} > ${el.clientWidth}`),
+    );
+    expect(clipped).toEqual([]);
     await shootAndScan(bob, 'crises-06-jitter-player-bob');
   });
 
@@ -186,7 +196,7 @@ describe('Crises on the projector with twelve teams', () => {
     await expect.poll(() => host.getByRole('heading', { name: 'Teams (12)' }).count()).toBe(1);
     const screen = await session.open('projector', `/screen/${code}`);
     const players: Page[] = [];
-    for (const name of ['Eve', 'Fay', 'Gus', 'Hal', 'Ivy']) players.push(await session.join(code, name));
+    for (const name of ['Eve', 'Fay', 'Gus', 'Hal', 'Valentina-Alexandra Müll']) players.push(await session.join(code, name));
     await host.getByRole('button', { name: 'Start', exact: true }).click();
     for (let i = 0; i < 4; i++) {
       const before = await host.getByTestId('phase').first().textContent();
@@ -233,5 +243,16 @@ describe('Crises on the projector with twelve teams', () => {
       await screenshot(screen, `crises-10-screen-12-teams-three-crises-${height}p`);
       expect(await screen.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(height);
     }
+
+    // The host's table of twelve teams, five of them running a canary in the storm, fits a 1440 px laptop: the
+    // Ops column is not behind a sideways scroll.
+    for (const page of players) await page.getByRole('button', { name: 'Start run' }).click();
+    await host.setViewportSize({ width: 1440, height: 900 });
+    await expect.poll(() => host.getByRole('status').filter({ hasText: '5 testing' }).count()).toBe(1);
+    const results = host.getByRole('region', { name: 'Part 2 results per team' });
+    await results.scrollIntoViewIfNeeded();
+    await screenshot(host, 'crises-11-host-12-teams-1440');
+    const { scroll, width } = await results.evaluate((box) => ({ scroll: box.scrollWidth, width: box.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(width);
   });
 });

@@ -31,12 +31,12 @@ describe('Part 2 formats', () => {
     expect(fmt.simClock(167.999)).toBe('Day 7 · 23:59');
     expect(fmt.simClock(168)).toBe('Day 8 · 00:00');
     expect(fmt.hours(2.25)).toBe('2.3 h');
-    expect(fmt.hours(1200)).toBe('1200 h');
+    expect(fmt.hours(1200)).toBe('1,200 h');
   });
 
   it('writes rates as "1 in N" with two significant digits', () => {
-    expect(fmt.oneIn(1 / 1000)).toBe('1 in 1000');
-    expect(fmt.oneIn(1 / 4762)).toBe('1 in 4800');
+    expect(fmt.oneIn(1 / 1000)).toBe('1 in 1,000');
+    expect(fmt.oneIn(1 / 4762)).toBe('1 in 4,800');
     expect(fmt.oneIn(1 / 100_000)).toBe('1 in 100,000');
     expect(fmt.oneIn(0.02)).toBe('1 in 50');
     expect(fmt.oneIn(0)).toBe('never');
@@ -249,8 +249,8 @@ describe('the projector of Part 2', () => {
       2995,
     );
     const json = JSON.stringify(option);
-    expect(json).toContain('3000 ✓');
-    expect(json).toContain('n*\\n2995');
+    expect(json).toContain('3,000 ✓');
+    expect(json).toContain('n*\\n2,995');
     expect(json).not.toContain('"Beta"');
     expect(json).toContain('Beta did not lock');
   });
