@@ -64,11 +64,14 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
     await expect.poll(async () => numberIn(await ada.getByTestId('alerts-per-day').textContent()), { timeout: 10_000 }).toBeGreaterThan(10_000);
     await shootAndScan(ada, 'crises-01-storm-player-ada');
 
+    // The panel says which thresholds each number belongs to: those in force now, or those the button would use.
+    expect(await ada.getByTestId('thresholds-now').textContent()).toMatch(/In force now: static 3σ — set on calm noise.*: ≈ [\d,]+ false alerts a day/);
+    expect(await ada.getByTestId('thresholds-preview').textContent()).toMatch(/^\s*If you switch: k = 3σ per model, each model's threshold/);
     // Threshold discovery at k = 4: two steps of 0.5σ up from 3σ.
     const increase = ada.getByRole('button', { name: 'Threshold k: increase' });
     await increase.click();
     await increase.click();
-    await ada.getByRole('button', { name: 'Use 4σ thresholds' }).click();
+    await ada.getByRole('button', { name: 'Use per-model 4σ thresholds' }).click();
     await expect.poll(async () => numberIn(await ada.getByTestId('alerts-per-day').textContent()), { timeout: 10_000 }).toBeLessThan(50);
 
     // The heatmap quiets down to the drifting cells: investigate the hottest (two alerts or more in the hour)
