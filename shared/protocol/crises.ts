@@ -19,8 +19,18 @@ export type CrisisTargetKind = CrisisTarget['kind'];
 /** Simulated hours ahead a crisis may be scheduled. */
 export const CRISIS_DELAY_MAX_HOURS = 168;
 
-/** A crisis banner, in the stakeholder's voice; `at` is the simulated hour it struck. */
-export const CrisisBannerSchema = z.object({ id: CrisisIdSchema, title: z.string(), text: z.string(), at: z.number() });
+/**
+ * A crisis banner, in the stakeholder's voice; `at` is the simulated hour it struck, on the clock of `part`.
+ * `aimed`: the host aimed it at the reader's track or team (not at every team), so it is the reader's own.
+ */
+export const CrisisBannerSchema = z.object({
+  id: CrisisIdSchema,
+  title: z.string(),
+  text: z.string(),
+  at: z.number(),
+  part: z.string(),
+  aimed: z.boolean(),
+});
 export type CrisisBanner = z.infer<typeof CrisisBannerSchema>;
 
 /** On the projector: every struck crisis with the teams it hit. */

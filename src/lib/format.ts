@@ -1,11 +1,11 @@
 // Every number a page shows, one function per kind, so the host, the players and the projector read the same
 // quantity the same way (English UI). Two rules hold throughout:
-// - thousands are grouped from five digits on: "2995", "29,956", "$366,840" (GAME.md writes the Part 2 answer
-//   n* = 2995 this way; a four-digit number reads fine without a separator);
+// - thousands are always grouped: "2,995", "29,956", "$2,814", "1 in 1,000" — as the debrief's readings and the
+//   questions write them, so that "1 in 1000" never sits beside "1 in 10,000";
 // - a negative number carries a true minus sign: "−$236,181", "−12".
 // Relative imports only: unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
 
-const GROUP_FROM = 10_000;
+const GROUP_FROM = 1_000;
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
 
 /** Rounds to at most `digits` decimals and writes the magnitude by the grouping rule, without a sign. */
@@ -19,20 +19,20 @@ function sign(value: number, digits: number): string {
   return value < 0 && Number(Math.abs(value).toFixed(digits)) !== 0 ? '−' : '';
 }
 
-/** A number with at most `digits` decimals, trailing zeros dropped: "195.6", "2445.6", "0.5", "29,956". */
+/** A number with at most `digits` decimals, trailing zeros dropped: "195.6", "2,445.6", "0.5", "29,956". */
 export function decimal(value: number, digits = 1): string {
   if (!Number.isFinite(value)) return '—';
   return sign(value, digits) + magnitude(value, digits);
 }
 
-/** Exactly `digits` decimals, for readings that line up in a column: 52 → "52.0", 61.96 → "62.0", 1234.5 → "1234.5". */
+/** Exactly `digits` decimals, for readings that line up in a column: 52 → "52.0", 61.96 → "62.0", 1234.5 → "1,234.5". */
 export function fixed(value: number, digits = 1): string {
   if (!Number.isFinite(value)) return '—';
   const text = Math.abs(value).toFixed(digits);
   return (value < 0 && Number(text) !== 0 ? '−' : '') + (Number(text) < GROUP_FROM ? text : grouped.format(Number(text)));
 }
 
-/** A whole count: "7", "2995", "29,956", "1,000,000". */
+/** A whole count: "7", "2,995", "29,956", "1,000,000". */
 export function count(value: number): string {
   return decimal(value, 0);
 }
@@ -94,7 +94,7 @@ export function simClock(hours: number): string {
   return `Day ${day} · ${hh}:${mm}`;
 }
 
-/** Simulated hours, one decimal below 10: "0.3 h", "9.5 h", "41 h", "1200 h"; "— h" when unknown. */
+/** Simulated hours, one decimal below 10: "0.3 h", "9.5 h", "41 h", "1,200 h"; "— h" when unknown. */
 export function hours(value: number): string {
   if (!Number.isFinite(value)) return '— h';
   const h = Math.max(0, value);
@@ -107,21 +107,21 @@ export function duration(value: number): string {
   return hours(value);
 }
 
-/** Two significant digits from 100 on, so a drawn rate 1/4762 reads "1 in 4800"; round targets stay exact. */
+/** Two significant digits from 100 on, so a drawn rate 1/4762 reads "1 in 4,800"; round targets stay exact. */
 function twoDigits(value: number): number {
   if (value < 100) return Math.round(value);
   const scale = 10 ** (Math.floor(Math.log10(value)) - 1);
   return Math.round(value / scale) * scale;
 }
 
-/** A failure rate as people say it: 0.001 → "1 in 1000", 0.00001 → "1 in 100,000"; 0 → "never". */
+/** A failure rate as people say it: 0.001 → "1 in 1,000", 0.00001 → "1 in 100,000"; 0 → "never". */
 export function oneIn(rate: number): string {
   if (!(rate > 0)) return 'never';
   if (rate >= 1) return 'always';
   return `1 in ${count(twoDigits(1 / rate))}`;
 }
 
-/** A rate as it is written inside a formula: 0.001 → "1/1000". */
+/** A rate as it is written inside a formula: 0.001 → "1/1,000". */
 export function rateFraction(rate: number): string {
   return rate > 0 ? `1/${count(twoDigits(1 / rate))}` : '0';
 }

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eSession, lockNumber, phaseOf, pressNext, shootAndScan, startAndStep } from '../support/e2e.js';
+import { screenshot } from '../support/browser.js';
 
 const session = new E2eSession();
 beforeAll(() => session.start());
@@ -63,11 +64,14 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
     await expect.poll(async () => numberIn(await ada.getByTestId('alerts-per-day').textContent()), { timeout: 10_000 }).toBeGreaterThan(10_000);
     await shootAndScan(ada, 'crises-01-storm-player-ada');
 
+    // The panel says which thresholds each number belongs to: those in force now, or those the button would use.
+    expect(await ada.getByTestId('thresholds-now').textContent()).toMatch(/In force now: static 3σ — set on calm noise.*: ≈ [\d,]+ false alerts a day/);
+    expect(await ada.getByTestId('thresholds-preview').textContent()).toMatch(/^\s*If you switch: k = 3σ per model, each model's threshold/);
     // Threshold discovery at k = 4: two steps of 0.5σ up from 3σ.
     const increase = ada.getByRole('button', { name: 'Threshold k: increase' });
     await increase.click();
     await increase.click();
-    await ada.getByRole('button', { name: 'Use 4σ thresholds' }).click();
+    await ada.getByRole('button', { name: 'Use per-model 4σ thresholds' }).click();
     await expect.poll(async () => numberIn(await ada.getByTestId('alerts-per-day').textContent()), { timeout: 10_000 }).toBeLessThan(50);
 
     // The heatmap quiets down to the drifting cells: investigate the hottest (two alerts or more in the hour)
@@ -158,6 +162,16 @@ describe('Crises: alert storm, app-OS skew, rollout jitter', () => {
     // The newer hardware stays within the 10 ms loop.
     const gen3 = bob.locator('[data-testid="p99-latency"][data-cohort^="Hardware gen 3"]');
     expect(numberIn(await gen3.textContent())).toBeLessThan(10);
+    // The evidence is whole on a 390 px phone: neither the table's box nor any of its cells clips ("100 m",
+    // "✗ past budge" in a class play-through).
+    const table = bob.getByRole('table', { name: /^Per cohort/ });
+    await table.scrollIntoViewIfNeeded();
+    const clipped = await table.evaluate((t) =>
+      [t.parentElement!, ...t.querySelectorAll('th, td')]
+        .filter((el) => el.scrollWidth > el.clientWidth)
+        .map((el) => `${el.tagName} "${el.textContent?.trim()}" ${el.scrollWidth} > ${el.clientWidth}`),
+    );
+    expect(clipped).toEqual([]);
     await shootAndScan(bob, 'crises-06-jitter-player-bob');
   });
 
@@ -185,7 +199,7 @@ describe('Crises on the projector with twelve teams', () => {
     await expect.poll(() => host.getByRole('heading', { name: 'Teams (12)' }).count()).toBe(1);
     const screen = await session.open('projector', `/screen/${code}`);
     const players: Page[] = [];
-    for (const name of ['Eve', 'Fay', 'Gus', 'Hal', 'Ivy']) players.push(await session.join(code, name));
+    for (const name of ['Eve', 'Fay', 'Gus', 'Hal', 'Valentina-Alexandra Müll']) players.push(await session.join(code, name));
     await host.getByRole('button', { name: 'Start', exact: true }).click();
     for (let i = 0; i < 4; i++) {
       const before = await host.getByTestId('phase').first().textContent();
@@ -207,5 +221,41 @@ describe('Crises on the projector with twelve teams', () => {
     // The fleets with their chips end on the projected page (the board beside them is the leaderboard's own).
     const fleets = await screen.getByRole('heading', { name: /^Fleet health/ }).locator('xpath=..').boundingBox();
     expect(fleets!.y + fleets!.height).toBeLessThanOrEqual(1080);
+    // Three crises fired seconds apart are all on the projector, each stakeholder's words whole, on a 1080p and
+    // a 720p projector alike, and the page does not scroll.
+    for (const [width, height] of [
+      [1920, 1080],
+      [1280, 720],
+    ] as const) {
+      await screen.setViewportSize({ width, height });
+      const banners = screen.getByTestId('crisis-banner');
+      await expect.poll(() => banners.count()).toBe(3);
+      expect(await banners.allTextContents()).toEqual([
+        expect.stringMatching(/Rollout jitter/),
+        expect.stringMatching(/App-OS skew/),
+        expect.stringMatching(/Alert storm/),
+      ]);
+      const words = await screen.getByTestId('crisis-words').evaluateAll((ps) =>
+        ps.map((p) => ({ text: p.textContent ?? '', clipped: p.scrollHeight > p.clientHeight + 1, bottom: p.getBoundingClientRect().bottom })),
+      );
+      for (const w of words) {
+        expect(w.text.length).toBeGreaterThan(30);
+        expect(w.clipped).toBe(false);
+        expect(w.bottom).toBeLessThanOrEqual(height);
+      }
+      await screenshot(screen, `crises-10-screen-12-teams-three-crises-${height}p`);
+      expect(await screen.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(height);
+    }
+
+    // The host's table of twelve teams, five of them running a canary in the storm, fits a 1440 px laptop: the
+    // Ops column is not behind a sideways scroll.
+    for (const page of players) await page.getByRole('button', { name: 'Start run' }).click();
+    await host.setViewportSize({ width: 1440, height: 900 });
+    await expect.poll(() => host.getByRole('status').filter({ hasText: '5 testing' }).count()).toBe(1);
+    const results = host.getByRole('region', { name: 'Part 2 results per team' });
+    await results.scrollIntoViewIfNeeded();
+    await screenshot(host, 'crises-11-host-12-teams-1440');
+    const { scroll, width } = await results.evaluate((box) => ({ scroll: box.scrollWidth, width: box.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(width);
   });
 });

@@ -28,6 +28,9 @@ describe('holding Next through a reflection', () => {
     await pressReveal(host);
     await pressNext(host);
     await expect.poll(() => phaseOf(host)).toMatch(/reflect/i);
+    // The hint says so, a space before its dash ("… Part 2 — press and hold", not "Part 2— press").
+    const hint = await host.getByText(/press and hold Next/).first().textContent();
+    expect(hint).toMatch(/\S — press and hold Next/);
   });
 
   it('by mouse: the hold opens Part 2, and letting go asks nothing there', async () => {

@@ -22,6 +22,12 @@ describe('a host gets the game back from the recovery link', () => {
     ({ host, code } = await session.createGame());
     const card = host.getByRole('region', { name: /Keep these two links/ });
     await card.waitFor();
+    // Folded by default (the laptop may be mirrored on the projector): no link and no QR code until Show.
+    expect(await card.getByText("Don't show this on the projector — it gives full control.").count()).toBe(1);
+    expect(await card.getByRole('textbox', { name: 'Recovery link' }).count()).toBe(0);
+    expect(await card.getByRole('img', { name: 'QR code of the recovery link' }).count()).toBe(0);
+    await shootAndScan(host, 'host-recovery-00-links-folded');
+    await card.getByRole('button', { name: 'Show the links' }).click();
     recoveryUrl = await card.getByRole('textbox', { name: 'Recovery link' }).inputValue();
     cohostUrl = await card.getByRole('textbox', { name: 'Co-host link' }).inputValue();
     expect(recoveryUrl).toMatch(new RegExp(`/host/${code}#recover=[A-Za-z0-9_-]{43}$`));

@@ -36,6 +36,9 @@ describe('the team phone', () => {
   });
 
   it('shows a proposal live, counts who agrees, and asks for a hold while not everyone does', async () => {
+    // Nothing typed yet: no count of who agrees "with this value" (there is none).
+    await expect.poll(() => ada.getByText('Type a prediction: then see who on your team agrees with it.').count()).toBe(1);
+    expect(await ada.getByText(/online agree with this value/).count()).toBe(0);
     await ada.getByRole('spinbutton', { name: 'Prediction' }).fill('300');
     await ada.getByRole('button', { name: 'Propose' }).click();
     await expect.poll(() => bo.getByTestId('proposal').textContent()).toMatch(/Ada proposed\s*300/);

@@ -17,7 +17,7 @@ describe('Math Peek of the break-even plot', () => {
   });
 
   it('substitutes the current N and h', () => {
-    expect(byName.H_manual!.substituted).toMatch(/^20·50 \+ 50·ln 50 \+ 0\.5·1·50² = 1000 \+ 195\.6 \+ 1250$/);
+    expect(byName.H_manual!.substituted).toMatch(/^20·50 \+ 50·ln 50 \+ 0\.5·1·50² = 1,000 \+ 195\.6 \+ 1,250$/);
     expect(breakEvenMath(12, 2.5, defaults)[0]!.substituted).toContain('0.5·2.5·12²');
   });
 
@@ -30,7 +30,7 @@ describe('Math Peek of the break-even plot', () => {
 
   it('follows the game settings (capex, engineer cost)', () => {
     const expensive = breakEvenMath(50, 1, { capex: 1_000_000, engineerCost: 200 });
-    expect(expensive[2]!.substituted).toBe('$200/h · 2445.6 h');
+    expect(expensive[2]!.substituted).toBe('$200/h · 2,445.6 h');
     expect(expensive[4]!.substituted).toContain('($1,000,000 + ');
   });
 

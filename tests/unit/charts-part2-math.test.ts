@@ -75,7 +75,7 @@ describe('run preview', () => {
 
 describe('formats', () => {
   it('writes numbers as GAME.md does', () => {
-    expect(fmt.count(2995)).toBe('2995');
+    expect(fmt.count(2995)).toBe('2,995');
     expect(fmt.count(29_956)).toBe('29,956');
     expect(fmt.percent(0.873)).toBe('87.3 %');
     expect(fmt.oneIn(1 / 10_000)).toBe('1 in 10,000');
@@ -122,15 +122,15 @@ function runView(overrides: Partial<RunView> = {}): RunView {
 describe('Math Peeks', () => {
   it('substitutes n and p in C(n) and n*, n being the server’s count of clean requests', () => {
     const [c, nStar] = clockMath(runView());
-    expect(c!.substituted).toBe('1 − (1 − 1/1000)^2412');
+    expect(c!.substituted).toBe('1 − (1 − 1/1,000)^2,412');
     expect(c!.result).toBe('91.0 %');
-    expect(nStar!.substituted).toBe('⌈ln(1 − 0.95) / ln(1 − 1/1000)⌉ = ⌈2994.2⌉');
-    expect(nStar!.result).toBe('2995 clean requests');
+    expect(nStar!.substituted).toBe('⌈ln(1 − 0.95) / ln(1 − 1/1,000)⌉ = ⌈2,994.2⌉');
+    expect(nStar!.result).toBe('2,995 clean requests');
   });
 
   it('shows true arithmetic once the clock saturates: the count, grouped, not n read back from C = 1', () => {
     const [c] = clockMath(runView({ clean: 120_000, requests: 120_000, confidence: 1 - 0.999 ** 120_000 }));
-    expect(c!.substituted).toBe('1 − (1 − 1/1000)^120,000');
+    expect(c!.substituted).toBe('1 − (1 − 1/1,000)^120,000');
     expect(c!.substituted).not.toMatch(/\^0$/);
   });
 
@@ -147,6 +147,6 @@ describe('Math Peeks', () => {
     expect(release!.result).toBe('41 h so far');
     expect(staleness!.substituted).toBe('1 − exp(−41/72)');
     expect(staleness!.result).toBe(fmt.percent(1 - Math.exp(-41 / 72)));
-    expect(dashboardMath(runView(), spec)[0]!.substituted).toBe('2995 / (20,000 · 0.5)');
+    expect(dashboardMath(runView(), spec)[0]!.substituted).toBe('2,995 / (20,000 · 0.5)');
   });
 });

@@ -47,7 +47,11 @@ describe('run words', () => {
 
   it('sums up an ended run with counted nouns', () => {
     expect(endedSummary(run({ outcome: 'shipped', endedAt: 51, releaseHours: 41, failures: 1, exposure: 12 }))).toBe(
-      'Run 2 shipped to 100 % at 51 h after 41 h: 1 failure seen, 12 bad answers served.',
+      'Run 2 shipped to 100 % after 41 h (team clock 51 h): 1 failure seen, 12 bad answers served.',
+    );
+    // The same hour twice says nothing: once.
+    expect(endedSummary(run({ outcome: 'shipped', endedAt: 25, releaseHours: 25, failures: 0, exposure: 0 }))).toBe(
+      'Run 2 shipped to 100 % after 25 h: 0 failures seen, 0 bad answers served.',
     );
   });
 

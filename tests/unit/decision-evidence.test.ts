@@ -3,6 +3,7 @@
 // debrief's timeline and talking points (shared/sim/debrief). Seeded fuzz games, the golden game (which ships
 // at its target) and a lucky promoter (who ships far below it) play every kind of decision, crises included; for each one, the three readings must agree with each other and with what the
 // team's own view showed just before it (GAME.md §9: a team sees its own fleet on its own clock).
+import * as fmt from '../../src/lib/format.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TeamPart2 as TeamPart2View } from '../../shared/protocol/views.js';
@@ -25,6 +26,8 @@ const SEEDS = 25;
 const golden = JSON.parse(readFileSync(new URL('./golden/game-log.json', import.meta.url), 'utf8')) as { config: GameConfig; log: Action[] };
 const CANARY = new Set<Action['type']>(['team/promote', 'team/extend', 'team/rollback']);
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
+// A reached confidence reads as the team's phone wrote it: rounded down, never "100 %".
+const reached = fmt.confidence;
 
 interface Reading {
   hour: number;
@@ -117,7 +120,7 @@ function disagreements(config: GameConfig, log: readonly Action[]): { kinds: str
     // 4. The debrief's timeline entry: its hour, and the evidence its label quotes.
     const entry = walk.entries.slice(previous).find((x) => x.kind === 'decision' && x.teamId === team.id)!;
     const cohort = action.type === 'team/rollback' && action.cohortId;
-    const quoted = `confidence ${pct(recorded.confidence)} of ${pct(recorded.target)}`;
+    const quoted = `confidence ${reached(recorded.confidence)} of ${pct(recorded.target)}`;
 
     for (const key of ['hour', 'confidence', 'target', 'sprt', 'failures'] as const) {
       if (recorded[key] !== seen[key]) problems.push(`${where}: ${key} recorded ${recorded[key]} ≠ view ${seen[key]}`);
@@ -141,7 +144,7 @@ function disagreements(config: GameConfig, log: readonly Action[]): { kinds: str
     const point = part2TalkingPoints(state, (id) => id).find((p) => p.text.includes(`shipped run ${shipped.number} at`));
     const below = ship.evidence.confidence < CANARY_TRACKS[team.track].targetConfidence;
     if (below !== (point !== undefined)) problems.push(`${where}: at ${ship.evidence.confidence}, talking point ${point?.text ?? 'none'}`);
-    if (point && !point.text.includes(` at ${pct(ship.evidence.confidence)} confidence`)) problems.push(`${where}: "${point.text}"`);
+    if (point && !point.text.includes(` at ${reached(ship.evidence.confidence)} confidence`)) problems.push(`${where}: "${point.text}"`);
     kinds.push(below ? 'ship below target' : 'ship at target');
   }
   return { kinds, problems, storms };

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import * as fmt from '../../src/lib/format.js';
 
 describe('one style per kind of number', () => {
-  it('groups thousands from five digits on, so n* reads "2995" as GAME.md writes it', () => {
-    expect([7, 2995, 9999, 29_956, 1_000_000].map(fmt.count)).toEqual(['7', '2995', '9999', '29,956', '1,000,000']);
-    expect(fmt.decimal(2445.6)).toBe('2445.6');
+  it('groups thousands always, as the debrief does: "1 in 1,000" never sits beside "1 in 10,000"', () => {
+    expect([7, 999, 2995, 9999, 29_956, 1_000_000].map(fmt.count)).toEqual(['7', '999', '2,995', '9,999', '29,956', '1,000,000']);
+    expect(fmt.decimal(2445.6)).toBe('2,445.6');
+    expect([fmt.dollars(2814), fmt.oneIn(1 / 1000), fmt.oneIn(1 / 10_000)]).toEqual(['$2,814', '1 in 1,000', '1 in 10,000']);
     expect(fmt.decimal(12_345.67, 1)).toBe('12,345.7');
     expect(fmt.count(-12)).toBe('−12');
     expect(fmt.count(-0.2)).toBe('0');

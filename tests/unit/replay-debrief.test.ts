@@ -54,7 +54,7 @@ describe('timeline', () => {
     expect(debrief.entries.find((e) => e.teamId === 't2' && e.label === 'Dependency domino')).toMatchObject({ part: 'part3', hour: 2, axis: 9 });
     // A decision carries the evidence the team had in hand, and what a "what if" may put in its place.
     expect(t1.find((e) => e.version === 44)).toMatchObject({
-      label: 'Promote run 1 to 1 % (confidence 94.9 % of 95 %)',
+      label: 'Promote run 1 to 1 % (confidence 94.8 % of 95 %)',
       alternatives: [{ id: 'extend' }, { id: 'rollback' }],
     });
     expect(debrief.entries.find((e) => e.teamId === 't2' && e.kind === 'outcome' && e.part === 'part2')?.label).toBe('Run 1: first failure seen');

@@ -91,7 +91,7 @@ describe('the timeline chart', () => {
       ['Outcome', 'diamond'],
     ]);
     const decisions = series[1]!.data;
-    expect(decisions.filter((d) => d.itemStyle).map((d) => d.name)).toEqual(['Promote run 1 to 1 % (confidence 94.9 % of 95 %)']);
+    expect(decisions.filter((d) => d.itemStyle).map((d) => d.name)).toEqual(['Promote run 1 to 1 % (confidence 94.8 % of 95 %)']);
     // Team 2's domino sits on its row (1) at the axis hour 9.
     expect(series[0]!.data.find((d) => d.name === 'Dependency domino')!.value[0]).toBe(9);
     // Each team's name on its own row (0, 1, 2), not on the borders between rows.
@@ -159,7 +159,7 @@ describe('the timeline chart', () => {
     const promote = debrief.entries.find((e) => e.version === 44 && e.kind === 'decision')!;
     const tip = timelineTooltip(debrief, promote, true);
     expect(tip).toBe(
-      '<strong>Night Owls</strong> · P2 0.3 h<br>Decision: Promote run 1 to 1 % (confidence 94.9 % of 95 %)<br><em>Click to try a "what if" here</em>',
+      '<strong>Night Owls</strong> · P2 0.3 h<br>Decision: Promote run 1 to 1 % (confidence 94.8 % of 95 %)<br><em>Click to try a "what if" here</em>',
     );
     expect(timelineTooltip(debrief, promote, false)).not.toMatch(/Click/);
     const crisis = debrief.entries.find((e) => e.kind === 'crisis')!;

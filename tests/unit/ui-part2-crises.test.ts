@@ -189,7 +189,7 @@ describe('the app-OS skew instrument', () => {
 
   it("says what each remedy costs a slice: accuracy for the lighter variant, hours for a rollback (never on the current OS)", () => {
     const update = remedyCosts('update', 3000);
-    expect(update.lighter).toContain('costs 3 accuracy points for its 3000 users');
+    expect(update.lighter).toContain('costs 3 accuracy points for its 3,000 users');
     // 3,000 of a region's 10,000 glasses come back at 1/24 of the region an hour: 7.2 h.
     expect(update.rollback).toContain('≈ 7.2 h here');
     expect(remedyCosts('current', 4000).rollback).toBeNull();
@@ -315,8 +315,8 @@ describe("the host's view of the crises", () => {
       score: 81,
     });
     expect(summary.bad.map((b) => [b.name, b.fps, b.remedy])).toEqual([
-      ['Region 2 · OS update', '54.2 FPS · 3000 users', null],
-      ['Region 7 · OS update', '66.2 FPS · 2000 users', 'Lighter variant'],
+      ['Region 2 · OS update', '54.2 FPS · 3,000 users', null],
+      ['Region 7 · OS update', '66.2 FPS · 2,000 users', 'Lighter variant'],
     ]);
     expect(summary.detection).toBe('first treated after 3 h');
   });

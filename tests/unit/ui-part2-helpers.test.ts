@@ -14,7 +14,7 @@ import { sparkPaths } from '../../src/lib/components/sparkline.js';
 import { aimLabel, crisisLog, decodeTarget, encodeTarget, scheduleHours, targetLabel, tracksInPlay } from '../../src/lib/crises/crisis.js';
 import { part2Revealed, part2Rows, truthSummary } from '../../src/lib/parts/part2/host/part2-rows.js';
 import { phaseLabel } from '../../src/lib/phase.js';
-import { hitLabel, newestCrises } from '../../src/lib/crises/crisis-banners.js';
+import { hitLabel, newestCrises, teamBanners } from '../../src/lib/crises/crisis-banners.js';
 import { fleetAsTable } from '../../src/lib/parts/part2/screen/part2-status.js';
 import { reflectedTeams } from '../../src/lib/screen/reflected.js';
 
@@ -31,12 +31,12 @@ describe('Part 2 formats', () => {
     expect(fmt.simClock(167.999)).toBe('Day 7 · 23:59');
     expect(fmt.simClock(168)).toBe('Day 8 · 00:00');
     expect(fmt.hours(2.25)).toBe('2.3 h');
-    expect(fmt.hours(1200)).toBe('1200 h');
+    expect(fmt.hours(1200)).toBe('1,200 h');
   });
 
   it('writes rates as "1 in N" with two significant digits', () => {
-    expect(fmt.oneIn(1 / 1000)).toBe('1 in 1000');
-    expect(fmt.oneIn(1 / 4762)).toBe('1 in 4800');
+    expect(fmt.oneIn(1 / 1000)).toBe('1 in 1,000');
+    expect(fmt.oneIn(1 / 4762)).toBe('1 in 4,800');
     expect(fmt.oneIn(1 / 100_000)).toBe('1 in 100,000');
     expect(fmt.oneIn(0.02)).toBe('1 in 50');
     expect(fmt.oneIn(0)).toBe('never');
@@ -195,8 +195,20 @@ describe('the projector of Part 2', () => {
     expect(hitLabel(['t2', 't3'], teams)).toBe('Edge Guardian teams');
     expect(hitLabel(['t2'], teams)).toBe('Beta');
     expect(hitLabel(['t1', 't4'], teams)).toBe('Alpha and Delta');
-    const banner = (title: string, at: number) => ({ id: 'traffic-spike' as const, title, text: '', at, teamIds: [] });
+    const banner = (title: string, at: number) => ({ id: 'traffic-spike' as const, title, text: '', at, part: 'part2', aimed: false, teamIds: [] });
     expect(newestCrises([banner('a', 1), banner('b', 2), banner('c', 3)], 2).map((c) => c.title)).toEqual(['c', 'b']);
+  });
+
+  it("keeps a team's own crisis open under a newer one that hit every team, and folds the other older ones", () => {
+    const crisis = (title: string, at: number, aimed: boolean) => ({ title, at, aimed });
+    const shown = teamBanners([crisis('storm', 1, false), crisis('skew', 2, true), crisis('drift', 3, false)]);
+    expect(shown.map((b) => [b.crisis.title, b.open])).toEqual([
+      ['drift', true],
+      ['skew', true],
+      ['storm', false],
+    ]);
+    // Two in the same hour: the later fired on top.
+    expect(teamBanners([crisis('a', 5, false), crisis('b', 5, false)]).map((b) => b.crisis.title)).toEqual(['b', 'a']);
   });
 
   it('draws the confidence line inside its box and marks each new failure', () => {
@@ -237,8 +249,8 @@ describe('the projector of Part 2', () => {
       2995,
     );
     const json = JSON.stringify(option);
-    expect(json).toContain('3000 ✓');
-    expect(json).toContain('n*\\n2995');
+    expect(json).toContain('3,000 ✓');
+    expect(json).toContain('n*\\n2,995');
     expect(json).not.toContain('"Beta"');
     expect(json).toContain('Beta did not lock');
   });

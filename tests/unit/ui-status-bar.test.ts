@@ -14,8 +14,8 @@ const run = (over: Partial<RunView>): RunView =>
   ({ number: 1, stage: -1, outcome: 'running', confidence: 0.5, config: { confidence: 0.95 }, ...over }) as RunView;
 const part2 = (runs: RunView[], crises: CrisisBanner[] = []): StatusView =>
   ({ phase: 'part2', step: 'play', crises, part2: { fleet: { runs } } }) as unknown as StatusView;
-const storm: CrisisBanner = { id: 'alert-storm', title: 'Alert storm', text: 'The CFO…', at: 12 };
-const spike: CrisisBanner = { id: 'traffic-spike', title: 'Traffic spike', text: '…', at: 20 };
+const storm: CrisisBanner = { id: 'alert-storm', title: 'Alert storm', text: 'The CFO…', at: 12, part: 'part2', aimed: false };
+const spike: CrisisBanner = { id: 'traffic-spike', title: 'Traffic spike', text: '…', at: 20, part: 'part2', aimed: false };
 
 describe('the status bar', () => {
   it('reads the phase outside the live fleet, and the run, its state and confidence vs target on it', () => {

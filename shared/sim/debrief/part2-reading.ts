@@ -19,6 +19,13 @@ import { TRACKS } from '../tracks.js';
 const slice = (state: GameState): Part2State | null => sliceOf(state.parts, part2);
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
+/** A reached confidence, rounded down as src/lib/format.ts confidence() does: 0.9999 must never read "100 %",
+ *  which says certainty (C(n) is below 1 for every n). Two decimals from 99 %. */
+const reached = (x: number) => {
+  const digits = x >= 0.99 ? 2 : 1;
+  const scale = 10 ** digits;
+  return `${(Math.floor(Math.max(0, Math.min(0.9999, x)) * 100 * scale + 1e-9) / scale).toFixed(digits)} %`;
+};
 const oneIn = (rate: number) => `1 in ${Math.round(1 / rate).toLocaleString('en-US')}`;
 const stageWords = (stage: number) => (stage < 0 ? 'shadow' : `${CANARY_STAGES[stage]} %`);
 
@@ -58,7 +65,7 @@ export function part2Replacement(id: Replacement, by: Action['by']): Action | nu
 }
 
 function evidence(e: DecisionEvidence): string {
-  return `confidence ${pct(e.confidence)} of ${pct(e.target)}`;
+  return `confidence ${reached(e.confidence)} of ${pct(e.target)}`;
 }
 
 /** A Part 2 team decision in words (with the evidence in hand before it) and what it may be replaced with; null
@@ -177,7 +184,7 @@ export function part2TalkingPoints(state: GameState, name: (teamId: string) => s
     if (shipped && ship && ship.evidence.confidence < spec.targetConfidence) {
       points.push({
         part: 2,
-        text: `Ask ${name(team.id)}: you shipped run ${shipped.number} at ${pct(ship.evidence.confidence)} confidence against ${TRACKS[team.track].stakeholder}'s ${pct(spec.targetConfidence)}: what evidence did you have?`,
+        text: `Ask ${name(team.id)}: you shipped run ${shipped.number} at ${reached(ship.evidence.confidence)} confidence against ${TRACKS[team.track].stakeholder}'s ${pct(spec.targetConfidence)}: what evidence did you have?`,
         hidden: false,
       });
     }

@@ -1,10 +1,13 @@
-// Which crisis banners the projector shows and whom each one hit (every part with crises), pure so that the
-// rules are tested.
+// Which crisis banners the projector and a team's phone show, and whom each one hit (every part with crises),
+// pure so that the rules are tested.
 // Relative imports only: unit tests load this file without Vite.
-import type { PublicTeam, ScreenCrisis } from '../../../shared/protocol/views.js';
+import type { CrisisBanner, PublicTeam, ScreenCrisis } from '../../../shared/protocol/views.js';
 import { TRACKS } from '../../../shared/sim/tracks.js';
 
 export type { ScreenCrisis };
+
+/** How many crises the projector shows side by side with their words; older ones are a line of titles. */
+export const SCREEN_CRISIS_CARDS = 3;
 
 /** Newest first (the server lists crises in firing order); at most `limit`. */
 export function newestCrises(crises: readonly ScreenCrisis[], limit: number): ScreenCrisis[] {
@@ -22,4 +25,17 @@ export function hitLabel(teamIds: readonly string[], teams: readonly Pick<Public
   if (hit.length > 3) return `${hit.length} teams`;
   const names = hit.map((t) => t.name);
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * A team's banners, newest first (two that strike in the same hour keep the later one on top), each open (the
+ * stakeholder's words shown) or folded to its title. The newest is open, and so is every crisis aimed at the
+ * team's own track or at the team: a newer crisis that hit every team must not fold away the one that is the
+ * team's own story.
+ */
+export function teamBanners<C extends Pick<CrisisBanner, 'at' | 'aimed'>>(crises: readonly C[]): { crisis: C; open: boolean }[] {
+  return crises
+    .toReversed()
+    .toSorted((a, b) => b.at - a.at)
+    .map((crisis, i) => ({ crisis, open: i === 0 || crisis.aimed }));
 }

@@ -6,6 +6,7 @@ import type { CanaryStory, TimelineEntry } from '../../../shared/protocol/debrie
 import type { ChartOption, LineSeriesOption, ScatterSeriesOption } from '../charts/options-types.js';
 import { CANARY, FONT, INK } from '../charts/theme.js';
 import { KIND_STYLE, KINDS } from './timeline-options.js';
+import * as fmt from '../format.js';
 
 const DASHES = ['solid', 'dashed', 'dotted'] as const;
 /** Where the markers ride: above the 100 % line, one lane per kind so that a crisis and a decision of the same
@@ -15,7 +16,7 @@ const MARKER_ROW = { crisis: 130, decision: 119, outcome: 108 } as const;
 /** What a screen reader hears of a story. */
 export function storyDescription(story: CanaryStory, entries: readonly TimelineEntry[]): string {
   if (story.runs.length === 0) return 'No canary run.';
-  const runs = story.runs.map((r) => `run ${r.number} ${r.outcome} at ${Math.round((r.points.at(-1)?.[1] ?? 0) * 100)} % confidence`).join(', ');
+  const runs = story.runs.map((r) => `run ${r.number} ${r.outcome} at ${fmt.confidence(r.points.at(-1)?.[1] ?? 0)} confidence`).join(', ');
   return `${runs}; ${entries.length} events: ${entries.map((e) => e.label).join('; ')}`;
 }
 

@@ -3,6 +3,7 @@
 // view at the debrief, which carries every part's reveal (pure, so tests can check it).
 // Relative imports (not `$shared`): unit tests and `tsc -p tsconfig.node.json` load this file without Vite.
 import type { TeamView } from '../../../shared/protocol/views.js';
+import * as fmt from '../format.js';
 
 /** The chapter's invariant: the lesson of the whole lab. */
 export const LAB_INVARIANT =
@@ -86,8 +87,9 @@ export function runLines(view: TeamView): string[] {
   const runs = view.part2?.fleet?.runs ?? [];
   return runs.map((run) => {
     const c = run.config;
-    const setup = `${Math.round(c.confidence * 1000) / 10} % against 1 in ${number(Math.round(1 / c.rate))}, shadow ${Math.round(c.shadowFraction * 100)} %, ${c.cohortMode}${c.sprt ? ', SPRT' : ''}`;
-    const evidence = `${number(run.requests)} requests, ${number(run.failures)} failures, confidence ${Math.round(run.confidence * 1000) / 10} %`;
+    const setup = `${fmt.targetPercent(c.confidence)} against ${fmt.oneIn(c.rate)}, shadow ${fmt.percent(c.shadowFraction, 0)}, ${c.cohortMode}${c.sprt ? ', SPRT' : ''}`;
+    // A reached confidence never rounds up to 100 %: that reads as certainty (fmt.confidence).
+    const evidence = `${fmt.count(run.requests)} requests, ${fmt.plural(run.failures, 'failure')}, confidence ${fmt.confidence(run.confidence)}`;
     return `Run ${run.number}: ${setup} — ${OUTCOME_WORDS[run.outcome]} (${evidence})`;
   });
 }

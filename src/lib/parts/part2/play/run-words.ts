@@ -35,12 +35,15 @@ export function holdingReason(run: RunView): string {
   return `The ${run.stage < 0 ? 'shadow' : stageShare(run.stage)} window ended at ${fmt.hours(run.windowEndsAt)}.`;
 }
 
-/** One line on an ended run, e.g. "Run 2 shipped at 57 h after 41 h, 0 bad answers served." */
+/**
+ * One line on an ended run: how long it took, and the team clock's hour when that differs ("Run 2 shipped to
+ * 100 % after 41 h (team clock 57 h): …"; never "at 25 h after 25 h").
+ */
 export function endedSummary(run: RunView): string {
-  const when = run.endedAt === null ? '' : ` at ${fmt.hours(run.endedAt)}`;
+  const clock = run.endedAt === null || fmt.hours(run.endedAt) === fmt.hours(run.releaseHours) ? '' : ` (team clock ${fmt.hours(run.endedAt)})`;
   const verb =
     run.outcome !== 'shipped' ? 'was rolled back' : run.shipEvidence === 'without-evidence' ? 'shipped to 100 % without evidence' : 'shipped to 100 %';
-  return `Run ${run.number} ${verb}${when} after ${fmt.hours(run.releaseHours)}: ${fmt.plural(run.failures, 'failure')} seen, ${fmt.plural(run.exposure, 'bad answer')} served.`;
+  return `Run ${run.number} ${verb} after ${fmt.hours(run.releaseHours)}${clock}: ${fmt.plural(run.failures, 'failure')} seen, ${fmt.plural(run.exposure, 'bad answer')} served.`;
 }
 
 /** Where the team's own clock stands (GAME.md §5 "the clock must not punish talking"), from the team's view. */
