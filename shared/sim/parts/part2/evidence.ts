@@ -13,8 +13,17 @@ import type { DecisionEvidence, Run, RunDecision, TeamPart2 } from './types.js';
  *  requests watched and are judged as they were. */
 export function failuresAboveTarget(e: DecisionEvidence): boolean {
   if (e.requests === undefined || e.rate === undefined) return false;
-  return failuresTooMany(e.failures, e.requests, e.rate, e.target);
+  // A recorded decision's evidence never changes and every state after it shares the object, while the score
+  // judges every decision again at every tick: the test (a sum of up to a few thousand terms) runs once per record.
+  let judged = judgedEvidence.get(e);
+  if (judged === undefined) {
+    judged = failuresTooMany(e.failures, e.requests, e.rate, e.target);
+    judgedEvidence.set(e, judged);
+  }
+  return judged;
 }
+
+const judgedEvidence = new WeakMap<DecisionEvidence, boolean>();
 
 /** Whether the evidence backs promoting: the Confidence Clock at the target, or the SPRT's "promote" — never
  *  against the SPRT's "roll back", nor with more failures seen than the target rate would give. */
