@@ -43,6 +43,8 @@ describe('exports from the host console', () => {
     await host.waitForURL(/\/host\/[A-Z0-9]{6}$/);
     code = (await host.getByTestId('game-code').first().textContent())!.trim();
     const links = host.getByRole('region', { name: /Keep these two links/ });
+    // Hidden until asked for: a console mirrored on the projector must not show them.
+    await links.getByRole('button', { name: 'Show the links' }).click();
     recoveryUrl = await links.getByRole('textbox', { name: 'Recovery link' }).inputValue();
     await links.getByRole('button', { name: 'I have saved them' }).click();
 
